@@ -1,0 +1,47 @@
+# Two commands for a fresh Debian machine, run as root: `make guide` and `make test`.
+# Both install what they need (system packages, then a .venv) and are safe to re-run.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .stamps
+APT_PACKAGES := python3 python3-venv python3-pip
+DATA ?= routes/wroclaw
+OUT ?= output
+
+.PHONY: guide test check bench system venv clean
+
+guide: venv
+	$(BIN)/wromik build $(DATA) --out $(OUT)
+
+test: venv
+	$(BIN)/python -m pytest
+
+check: venv
+	$(BIN)/wromik check $(DATA)
+
+bench: venv
+	$(BIN)/python bench/routing.py
+
+system: $(STAMPS)/system
+
+venv: $(STAMPS)/venv
+
+$(STAMPS)/system: Makefile
+	@mkdir -p $(STAMPS)
+	@if dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+		echo "System packages already installed."; \
+	else \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update && apt-get install -y --no-install-recommends $(APT_PACKAGES); \
+	fi
+	@touch $@
+
+$(STAMPS)/venv: $(STAMPS)/system pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+clean:
+	rm -rf $(VENV) $(STAMPS) $(OUT)

@@ -1,0 +1,11 @@
+"""wromik: build the accessible WROMIK city guide from one source of data."""
+
+from .build import build
+from .composition import GuideModel, compose
+from .dataset import load_guide
+from .errors import BuildError, DataError, Problem, UsageError, WromikError
+from .profiles import Profile, load_profiles
+
+__all__ = ["build", "compose", "load_guide", "load_profiles", "GuideModel", "Profile",
+           "WromikError", "DataError", "UsageError", "BuildError", "Problem"]
+__version__ = "0.1.0"

@@ -1,0 +1,159 @@
+"""The wromik command. Exit codes: 0 ok, 1 invalid data or failed build, 2 usage error."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .errors import UsageError, WromikError
+
+__all__ = ["main"]
+
+DEFAULT_DATA = "routes/wroclaw"
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _split(values) -> list | None:
+    if not values:
+        return None
+    return [part for value in values for part in value.split(",") if part]
+
+
+def _cmd_build(args) -> int:
+    from .build import build
+    manifest = build(Path(args.data_dir), Path(args.out), editions=_split(args.edition), languages=_split(args.lang),
+                     progress=_progress)
+    for artifact in manifest["artifacts"]:
+        print(f"{artifact['path']}\t{artifact['edition']}\t{artifact['bytes']} bytes")
+    return 0
+
+
+def _cmd_check(args) -> int:
+    from .dataset import load_guide
+    data = load_guide(Path(args.data_dir))
+    print(f"{args.data_dir}: valid ({len(data.offices)} offices, {len(data.network.nodes)} nodes, "
+          f"{len(data.network.edges)} edges, {len(data.stops)} stops).")
+    return 0
+
+
+def _cmd_profiles(args) -> int:
+    from .profiles import load_profiles
+    for profile in load_profiles().values():
+        limits = ", ".join(f"{k} {v}" for k, v in profile.limits.items() if not isinstance(v, list)) or "no hard limits"
+        print(f"{profile.id:<20} {profile.name['pl']} — {profile.speed} m/s; {limits}")
+    return 0
+
+
+def _find_office(data, wanted: str):
+    needle = wanted.casefold().replace(" ", "-")
+    for office in data.offices:
+        if needle in (office.id, office.short_name.casefold().replace(" ", "-")):
+            return office
+    names = ", ".join(o.id for o in data.offices)
+    raise UsageError(f"Unknown office '{wanted}'. Known offices: {names}.")
+
+
+def _cmd_route(args) -> int:
+    from .dataset import load_guide
+    from .phrasing import describe_barrier, describe_step, describe_unknown, quantity
+    from .profiles import load_profiles
+    from .network import build_graph
+    from .routing import plan_office
+    profiles = load_profiles()
+    if args.profile not in profiles:
+        raise UsageError(f"Unknown profile '{args.profile}'. Known profiles: {', '.join(profiles)}.")
+    data = load_guide(Path(args.data_dir))
+    office = _find_office(data, args.office)
+    profile = profiles[args.profile]
+    routes = plan_office(build_graph(data), office, profile)
+    if args.origin:
+        wanted = args.origin.casefold()
+        routes = [r for r in routes if wanted in (r.origin.casefold(), r.origin_name.casefold())]
+        if not routes:
+            raise UsageError(f"No stop or parking '{args.origin}' near {office.short_name}.")
+    print(f"{office.short_name} — {office.address} — {profile.name['pl']}")
+    for route in routes:
+        print()
+        minutes = max(1, round(route.duration_s / 60))
+        print(f"Z: {route.origin_name} ({route.origin}) — {route.status}, "
+              f"{quantity(round(route.length_m), 'metre')}, około {quantity(minutes, 'minute')}, "
+              f"{quantity(route.crossings, 'crossing')}"
+              + (f", wejście: {route.entrance}" if route.entrance else ""))
+        if route.status == "no_route":
+            print("  Brak dostępnej trasy. Bariery:")
+            for b in route.barriers:
+                print(f"  - {describe_barrier(b.barrier.attribute, b.barrier.value, b.barrier.limit, b.barrier.unit, b.name)}")
+        else:
+            for number, step in enumerate(route.steps, start=1):
+                print(f"  {number:>2}. {describe_step(step)}")
+            if route.inside:
+                for step in route.inside.steps:
+                    print(f"   • {describe_step(step)}")
+                for b in route.inside.barriers:
+                    print(f"   ! {describe_barrier(b.attribute, b.value, b.limit, b.unit, None)}")
+        inside_unknowns = route.inside.unknowns if route.inside else ()
+        for unknown in dict.fromkeys([u.attribute for u in route.unknowns] + list(inside_unknowns)):
+            print(f"  ? {describe_unknown(unknown)}")
+        for alternative in route.alternatives:
+            if alternative.kind == "origin":
+                print(f"  → Inna możliwość: {alternative.origin_name}")
+            elif alternative.phone:
+                print(f"  → Zadzwoń przed wizytą: {alternative.phone}")
+    return 0
+
+
+def _cmd_import_stops(args) -> int:
+    from .stops import import_stops
+    count = import_stops(Path(args.file), Path(args.data_dir))
+    print(f"Imported {count} stops into {Path(args.data_dir) / 'stops.csv'}.")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wromik", description="Build the accessible WROMIK city guide.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    build = commands.add_parser("build", help="validate the data and build the guide's editions")
+    build.add_argument("data_dir", nargs="?", default=DEFAULT_DATA, metavar="DATA_DIR")
+    build.add_argument("--out", default="output", help="output directory (default: output)")
+    build.add_argument("--edition", action="append", help="edition(s) to build, e.g. routes (default: all)")
+    build.add_argument("--lang", action="append", help="language(s) to build, e.g. pl (default: all of the guide's)")
+    build.set_defaults(run=_cmd_build)
+    check = commands.add_parser("check", help="validate the data and list every problem")
+    check.add_argument("data_dir", nargs="?", default=DEFAULT_DATA, metavar="DATA_DIR")
+    check.set_defaults(run=_cmd_check)
+    route = commands.add_parser("route", help="print the routes to one office for one profile")
+    route.add_argument("office", metavar="OFFICE", help="office id, e.g. strzegomska-6")
+    route.add_argument("--profile", required=True, help="profile id (see 'wromik profiles')")
+    route.add_argument("--from", dest="origin", metavar="STOP", help="only the route from this stop (node id or name)")
+    route.add_argument("--data", dest="data_dir", default=DEFAULT_DATA, metavar="DATA_DIR")
+    route.set_defaults(run=_cmd_route)
+    profiles = commands.add_parser("profiles", help="list the access profiles and their limits")
+    profiles.set_defaults(run=_cmd_profiles)
+    stops = commands.add_parser("import-stops", help="import transit stops from a GTFS stops.txt")
+    stops.add_argument("file", metavar="FILE")
+    stops.add_argument("data_dir", nargs="?", default=DEFAULT_DATA, metavar="DATA_DIR")
+    stops.set_defaults(run=_cmd_import_stops)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except WromikError as error:
+        print(f"wromik: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("wromik: interrupted; the previous output is unchanged.", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug in wromik, not in the data: say so plainly
+        if os.environ.get("WROMIK_DEBUG"):
+            raise
+        print(f"wromik: internal error ({type(error).__name__}: {error}). Please report it; "
+              "set WROMIK_DEBUG=1 to see the details.", file=sys.stderr)
+        return 3

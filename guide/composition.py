@@ -1,0 +1,39 @@
+"""Compose the guide model from validated data: the one thing renderers read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .model import GuideData
+from .network import build_graph
+from .profiles import load_profiles
+from .routing import plan_office
+
+__all__ = ["GuideModel", "compose"]
+
+
+@dataclass(frozen=True)
+class GuideModel:
+    """Everything the editions need: data, the guide's profiles and every computed route."""
+
+    data: GuideData
+    profiles: dict  # profile id -> Profile, in the guide's order
+    routes: dict  # (office id, profile id) -> tuple of Route
+
+    def routes_for(self, office_id: str, profile_id: str) -> tuple:
+        return self.routes[(office_id, profile_id)]
+
+
+def compose(data: GuideData, *, progress: Callable[[str], None] | None = None) -> GuideModel:
+    """Route every office for every profile of the guide."""
+    known = load_profiles()
+    profiles = {pid: known[pid] for pid in data.info.profiles}
+    graph = build_graph(data)
+    routes = {}
+    for index, office in enumerate(data.offices, start=1):
+        if progress:
+            progress(f"[{index:>2}/{len(data.offices)}] routing {office.short_name}")
+        for profile in profiles.values():
+            routes[(office.id, profile.id)] = tuple(plan_office(graph, office, profile))
+    return GuideModel(data=data, profiles=profiles, routes=routes)

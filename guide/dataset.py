@@ -1,0 +1,507 @@
+"""Read and validate a guide's data directory (routes/<city>/) into a GuideData model.
+
+Every file is read and every problem collected before one DataError is raised.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from pathlib import Path
+
+from . import schema as s
+from .errors import DataError, Problem
+from .model import (Address, City, Contacts, Edge, Entrance, GuideData, GuideInfo, Inside, Location, Network, Node,
+                    Office, Service, Stop)
+from .profiles import load_profiles
+from .yamlfile import read_yaml
+
+__all__ = ["load_guide", "read_stops_csv", "shown_path", "KNOWN_LANGUAGES", "NODE_KINDS", "EDGE_KINDS", "distance_m"]
+
+KNOWN_LANGUAGES = ("pl", "uk", "en")
+NODE_KINDS = ("stop", "entrance", "crossing", "corner", "landmark", "parking")
+EDGE_KINDS = ("footway", "crossing", "ramp", "steps", "lift")
+OFFICE_KINDS = ("headquarters", "field_office", "service_point", "partner")
+SURFACES = ("asphalt", "paving_stones", "concrete", "concrete:plates", "sett", "cobblestone", "unhewn_cobblestone",
+            "compacted", "fine_gravel", "gravel", "dirt", "grass", "sand", "mud", "metal", "wood", "tiles")
+SMOOTHNESS = ("excellent", "good", "intermediate", "bad", "very_bad", "horrible", "very_horrible", "impassable")
+STOP_MATCH_M = 25  # a stop node must sit this close to the GTFS position of its stop
+ENDPOINT_MATCH_M = 10  # an edge's line must start and end this close to its nodes
+
+ENTRANCE_FACTS = {
+    "accessible": s.Boolean(), "steps": s.Integer(0, 200, "steps"), "ramp": s.Boolean(),
+    "ramp_incline": s.Number(0, 30, "%"), "handrail": s.Boolean(), "door_width": s.Integer(40, 400, "cm"),
+    "threshold": s.Integer(0, 50, "cm"), "automatic_door": s.Boolean(), "bell": s.Boolean(), "intercom": s.Boolean(),
+    "audio_beacon": s.Boolean(), "locked": s.Boolean(), "tactile_paving": s.Boolean(),
+    "contrast_marking": s.Boolean(), "disabled_parking": s.Integer(0, 100, "bays"),
+}
+INSIDE_FACTS = {
+    "floor": s.Integer(-3, 40), "room": s.PlainText(max_length=40), "lift": s.Boolean(),
+    "stairs_handrail": s.Boolean(), "steps_inside": s.Integer(0, 200, "steps"), "room_door_width": s.Integer(40, 400, "cm"),
+    "room_threshold": s.Integer(0, 50, "cm"), "accessible_toilet": s.Boolean(), "induction_loop": s.Boolean(),
+    "sign_language": s.Boolean(), "guide_dogs": s.Boolean(), "seating": s.Boolean(),
+}
+
+
+def distance_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Great-circle distance in metres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371008.8 * math.asin(math.sqrt(a))
+
+
+def load_guide(root: Path) -> GuideData:
+    """Read, validate and cross-check a data directory; raise DataError listing every problem."""
+    root = Path(root)
+    problems: list[Problem] = []
+    if not (root / "guide.yaml").is_file():
+        raise DataError([Problem(str(root), "guide.yaml", "Expected a guide data directory with guide.yaml but found none",
+                                 "Give the folder that holds guide.yaml, for example routes/wroclaw.")])
+    info = _read_info(root, problems)
+    languages = info.languages if info else ("pl",)
+    stops = read_stops_csv(root / "stops.csv", problems, shown_as=shown_path(root / "stops.csv"))
+    offices = _read_offices(root, languages, problems)
+    network = _read_network(root, problems)
+    if info and network:
+        _check_places(root, info, offices, network, stops, problems)
+    if problems:
+        raise DataError(problems)
+    offices.sort(key=lambda o: (OFFICE_KINDS.index(o.kind), o.short_name.casefold()))
+    data = GuideData(root=root, info=info, offices=tuple(offices), network=network, stops=stops)
+    from .network import build_graph, check_graph  # graph checks come after the files are sound
+    check_graph(data, build_graph(data), problems)
+    if problems:
+        raise DataError(problems)
+    return data
+
+
+def shown_path(path: Path) -> str:
+    """The path as the coordinator sees it: relative to the working directory when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _contacts(languages):
+    return {"phones": s.ListOf(_PhoneEntry(languages)), "email": s.Email(), "website": s.PlainText(max_length=200),
+            "source": s.PlainText(max_length=300), "verified": s.IsoDate()}
+
+
+class _PhoneEntry(s.Checker):
+    expected = "a phone number, or a block with number: and label:"
+
+    def __init__(self, languages):
+        self.languages = languages
+
+    def check(self, value, at):
+        from .model import Phone
+        if not isinstance(value, dict):
+            value = {"number": value}
+        fields = {"number": s.PhoneNumber(), "label": s.Texts(self.languages, all_languages=False)}
+        checked = s.check_block(value, fields, at, required=("number",))
+        if checked is None or "number" not in checked:
+            return s.INVALID
+        return Phone(checked["number"], checked.get("label", {}))
+
+
+def _make_contacts(block: dict) -> Contacts:
+    return Contacts(tuple(block.get("phones", ())), block.get("email"), block.get("website"), block.get("source"),
+                    block.get("verified"))
+
+
+def _read_info(root: Path, problems) -> GuideInfo | None:
+    shown_as = shown_path(root / "guide.yaml")
+    data = read_yaml(root / "guide.yaml", shown_as, problems)
+    if data is None:
+        return None
+    at = s.Place(shown_as, "", None, problems)
+    raw_languages = data.get("languages") if isinstance(data, dict) else None
+    languages = s.ListOf(s.Choice(KNOWN_LANGUAGES), min_items=1).check(raw_languages, at.child("languages", data))
+    if languages is s.INVALID or not languages:
+        languages = ["pl"]
+    fields = {
+        "title": s.Texts(languages), "publisher": s.PlainText(max_length=200), "edition_date": s.IsoDate(),
+        "languages": s.ListOf(s.Choice(KNOWN_LANGUAGES), min_items=1),
+        "profiles": s.ListOf(s.Choice(tuple(load_profiles())), min_items=1),
+        "city": _CityChecker(), "contacts": _Block(_contacts(languages), required=("source",)),
+        "introduction": s.Texts(languages), "sources": s.ListOf(_Block(
+            {"name": s.PlainText(max_length=300), "url": s.PlainText(max_length=300), "retrieved": s.IsoDate()},
+            required=("name",))),
+    }
+    required = ("title", "publisher", "edition_date", "languages", "profiles", "city", "contacts", "introduction")
+    values = s.check_block(data, fields, at, required=required)
+    if values is None or any(key not in values for key in required):
+        return None
+    return GuideInfo(title=values["title"], publisher=values["publisher"], edition_date=values["edition_date"],
+                     languages=tuple(languages), profiles=tuple(values["profiles"]), city=values["city"],
+                     contacts=_make_contacts(values["contacts"]), introduction=values["introduction"])
+
+
+class _Block(s.Checker):
+    """A nested block of fields, checked with check_block."""
+
+    expected = "a block of keys"
+
+    def __init__(self, fields, required=()):
+        self.fields, self.required = fields, required
+
+    def check(self, value, at):
+        values = s.check_block(value, self.fields, at, required=self.required)
+        return s.INVALID if values is None or any(k not in values for k in self.required) else values
+
+
+class _CityChecker(s.Checker):
+    expected = "a city block with name: and bbox: [west, south, east, north]"
+
+    def check(self, value, at):
+        values = s.check_block(value, {"name": s.PlainText(max_length=100), "bbox": s.ListOf(s.Number(-180, 180))},
+                               at, required=("name", "bbox"))
+        if not values or "bbox" not in values or "name" not in values:
+            return s.INVALID
+        west, south, east, north = (values["bbox"] + [0, 0, 0, 0])[:4]
+        if len(values["bbox"]) != 4 or west >= east or south >= north:
+            return at.child("bbox").report(f"Expected bbox as [west, south, east, north] but received {values['bbox']}",
+                                           "Give four numbers: west lon, south lat, east lon, north lat.")
+        return City(values["name"], (west, south, east, north))
+
+
+def _read_offices(root: Path, languages, problems) -> list[Office]:
+    folder = root / "offices"
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not files:
+        problems.append(Problem(shown_path(folder), "offices", "Expected at least one office file (*.yaml) but found none",
+                                "Add one YAML file per office under offices/ (see the README's coordinator guide)."))
+    offices, seen = [], {}
+    for path in files:
+        shown_as = shown_path(path)
+        data = read_yaml(path, shown_as, problems)
+        if data is None:
+            continue
+        office = _read_office(data, shown_as, languages, problems)
+        if office is None:
+            continue
+        if office.id in seen:
+            problems.append(Problem(shown_as, f"office '{office.id}'", f"Expected a unique office id but '{office.id}' "
+                                    f"is also used in {seen[office.id]}", "Give each office its own id.", data.line))
+            continue
+        seen[office.id] = shown_as
+        offices.append(office)
+    return offices
+
+
+def _read_office(data, shown_as: str, languages, problems) -> Office | None:
+    at = s.Place(shown_as, "", None, problems)
+    office_id = data.get("id") if isinstance(data, dict) else None
+    if isinstance(office_id, str):
+        at = s.Place(shown_as, f"office '{office_id}'", None, problems)
+    service_fields = {"id": s.Identifier(), "name": s.Texts(languages), "description": s.Texts(languages),
+                      "hours": s.OpeningHours(), "hours_note": s.Texts(languages, all_languages=False),
+                      "phones": s.ListOf(_PhoneEntry(languages))}
+    fields = {
+        "id": s.Identifier(), "name": s.Texts(languages), "short_name": s.PlainText(max_length=60),
+        "kind": s.Choice(OFFICE_KINDS),
+        "address": _Block({"street": s.PlainText(max_length=100), "postcode": _Postcode(),
+                           "city": s.PlainText(max_length=60)}, required=("street", "city")),
+        "location": _Block({"lat": s.Number(-90, 90), "lon": s.Number(-180, 180), "approximate": s.Boolean(),
+                            "source": s.PlainText(max_length=300)}, required=("lat", "lon", "approximate", "source")),
+        "contacts": _Block(_contacts(languages), required=("source",)),
+        "hours": s.OpeningHours(), "hours_note": s.Texts(languages, all_languages=False),
+        "description": s.Texts(languages),
+        "services": s.ListOf(_Block(service_fields, required=("id", "name"))),
+        "entrances": s.ListOf(_EntranceChecker(languages), min_items=1),
+        "inside": _InsideChecker(languages),
+    }
+    required = ("id", "name", "short_name", "kind", "address", "location", "contacts", "description", "entrances", "inside")
+    values = s.check_block(data, fields, at, required=required)
+    if values is None or any(key not in values for key in required):
+        return None
+    entrance_ids = [e.id for e in values["entrances"]]
+    for dup in {e for e in entrance_ids if entrance_ids.count(e) > 1}:
+        at.child("entrances", data).report(f"Expected unique entrance ids but '{dup}' is used twice",
+                                           "Give each entrance its own id (a, b, front, rear…).")
+    services = []
+    for service in values.get("services", []):
+        hours = service.get("hours")
+        if hours and "hours_note" in service:
+            hours = type(hours)(hours.spec, hours.days, service["hours_note"])
+        services.append(Service(service["id"], service["name"], service.get("description", {}), hours,
+                                tuple(service.get("phones", ()))))
+    hours = values.get("hours")
+    if hours and "hours_note" in values:
+        hours = type(hours)(hours.spec, hours.days, values["hours_note"])
+    address, location = values["address"], values["location"]
+    return Office(id=values["id"], name=values["name"], short_name=values["short_name"], kind=values["kind"],
+                  address=Address(address["street"], address.get("postcode"), address["city"]),
+                  location=Location(location["lat"], location["lon"], location["approximate"]),
+                  contacts=_make_contacts(values["contacts"]), hours=hours, description=values["description"],
+                  services=tuple(services), entrances=tuple(values["entrances"]), inside=values["inside"], file=shown_as)
+
+
+class _Postcode(s.Checker):
+    expected = "a Polish postcode like '53-611'"
+    fix = "Write two digits, a hyphen and three digits."
+
+    def check(self, value, at):
+        import re
+        return value if isinstance(value, str) and re.fullmatch(r"\d{2}-\d{3}", value) else self.wrong(value, at)
+
+
+class _EntranceChecker(s.Checker):
+    expected = "an entrance block with id:, node:, name: and facts:"
+
+    def __init__(self, languages):
+        self.languages = languages
+
+    def check(self, value, at):
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            at = s.Place(at.file, f"{at.where} (entrance '{value['id']}')", at.line, at.problems)
+        fields = {"id": s.Identifier(), "node": s.Identifier(), "name": s.Texts(self.languages),
+                  "notes": s.Texts(self.languages, all_languages=False), "facts": _FactsChecker(ENTRANCE_FACTS, self.languages)}
+        values = s.check_block(value, fields, at, required=("id", "node", "name"))
+        if values is None or any(k not in values for k in ("id", "node", "name")):
+            return s.INVALID
+        return Entrance(values["id"], values["node"], values["name"], values.get("facts", {}), values.get("notes", {}))
+
+
+class _FactsChecker(s.Checker):
+    expected = "a block of facts"
+
+    def __init__(self, fields, languages):
+        self.fields, self.languages = fields, languages
+
+    def check(self, value, at):
+        return s.check_facts(value, self.fields, at, self.languages)
+
+
+class _InsideChecker(s.Checker):
+    expected = "an inside block with facts: and notes:"
+
+    def __init__(self, languages):
+        self.languages = languages
+
+    def check(self, value, at):
+        fields = {"facts": _FactsChecker(INSIDE_FACTS, self.languages),
+                  "notes": s.Texts(self.languages, all_languages=False)}
+        values = s.check_block(value, fields, at)
+        if values is None:
+            return s.INVALID
+        return Inside(values.get("facts", {}), values.get("notes", {}))
+
+
+def read_stops_csv(path: Path, problems, *, shown_as: str) -> dict:
+    """Read a GTFS stops file (stop_id, stop_code, stop_name, stop_lat, stop_lon) into Stops by id."""
+    if not path.is_file():
+        problems.append(Problem(shown_as, "file", "Expected the transit stops file but found none",
+                                "Run 'wromik import-stops stops.txt' with the city's GTFS stops.txt."))
+        return {}
+    stops = {}
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = {"stop_id", "stop_name", "stop_lat", "stop_lon"} - set(reader.fieldnames or ())
+            if missing:
+                problems.append(Problem(shown_as, "header", f"Expected GTFS columns stop_id, stop_name, stop_lat, stop_lon "
+                                        f"but the header lacks {', '.join(sorted(missing))}",
+                                        "Use a GTFS stops.txt file, unchanged, as the input.", 1))
+                return {}
+            for row in reader:
+                line = reader.line_num
+                where = f"stop '{row.get('stop_id')}'"
+                try:
+                    lat, lon = float(row["stop_lat"]), float(row["stop_lon"])
+                except (TypeError, ValueError):
+                    problems.append(Problem(shown_as, where, f"Expected decimal coordinates but received "
+                                            f"{row.get('stop_lat')!r}, {row.get('stop_lon')!r}",
+                                            "Fix the stop_lat and stop_lon columns (decimal degrees with a point).", line))
+                    continue
+                if not row["stop_id"] or not row["stop_name"] or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                    problems.append(Problem(shown_as, where, "Expected a stop id, a name and coordinates in range",
+                                            "Fill in stop_id and stop_name, and check the coordinates.", line))
+                    continue
+                if row["stop_id"] in stops:
+                    problems.append(Problem(shown_as, where, f"Expected unique stop ids but '{row['stop_id']}' repeats",
+                                            "Remove the duplicate row.", line))
+                    continue
+                stops[row["stop_id"]] = Stop(row["stop_id"], row.get("stop_code") or "", " ".join(row["stop_name"].split()),
+                                             lat, lon)
+    except (UnicodeDecodeError, csv.Error) as error:
+        problems.append(Problem(shown_as, "file", f"Expected a UTF-8 CSV file but it could not be read: {error}",
+                                "Save the file as UTF-8 CSV with commas."))
+    return stops
+
+
+def _node_fields():
+    return {"id": s.Identifier(), "kind": s.Choice(NODE_KINDS), "name": s.PlainText(max_length=120),
+            "stop_id": s.PlainText(max_length=40), "source": s.PlainText(max_length=300), "verified": s.IsoDate()}
+
+
+def _edge_fields():
+    return {
+        "id": s.Identifier(), "kind": s.Choice(EDGE_KINDS), "from": s.Identifier(), "to": s.Identifier(),
+        "name": s.PlainText(max_length=120), "length": s.Number(0.5, 5000, "m"), "incline": s.Number(-40, 40, "%"),
+        "surface": s.Choice(SURFACES), "smoothness": s.Choice(SMOOTHNESS), "width": s.Number(0.3, 60, "m"),
+        "kerb_from": s.Number(0, 60, "cm"), "kerb_to": s.Number(0, 60, "cm"), "step_count": s.Integer(1, 500, "steps"),
+        "handrail": s.Boolean(), "traffic_lights": s.Boolean(), "sound_signal": s.Boolean(),
+        "tactile_paving": s.Boolean(), "landmark": s.PlainText(max_length=120), "open_area": s.Boolean(),
+        "source": s.PlainText(max_length=300), "verified": s.IsoDate(),
+    }
+
+
+def _read_network(root: Path, problems) -> Network | None:
+    path = root / "network.geojson"
+    shown_as = shown_path(path)
+    if not path.is_file():
+        problems.append(Problem(shown_as, "file", "Expected the path network file but found none",
+                                "Create network.geojson (for example in QGIS) with nodes and edges."))
+        return None
+    try:
+        collection = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        problems.append(Problem(shown_as, "JSON syntax", f"The file is not valid GeoJSON: {error.msg}",
+                                "Check commas and brackets near this line, or re-export the layer from QGIS.", error.lineno))
+        return None
+    except UnicodeDecodeError:
+        problems.append(Problem(shown_as, "file", "Expected UTF-8 text", "Save the file as UTF-8."))
+        return None
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection" \
+            or not isinstance(collection.get("features"), list):
+        problems.append(Problem(shown_as, "file", "Expected a GeoJSON FeatureCollection but received something else",
+                                "Export the layer from QGIS as GeoJSON."))
+        return None
+    nodes, edges, ids = {}, [], {}
+    for index, feature in enumerate(collection["features"]):
+        props = feature.get("properties") if isinstance(feature, dict) else None
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        fid = props.get("id") if isinstance(props, dict) else None
+        at = s.Place(shown_as, f"feature '{fid}'" if fid else f"feature #{index + 1}", None, problems)
+        gtype = geometry.get("type") if isinstance(geometry, dict) else None
+        if gtype == "Point":
+            node = _read_node(props, geometry, at)
+            item = node
+        elif gtype == "LineString":
+            item = _read_edge(props, geometry, at)
+        else:
+            at.report(f"Expected a Point (node) or LineString (edge) geometry but received {s.shown(gtype)}",
+                      "Draw nodes as points and paths as lines; split multi-part lines into single lines.")
+            continue
+        if item is None:
+            continue
+        if item.id in ids:
+            at.report(f"Expected a unique id but '{item.id}' is also used by feature #{ids[item.id]}",
+                      "Give every node and edge its own id.")
+            continue
+        ids[item.id] = index + 1
+        if isinstance(item, Node):
+            nodes[item.id] = item
+        else:
+            edges.append(item)
+    for edge in edges:
+        at = s.Place(shown_as, f"edge '{edge.id}'", None, problems)
+        for end_key, node_id, point in (("from", edge.start, edge.coords[0]), ("to", edge.end, edge.coords[-1])):
+            node = nodes.get(node_id)
+            if node is None:
+                at.report(f"Expected '{end_key}' to name an existing node but no node has id '{node_id}' (dangling edge)",
+                          "Correct the node id, or add the missing node.")
+            elif distance_m(node.lon, node.lat, *point) > ENDPOINT_MATCH_M:
+                far = round(distance_m(node.lon, node.lat, *point))
+                at.report(f"Expected the line's {'first' if end_key == 'from' else 'last'} point on node '{node_id}' "
+                          f"but it is {far} m away", "Snap the line's end to the node (QGIS snapping), or fix the node id.")
+    return Network(nodes, tuple(edges))
+
+
+def _position(geometry, at: s.Place, count=None):
+    coords = geometry.get("coordinates")
+    points = [coords] if count == 1 else coords
+    ok = isinstance(points, list) and len(points) >= (count or 2) and all(
+        isinstance(p, list) and len(p) >= 2 and all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in p[:2])
+        for p in points)
+    if not ok:
+        at.report(f"Expected coordinates as [longitude, latitude] numbers but received {s.shown(coords)}",
+                  "Redraw the feature, or re-export the layer from QGIS (EPSG:4326).")
+        return None
+    return tuple((float(p[0]), float(p[1])) for p in points)
+
+
+def _read_node(props, geometry, at) -> Node | None:
+    values = s.check_block(props, _node_fields(), at, required=("id", "kind"))
+    coords = _position(geometry, at, count=1)
+    if values is None or coords is None or "id" not in values or "kind" not in values:
+        return None
+    if values["kind"] == "stop" and "stop_id" not in values:
+        return at.report("Expected a stop_id on a stop node but received none",
+                         "Add stop_id with the GTFS stop_id from stops.csv.") and None
+    (lon, lat), = coords
+    return Node(values["id"], values["kind"], lon, lat, values.get("name"), values.get("stop_id"))
+
+
+def _read_edge(props, geometry, at) -> Edge | None:
+    values = s.check_block(props, _edge_fields(), at, required=("id", "kind", "from", "to"))
+    coords = _position(geometry, at)
+    if values is None or coords is None or any(k not in values for k in ("id", "kind", "from", "to")):
+        return None
+    if values["from"] == values["to"]:
+        return at.report(f"Expected an edge between two different nodes but both ends are '{values['from']}'",
+                         "Connect the line to two different nodes.") and None
+    attrs = {k: v for k, v in values.items() if k not in ("id", "kind", "from", "to")}
+    geometric = sum(distance_m(*a, *b) for a, b in zip(coords, coords[1:]))
+    if "length" not in attrs:
+        attrs["length"] = max(round(geometric, 1), 0.5)
+    return Edge(values["id"], values["kind"], values["from"], values["to"], coords, attrs)
+
+
+def _check_places(root, info: GuideInfo, offices, network: Network, stops: dict, problems) -> None:
+    west, south, east, north = info.city.bbox
+    net_file = shown_path(root / "network.geojson")
+
+    def outside(lon, lat):
+        return not (west <= lon <= east and south <= lat <= north)
+
+    fix_coords = (f"Check that longitude and latitude are not swapped and the point is in {info.city.name} "
+                  f"(bbox {west}, {south}, {east}, {north} in guide.yaml).")
+    for node in network.nodes.values():
+        if outside(node.lon, node.lat):
+            problems.append(Problem(net_file, f"node '{node.id}'", f"Expected coordinates inside {info.city.name} "
+                                    f"but received lon {node.lon}, lat {node.lat}", fix_coords))
+        if node.kind == "stop":
+            stop = stops.get(node.stop_id)
+            if stop is None:
+                problems.append(Problem(net_file, f"node '{node.id}'", f"Expected stop_id to name a stop in stops.csv "
+                                        f"but received '{node.stop_id}'", "Use a stop_id from stops.csv, or re-import stops."))
+            elif distance_m(node.lon, node.lat, stop.lon, stop.lat) > STOP_MATCH_M:
+                far = round(distance_m(node.lon, node.lat, stop.lon, stop.lat))
+                problems.append(Problem(net_file, f"node '{node.id}'", f"Expected the stop node at the real position of "
+                                        f"'{stop.name}' but it is {far} m away",
+                                        f"Move the node to {stop.lat:.6f}, {stop.lon:.6f} (from stops.csv)."))
+    for edge in network.edges:
+        if any(outside(lon, lat) for lon, lat in edge.coords):
+            problems.append(Problem(net_file, f"edge '{edge.id}'", f"Expected coordinates inside {info.city.name} "
+                                    "but part of the line lies outside", fix_coords))
+    claimed = {}
+    for office in offices:
+        if outside(office.location.lon, office.location.lat):
+            problems.append(Problem(office.file, f"office '{office.id}'.location", f"Expected coordinates inside "
+                                    f"{info.city.name} but received lat {office.location.lat}, lon {office.location.lon}",
+                                    fix_coords))
+        for entrance in office.entrances:
+            where = f"office '{office.id}' (entrance '{entrance.id}').node"
+            node = network.nodes.get(entrance.node)
+            if node is None:
+                problems.append(Problem(office.file, where, f"Expected the id of an entrance node in network.geojson but "
+                                        f"no node has id '{entrance.node}'", "Use the id of the entrance's point in QGIS."))
+            elif node.kind != "entrance":
+                problems.append(Problem(office.file, where, f"Expected a node of kind 'entrance' but '{entrance.node}' is "
+                                        f"a '{node.kind}'", "Point to the entrance node, or set its kind to entrance."))
+            elif entrance.node in claimed:
+                problems.append(Problem(office.file, where, f"Expected each entrance node to belong to one entrance but "
+                                        f"'{entrance.node}' is also used by {claimed[entrance.node]}",
+                                        "Give each entrance its own node."))
+            else:
+                claimed[entrance.node] = f"office '{office.id}'"
+    for node in network.nodes.values():
+        if node.kind == "entrance" and node.id not in claimed:
+            problems.append(Problem(net_file, f"node '{node.id}'", "Expected every entrance node to belong to an office "
+                                    "entrance but no office names it", "Add the entrance to its office file (node: "
+                                    f"{node.id}), or change the node's kind."))

@@ -1,0 +1,153 @@
+"""Route steps as structured data, computed from geometry (RT-6): turns from bearings, people-rounded
+distances, landmarks, crossing types and warnings. Phrasing per language happens elsewhere."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+__all__ = ["Step", "steps_for", "bearing", "turn_between", "round_distance", "compass"]
+
+MERGE_ANGLE = 30  # degrees: smaller bends along one named path do not make a new step
+
+
+@dataclass(frozen=True)
+class Step:
+    """One instruction. action: depart, walk, ramp, steps, cross, lift, arrive, enter, stairs_up, lift_up, room."""
+
+    action: str
+    distance_m: int = 0
+    turn: str | None = None  # straight, slight_left, left, sharp_left, slight_right, right, sharp_right, u_turn
+    heading: str | None = None  # compass point when departing: north, north_east, …
+    name: str | None = None  # the path's or place's name
+    landmark: str | None = None
+    count: int | None = None  # number of steps, or the floor number
+    crossing: dict | None = None  # traffic_lights, sound_signal, tactile_paving: True, False or None (no data)
+    incline: float | None = None
+    warnings: tuple = ()  # codes such as "unknown:kerb", "kerb:3", "steep:7.5", "no_handrail"
+    cue_before_m: int | None = None  # for blind users: say the turn this many metres before it
+    position: tuple | None = None  # (lon, lat) where the step begins
+    facts: dict = field(default_factory=dict)  # extra structured data (door facts, room, …)
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v not in (None, (), {}, [])}
+
+
+def bearing(a: tuple, b: tuple) -> float:
+    """Initial compass bearing in degrees from point a to point b, both (lon, lat)."""
+    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
+    dlon = lon2 - lon1
+    x = math.sin(dlon) * math.cos(lat2)
+    y = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(dlon)
+    return (math.degrees(math.atan2(x, y)) + 360) % 360
+
+
+def turn_between(before: float, after: float) -> str:
+    """Name the turn from one bearing to the next."""
+    delta = (after - before + 540) % 360 - 180  # -180..180, positive = right
+    size = abs(delta)
+    side = "right" if delta > 0 else "left"
+    if size < 20:
+        return "straight"
+    if size < 45:
+        return f"slight_{side}"
+    if size < 135:
+        return side
+    if size < 170:
+        return f"sharp_{side}"
+    return "u_turn"
+
+
+def compass(degrees: float) -> str:
+    points = ("north", "north_east", "east", "south_east", "south", "south_west", "west", "north_west")
+    return points[int((degrees + 22.5) % 360 // 45)]
+
+
+def round_distance(metres: float) -> int:
+    """Distances as people say them: 7, 15, 40, 120, 350, 1250."""
+    if metres < 10:
+        return max(1, round(metres))
+    if metres < 100:
+        return int(5 * round(metres / 5))
+    if metres < 1000:
+        return int(10 * round(metres / 10))
+    return int(50 * round(metres / 50))
+
+
+def _first_bearing(coords) -> float | None:
+    for a, b in zip(coords, coords[1:]):
+        if a != b:
+            return bearing(a, b)
+    return None
+
+
+def _last_bearing(coords) -> float | None:
+    pairs = list(zip(coords, coords[1:]))
+    for a, b in reversed(pairs):
+        if a != b:
+            return bearing(a, b)
+    return None
+
+
+def _warnings(leg, profile) -> list:
+    attrs, warnings = leg.attrs, [f"unknown:{u.attribute}" for u in leg.assessment.unknowns]
+    for end in ("kerb_start", "kerb_end"):
+        if attrs.get(end):
+            warnings.append(f"kerb:{attrs[end]:g}")
+    incline = attrs.get("incline")
+    if incline is not None and abs(incline) >= 5:
+        warnings.append(f"steep:{incline:g}")
+    if leg.kind == "steps" and attrs.get("handrail") is False:
+        warnings.append("no_handrail")
+    if attrs.get("open_area"):
+        warnings.append("open_area")
+    if leg.kind == "crossing" and profile.cost("no_sound") and attrs.get("sound_signal") is False:
+        warnings.append("no_sound_signal")
+    warnings += [f"barrier:{b.attribute}" for b in leg.assessment.barriers]
+    return list(dict.fromkeys(warnings))
+
+
+def steps_for(legs, profile, *, origin_name: str, node_names: dict) -> list:
+    """Turn the street part of a route (a list of routing.Leg) into Steps, ending at the door."""
+    steps: list[Step] = []
+    street = [leg for leg in legs if leg.kind != "door"]
+    if not street:
+        return steps
+    heading = _first_bearing(street[0].coords)
+    steps.append(Step("depart", name=origin_name, heading=compass(heading) if heading is not None else None,
+                      position=street[0].coords[0]))
+    previous_bearing = None
+    current: dict | None = None
+
+    def flush():
+        if current:
+            steps.append(Step(**{k: v for k, v in current.items() if not k.startswith("_")},
+                              distance_m=round_distance(current["_length"])))
+
+    for leg in street:
+        start_bearing, end_bearing = _first_bearing(leg.coords), _last_bearing(leg.coords)
+        turn = turn_between(previous_bearing, start_bearing) if None not in (previous_bearing, start_bearing) else None
+        action = {"footway": "walk", "crossing": "cross"}.get(leg.kind, leg.kind)
+        name = leg.attrs.get("name")
+        landmark = leg.attrs.get("landmark") or node_names.get(leg.end)
+        mergeable = (current is not None and action == "walk" and current["action"] == "walk"
+                     and current.get("name") == name and turn in ("straight", "slight_left", "slight_right"))
+        if mergeable:
+            current["_length"] += leg.attrs.get("length", 0.0)
+            current["landmark"] = landmark or current.get("landmark")
+            current["warnings"] = tuple(dict.fromkeys(current["warnings"] + tuple(_warnings(leg, profile))))
+        else:
+            flush()
+            current = {
+                "action": action, "turn": turn if steps[-1].action != "depart" else None, "name": name,
+                "landmark": landmark, "position": leg.coords[0], "warnings": tuple(_warnings(leg, profile)),
+                "_length": leg.attrs.get("length", 0.0),
+                "cue_before_m": profile.cue_before if turn not in (None, "straight") else None,
+                "incline": leg.attrs.get("incline") if leg.kind == "ramp" else None,
+                "count": leg.attrs.get("step_count") if leg.kind == "steps" else None,
+                "crossing": {k: leg.attrs.get(k) for k in ("traffic_lights", "sound_signal", "tactile_paving")}
+                if leg.kind == "crossing" else None,
+            }
+        previous_bearing = end_bearing if end_bearing is not None else previous_bearing
+    flush()
+    return steps

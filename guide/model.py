@@ -1,0 +1,186 @@
+"""The guide's data model: what was read and validated, before any routing or rendering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = [
+    "Texts", "Fact", "Hours", "Phone", "Contacts", "Service", "Entrance", "Inside", "Address",
+    "Location", "Office", "City", "GuideInfo", "Stop", "Node", "Edge", "Network", "GuideData",
+]
+
+Texts = dict  # language code -> text, e.g. {"pl": "…", "uk": "…"}
+
+DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact about a place; value None means "no data", never "fine"."""
+
+    value: object
+    source: str | None = None
+    verified: str | None = None  # ISO date, possibly reduced: "2021", "2021-06", "2021-06-30"
+    note: Texts = field(default_factory=dict)
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+
+UNKNOWN = Fact(None)
+
+
+@dataclass(frozen=True)
+class Hours:
+    """Opening hours in OpenStreetMap syntax ("Mo-Fr 07:30-15:30"), parsed per day."""
+
+    spec: str
+    days: dict  # "Mo" -> tuple of ("07:30", "15:30") pairs; a missing day is closed
+    note: Texts = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str  # digits grouped for reading, e.g. "71 78 22 300"
+    label: Texts = field(default_factory=dict)
+
+    @property
+    def digits(self) -> str:
+        return "".join(ch for ch in self.number if ch.isdigit())
+
+
+@dataclass(frozen=True)
+class Contacts:
+    phones: tuple
+    email: str | None
+    website: str | None
+    source: str | None
+    verified: str | None
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: Texts
+    description: Texts
+    hours: Hours | None
+    phones: tuple
+
+
+@dataclass(frozen=True)
+class Entrance:
+    id: str
+    node: str  # id of the entrance node in network.geojson
+    name: Texts
+    facts: dict  # attribute -> Fact (steps, ramp, door_width, threshold, …)
+    notes: Texts = field(default_factory=dict)
+
+    def fact(self, name: str) -> Fact:
+        return self.facts.get(name, UNKNOWN)
+
+
+@dataclass(frozen=True)
+class Inside:
+    facts: dict  # attribute -> Fact (floor, room, lift, accessible_toilet, …)
+    notes: Texts = field(default_factory=dict)
+
+    def fact(self, name: str) -> Fact:
+        return self.facts.get(name, UNKNOWN)
+
+
+@dataclass(frozen=True)
+class Address:
+    street: str
+    postcode: str | None
+    city: str
+
+    def __str__(self) -> str:
+        return f"{self.street}, {self.postcode + ' ' if self.postcode else ''}{self.city}"
+
+
+@dataclass(frozen=True)
+class Location:
+    lat: float
+    lon: float
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    name: Texts
+    short_name: str
+    kind: str
+    address: Address
+    location: Location
+    contacts: Contacts
+    hours: Hours | None
+    description: Texts
+    services: tuple
+    entrances: tuple
+    inside: Inside
+    file: str
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    bbox: tuple  # (west, south, east, north) in degrees
+
+
+@dataclass(frozen=True)
+class GuideInfo:
+    title: Texts
+    publisher: str
+    edition_date: str
+    languages: tuple
+    profiles: tuple
+    city: City
+    contacts: Contacts
+    introduction: Texts
+
+
+@dataclass(frozen=True)
+class Stop:
+    id: str
+    code: str
+    name: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    kind: str  # stop, entrance, crossing, corner, landmark, parking
+    lon: float
+    lat: float
+    name: str | None = None
+    stop_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Edge:
+    id: str
+    kind: str  # footway, crossing, ramp, steps, lift
+    start: str
+    end: str
+    coords: tuple  # ((lon, lat), …) from start to end
+    attrs: dict  # length, incline, surface, … ; a missing key means "unknown"
+
+
+@dataclass(frozen=True)
+class Network:
+    nodes: dict  # id -> Node
+    edges: tuple
+
+
+@dataclass(frozen=True)
+class GuideData:
+    root: Path
+    info: GuideInfo
+    offices: tuple
+    network: Network
+    stops: dict  # GTFS stop_id -> Stop

@@ -1,0 +1,105 @@
+"""The path network as a networkx graph, and the checks that need the whole graph.
+
+Each GeoJSON edge becomes two directed edges (incline and kerbs oriented for travel), and each
+office entrance becomes a door edge from its entrance node to the office's own node, so that
+"the best entrance" is simply the cheapest way into the office node.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from .dataset import distance_m, shown_path
+from .errors import Problem
+from .model import GuideData, Network
+
+__all__ = ["build_graph", "check_graph", "office_node", "nearby_origins", "MAX_STOP_DISTANCE", "MAX_PARKING_DISTANCE"]
+
+MAX_STOP_DISTANCE = 1200  # metres from the office to a stop the guide routes from
+MAX_PARKING_DISTANCE = 500
+MAX_STOPS = 3
+MAX_ENTRANCE_DISTANCE = 300
+
+
+def office_node(office_id: str) -> str:
+    return f"office:{office_id}"
+
+
+def build_graph(data: GuideData) -> nx.MultiDiGraph:
+    """The routable graph of a guide's network and office doors."""
+    return graph_of(data.network, data.offices)
+
+
+def graph_of(network: Network, offices) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for node in network.nodes.values():
+        graph.add_node(node.id, kind=node.kind, lon=node.lon, lat=node.lat, name=node.name, stop_id=node.stop_id)
+    for edge in network.edges:
+        forward = dict(edge.attrs, kerb_start=edge.attrs.get("kerb_from"), kerb_end=edge.attrs.get("kerb_to"))
+        backward = dict(forward, kerb_start=forward["kerb_end"], kerb_end=forward["kerb_start"])
+        if "incline" in edge.attrs:
+            backward["incline"] = -edge.attrs["incline"]
+        graph.add_edge(edge.start, edge.end, key=f"{edge.id}>", id=edge.id, kind=edge.kind, attrs=forward,
+                       coords=edge.coords)
+        graph.add_edge(edge.end, edge.start, key=f"{edge.id}<", id=edge.id, kind=edge.kind, attrs=backward,
+                       coords=tuple(reversed(edge.coords)))
+    for office in offices:
+        target = office_node(office.id)
+        graph.add_node(target, kind="office", lon=office.location.lon, lat=office.location.lat, name=office.short_name,
+                       stop_id=None)
+        for entrance in office.entrances:
+            if entrance.node not in graph:
+                continue
+            facts = {name: fact.value for name, fact in entrance.facts.items() if fact.known}
+            width = facts.get("door_width")
+            attrs = {"length": 0.0, "steps": facts.get("steps"), "ramp": facts.get("ramp"),
+                     "ramp_incline": facts.get("ramp_incline"), "handrail": facts.get("handrail"),
+                     "width": width / 100 if width is not None else None, "kerb_start": facts.get("threshold"),
+                     "locked": facts.get("locked"), "bell": facts.get("bell"), "intercom": facts.get("intercom"),
+                     "accessible": facts.get("accessible")}
+            node = graph.nodes[entrance.node]
+            graph.add_edge(entrance.node, target, key=f"door:{entrance.id}", id=f"{office.id}/{entrance.id}",
+                           kind="door", entrance=entrance.id, attrs={k: v for k, v in attrs.items() if v is not None},
+                           coords=((node["lon"], node["lat"]),))
+    return graph
+
+
+def nearby_origins(graph: nx.MultiDiGraph, lon: float, lat: float) -> list:
+    """Stops and disabled parking within reach of a place, nearest first."""
+    candidates = []
+    for node_id, node in graph.nodes(data=True):
+        kind = node["kind"]
+        if kind in ("stop", "parking"):
+            distance = distance_m(lon, lat, node["lon"], node["lat"])
+            limit = MAX_STOP_DISTANCE if kind == "stop" else MAX_PARKING_DISTANCE
+            if distance <= limit:
+                candidates.append((distance, node_id))
+    return [node_id for _, node_id in sorted(candidates)]
+
+
+def check_graph(data: GuideData, graph: nx.MultiDiGraph, problems: list) -> None:
+    """Problems only the whole graph shows: isolated nodes, far entrances, offices no stop reaches."""
+    net_file = shown_path(data.root / "network.geojson")
+    for node_id, node in graph.nodes(data=True):
+        if node["kind"] != "office" and graph.degree(node_id) == 0:
+            problems.append(Problem(net_file, f"node '{node_id}'", "Expected the node to be joined to the network but "
+                                    "no edge reaches it", "Draw an edge to it, or delete the node."))
+    undirected = graph.to_undirected(as_view=True)
+    for office in data.offices:
+        for entrance in office.entrances:
+            node = graph.nodes[entrance.node]
+            far = distance_m(office.location.lon, office.location.lat, node["lon"], node["lat"])
+            if far > MAX_ENTRANCE_DISTANCE:
+                problems.append(Problem(office.file, f"office '{office.id}' (entrance '{entrance.id}').node",
+                                        f"Expected the entrance within {MAX_ENTRANCE_DISTANCE} m of the office but node "
+                                        f"'{entrance.node}' is {round(far)} m away",
+                                        "Check the entrance's node id and the office's location."))
+        target = office_node(office.id)
+        reachable = nx.node_connected_component(undirected, target)
+        origins = [o for o in nearby_origins(graph, office.location.lon, office.location.lat)
+                   if graph.nodes[o]["kind"] == "stop"]
+        if not any(origin in reachable for origin in origins):
+            problems.append(Problem(net_file, f"office '{office.id}'", f"Expected a path from a transit stop within "
+                                    f"{MAX_STOP_DISTANCE} m to an entrance of {office.short_name} but none exists",
+                                    "Draw footway edges from the nearest stop node to the office's entrance node."))
+

@@ -1,0 +1,182 @@
+"""Route steps and barriers phrased as sentences, per language. Polish first (plural rules from Babel)."""
+
+from __future__ import annotations
+
+from babel import Locale
+
+from .directions import Step
+
+__all__ = ["plural", "quantity", "describe_step", "describe_barrier", "describe_unknown", "PHRASED_LANGUAGES"]
+
+PHRASED_LANGUAGES = ("pl",)
+
+_NOUNS = {
+    "pl": {
+        "metre": {"one": "metr", "few": "metry", "many": "metrów", "other": "metra"},
+        "step": {"one": "stopień", "few": "stopnie", "many": "stopni", "other": "stopnia"},
+        "minute": {"one": "minuta", "few": "minuty", "many": "minut", "other": "minuty"},
+        "crossing": {"one": "przejście", "few": "przejścia", "many": "przejść", "other": "przejścia"},
+        "bay": {"one": "miejsce", "few": "miejsca", "many": "miejsc", "other": "miejsca"},
+    },
+}
+
+_PL = {
+    "turn": {"straight": "Idź prosto", "slight_left": "Skręć lekko w lewo", "left": "Skręć w lewo",
+             "sharp_left": "Skręć ostro w lewo", "slight_right": "Skręć lekko w prawo", "right": "Skręć w prawo",
+             "sharp_right": "Skręć ostro w prawo", "u_turn": "Zawróć"},
+    "cue": {"slight_left": "lekko w lewo", "left": "w lewo", "sharp_left": "ostro w lewo", "slight_right": "lekko w prawo",
+            "right": "w prawo", "sharp_right": "ostro w prawo", "u_turn": "zawróć"},
+    "compass": {"north": "północ", "north_east": "północny wschód", "east": "wschód", "south_east": "południowy wschód",
+                "south": "południe", "south_west": "południowy zachód", "west": "zachód", "north_west": "północny zachód"},
+    "attribute": {"steps": "schody", "kerb": "krawężnik", "threshold": "próg", "width": "szerokość przejścia",
+                  "incline": "nachylenie", "ramp_incline": "nachylenie pochylni", "surface": "nawierzchnia",
+                  "smoothness": "równość nawierzchni", "locked": "drzwi zamknięte, bez dzwonka i domofonu",
+                  "lift": "brak windy", "room_door_width": "szerokość drzwi do pokoju",
+                  "room_threshold": "próg w drzwiach pokoju", "signals": "sygnalizacja na przejściu",
+                  "floor": "piętro", "no_lift": "brak windy",
+                  "accessible": "wejście oznaczone jako niedostępne dla wózków"},
+    "origin": {"stop": "przystanek", "parking": "parking dla osób z niepełnosprawnościami"},
+}
+
+
+def plural(n: float, noun: str, lang: str = "pl") -> str:
+    """The noun in the grammatical number that n needs: 1 metr, 2 metry, 5 metrów."""
+    forms = _NOUNS[lang][noun]
+    form = Locale(lang).plural_form(n)
+    return forms.get(form, forms["other"])
+
+
+def _num(n: float, lang: str = "pl") -> str:
+    """A number as written in the language: 2,5 in Polish."""
+    return f"{n:g}".replace(".", ",") if lang in ("pl", "uk") else f"{n:g}"
+
+
+def quantity(n: float, noun: str, lang: str = "pl") -> str:
+    return f"{_num(n, lang)} {plural(n, noun, lang)}"
+
+
+def _text(value, lang):
+    return value.get(lang) or next(iter(value.values())) if isinstance(value, dict) else value
+
+
+def _signals(crossing: dict) -> str:
+    parts = []
+    for key, yes, no in (("traffic_lights", "sygnalizacja świetlna", "bez sygnalizacji świetlnej"),
+                         ("sound_signal", "sygnał dźwiękowy", "bez sygnału dźwiękowego"),
+                         ("tactile_paving", "ścieżka dotykowa", "bez ścieżki dotykowej")):
+        value = crossing.get(key)
+        parts.append(yes if value else no if value is False else f"brak danych: {yes}")
+    return ", ".join(parts)
+
+
+def _door(facts: dict) -> str:
+    """What a person meets at the door, from the entrance's known facts."""
+    parts = []
+    if facts.get("ramp"):
+        parts.append("pochylnia")
+    if facts.get("steps"):
+        parts.append(quantity(facts["steps"], "step") + (" z poręczą" if facts.get("handrail") else ""))
+    if facts.get("door_width"):
+        parts.append(f"drzwi szerokości {facts['door_width']} cm")
+    if "threshold" in facts:
+        parts.append(f"próg {facts['threshold']} cm" if facts["threshold"] else "bez progu")
+    for key, yes, no in (("automatic_door", "drzwi automatyczne", "drzwi otwierane ręcznie"),
+                         ("bell", "dzwonek", None), ("intercom", "domofon", None),
+                         ("audio_beacon", "sygnalizator dźwiękowy nad wejściem", None)):
+        if facts.get(key):
+            parts.append(yes)
+        elif facts.get(key) is False and no:
+            parts.append(no)
+    if facts.get("locked"):
+        parts.append("drzwi zwykle zamknięte")
+    return f" {parts[0][0].upper()}{', '.join(parts)[1:]}." if parts else ""
+
+
+def _warning(code: str) -> str | None:
+    kind, _, value = code.partition(":")
+    if kind == "unknown":
+        return f"brak danych: {_PL['attribute'].get(value, value)}"
+    if kind == "kerb":
+        return f"krawężnik {_num(float(value))} cm"
+    if kind == "steep":
+        return f"stromo, nachylenie {_num(abs(float(value)))}%"
+    if kind == "no_handrail":
+        return "brak poręczy"
+    if kind == "open_area":
+        return "otwarty plac bez prowadzenia"
+    if kind == "no_sound_signal":
+        return "brak sygnału dźwiękowego"
+    if kind == "barrier":
+        return f"bariera: {_PL['attribute'].get(value, value)}"
+    return None
+
+
+def describe_step(step: Step, lang: str = "pl") -> str:
+    """One step as a Polish sentence (or a few short ones)."""
+    if lang not in PHRASED_LANGUAGES:
+        raise ValueError(f"no phrasing for language {lang!r}")
+    distance = quantity(step.distance_m, "metre") if step.distance_m else ""
+    name = f" ({_text(step.name, lang)})" if step.name and step.action not in ("depart", "arrive", "enter", "room") else ""
+    if step.action == "depart":
+        text = f"Start: {_text(step.name, lang)}."
+        if step.heading:
+            text += f" Ruszaj w kierunku: {_PL['compass'][step.heading]}."
+    elif step.action in ("walk", "ramp"):
+        how = "pochylnią " if step.action == "ramp" else ""
+        if step.cue_before_m and step.turn not in (None, "straight"):
+            text = f"Za {quantity(step.cue_before_m, 'metre')} skręć {_PL['cue'][step.turn]}. Potem idź {how}{distance}{name}."
+        elif step.turn in (None, "straight"):
+            text = f"Idź prosto {how}{distance}{name}."
+        else:
+            text = f"{_PL['turn'][step.turn]} i idź {how}{distance}{name}."
+        if step.action == "ramp" and step.incline is not None:
+            text += f" Nachylenie {_num(abs(step.incline))}%."
+    elif step.action == "cross":
+        turn = f"{_PL['turn'][step.turn]}. " if step.turn not in (None, "straight") else ""
+        text = f"{turn}Przejdź przez jezdnię przejściem dla pieszych{name}, {distance}: {_signals(step.crossing or {})}."
+    elif step.action == "steps":
+        count = quantity(step.count, "step") if step.count else "schody (brak danych o liczbie stopni)"
+        text = f"Pokonaj {count}{name}."
+    elif step.action == "lift":
+        text = f"Skorzystaj z windy zewnętrznej{name}."
+    elif step.action == "arrive":
+        text = f"Jesteś przy wejściu: {_text(step.name, lang)}." + _door(step.facts)
+    elif step.action == "enter":
+        text = f"Wejdź do budynku ({step.name})."
+    elif step.action == "lift_up":
+        text = f"Wjedź windą na {step.count}. piętro."
+    elif step.action == "stairs_up":
+        text = f"Wejdź schodami na {step.count}. piętro."
+    elif step.action == "room":
+        if step.count is None:
+            text = "Brak danych, na którym piętrze jest biuro" + (f"; pokój {step.name}." if step.name else ".")
+        else:
+            where = "na parterze" if step.count == 0 else f"na {step.count}. piętrze"
+            text = f"Biuro jest {where}" + (f", pokój {step.name}." if step.name else ".")
+    else:
+        text = step.action
+    if step.landmark and step.action in ("walk", "ramp", "cross"):
+        text += f" Punkt orientacyjny: {step.landmark}."
+    notes = [w for w in (_warning(code) for code in step.warnings) if w]
+    if notes:
+        text += " Uwaga: " + "; ".join(notes) + "."
+    return text
+
+
+def describe_barrier(attribute: str, value, limit, unit: str, place: str | None, lang: str = "pl") -> str:
+    """RT-3: the barrier, its measured value against the profile's limit, and where it is."""
+    label = _PL["attribute"].get(attribute, attribute)
+    where = f" ({place})" if place else ""
+    if value in (True, False, None) or not unit:
+        return f"{label}{where}"
+    if attribute == "steps":
+        return f"schody: {quantity(value, 'step') if isinstance(value, int) else 'liczba nieznana'}{where}"
+    shown = _num(value) if isinstance(value, (int, float)) else str(value)
+    if attribute == "incline" and isinstance(limit, (int, float)) and limit < 0:
+        return f"{label} {shown}% w dół > dopuszczalne {_num(-limit)}%{where}"
+    relation = "<" if attribute.endswith("width") else ">"
+    return f"{label} {shown} {unit} {relation} {_num(limit)} {unit}{where}"
+
+
+def describe_unknown(attribute: str, lang: str = "pl") -> str:
+    return f"brak danych: {_PL['attribute'].get(attribute, attribute)}"

@@ -1,0 +1,80 @@
+"""Editions as renderer classes registered by name, in the style of Sphinx builders.
+
+The base class runs the fixed sequence prepare → write → finish for one language; subclasses
+fill the hooks. A renderer reads only the composed GuideModel: never YAML, never the graph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from ..composition import GuideModel
+from ..errors import UsageError
+
+__all__ = ["Artifact", "Renderer", "registry", "renderer_for"]
+
+_REGISTRY: dict = {}
+
+
+@dataclass(frozen=True)
+class Artifact:
+    path: str  # relative to the output directory, with forward slashes
+    edition: str
+    lang: str
+    media_type: str
+
+
+class Renderer:
+    """Base class of every edition. Subclasses set name and media_type and implement write()."""
+
+    name: ClassVar[str] = ""
+    media_type: ClassVar[str] = "application/octet-stream"
+    description: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.name:
+            _REGISTRY[cls.name] = cls
+
+    def __init__(self, model: GuideModel, out_dir: Path, lang: str):
+        self.model, self.out_dir, self.lang = model, Path(out_dir), lang
+        self.artifacts: list[Artifact] = []
+
+    def render(self) -> list:
+        """The fixed sequence; returns the artifacts written."""
+        self.prepare()
+        self.write()
+        self.finish()
+        return self.artifacts
+
+    def prepare(self) -> None:
+        """Hook: set up before writing (fonts, caches)."""
+
+    def write(self) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        """Hook: post-process what was written."""
+
+    def output_path(self, name: str, media_type: str | None = None) -> Path:
+        """Where to write a file of this edition; records it as an artifact."""
+        relative = f"{self.lang}/{name}"
+        path = self.out_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.artifacts.append(Artifact(relative, self.name, self.lang, media_type or self.media_type))
+        return path
+
+
+def registry() -> dict:
+    """Every registered edition by name."""
+    from . import routes  # noqa: F401  (registers the editions)
+    return dict(_REGISTRY)
+
+
+def renderer_for(name: str) -> type:
+    editions = registry()
+    if name not in editions:
+        raise UsageError(f"Unknown edition '{name}'. Known editions: {', '.join(sorted(editions))}.")
+    return editions[name]

@@ -1,0 +1,65 @@
+"""The routes edition: every computed route as GeoJSON, for maps and for other tools."""
+
+from __future__ import annotations
+
+import json
+
+from ..phrasing import describe_barrier, describe_step, describe_unknown
+from . import Renderer
+
+__all__ = ["RoutesRenderer"]
+
+
+class RoutesRenderer(Renderer):
+    name = "routes"
+    media_type = "application/geo+json"
+    description = "routes.geojson: every route with profile, length, duration, steps, warnings and barriers"
+
+    def write(self) -> None:
+        model, lang = self.model, self.lang
+        features = []
+        for office in model.data.offices:
+            for profile in model.profiles.values():
+                for route in model.routes_for(office.id, profile.id):
+                    features.append(self._feature(office, profile, route))
+        collection = {"type": "FeatureCollection", "name": f"routes-{lang}", "features": features}
+        path = self.output_path("routes.geojson")
+        path.write_text(json.dumps(collection, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+    def _feature(self, office, profile, route) -> dict:
+        lang = self.lang
+        coords = [[round(lon, 7), round(lat, 7)] for lon, lat in route.coords]
+        geometry = {"type": "LineString", "coordinates": coords} if len(coords) > 1 else \
+            {"type": "Point", "coordinates": coords[0]} if coords else None
+        phrased = lang == "pl"
+        inside = route.inside
+        properties = {
+            "office": office.id, "office_name": office.name.get(lang) or office.name[self.model.data.info.languages[0]],
+            "address": str(office.address), "profile": profile.id, "profile_name": profile.name.get(lang),
+            "origin": route.origin, "origin_name": route.origin_name, "origin_kind": route.origin_kind,
+            "status": route.status, "entrance": route.entrance, "length_m": route.length_m,
+            "duration_s": route.duration_s, "crossings": route.crossings,
+            "steps": [s.to_dict() for s in route.steps],
+            "warnings": sorted({w for s in route.steps for w in s.warnings}),
+            "unknowns": [{"attribute": u.attribute, "edge": u.edge_id, "position": list(u.position)}
+                         for u in route.unknowns],
+            "barriers": [{"attribute": b.barrier.attribute, "value": b.barrier.value, "limit": b.barrier.limit,
+                          "unit": b.barrier.unit, "edge": b.edge_id, "kind": b.kind, "position": list(b.position),
+                          "name": b.name, "entrance": b.entrance} for b in route.barriers],
+            "alternatives": [{k: v for k, v in a.__dict__.items() if v is not None} for a in route.alternatives],
+            "inside": None if inside is None else {
+                "steps": [s.to_dict() for s in inside.steps],
+                "barriers": [b.__dict__ for b in inside.barriers], "unknowns": list(inside.unknowns),
+                "facilities": {k: {"value": f.value, "verified": f.verified, "source": f.source}
+                               for k, f in inside.facilities.items()}},
+        }
+        if phrased:
+            properties["instructions"] = [describe_step(s, lang) for s in route.steps]
+            if inside:
+                properties["instructions_inside"] = [describe_step(s, lang) for s in inside.steps]
+            for item, barrier in zip(properties["barriers"], route.barriers):
+                b = barrier.barrier
+                item["text"] = describe_barrier(b.attribute, b.value, b.limit, b.unit, barrier.name, lang)
+            for item, unknown in zip(properties["unknowns"], route.unknowns):
+                item["text"] = describe_unknown(unknown.attribute, lang)
+        return {"type": "Feature", "geometry": geometry, "properties": properties}

@@ -1,0 +1,279 @@
+"""Accessible routing on the path graph: pure functions, no I/O (RT-1 … RT-5).
+
+For each office and profile, the best route from each nearby stop or parking to the office's
+best entrance for that profile; when none exists, the blocking barriers and the alternatives;
+then door to desk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from .access import Assessment, Barrier, assess
+from .directions import Step, steps_for
+from .model import Office
+from .network import MAX_STOPS, nearby_origins, office_node
+from .profiles import Profile
+
+__all__ = ["Leg", "BarrierAt", "UnknownAt", "Alternative", "InsideRoute", "Route", "plan_office", "inside_route"]
+
+MAX_SECONDS = 3600  # routes longer than an hour's travel are not "nearby"
+BARRIER_PENALTY = 900  # seconds per barrier when looking for the least-bad path (RT-3 explanations)
+
+
+@dataclass(frozen=True)
+class Leg:
+    """One directed edge of a route, assessed for the profile."""
+
+    edge_id: str
+    kind: str
+    start: str
+    end: str
+    attrs: dict
+    coords: tuple
+    assessment: Assessment
+    entrance: str | None = None
+
+
+@dataclass(frozen=True)
+class BarrierAt:
+    barrier: Barrier
+    edge_id: str
+    kind: str
+    position: tuple
+    name: str | None = None
+    entrance: str | None = None
+
+
+@dataclass(frozen=True)
+class UnknownAt:
+    attribute: str
+    edge_id: str
+    position: tuple
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """What to do instead: another stop or parking (origin), or call ahead (phone)."""
+
+    kind: str  # "origin" or "call"
+    origin: str | None = None
+    origin_name: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class InsideRoute:
+    """Door to desk (RT-4)."""
+
+    steps: tuple
+    barriers: tuple  # Barrier
+    unknowns: tuple  # attribute names
+    facilities: dict  # facility -> Fact
+
+
+@dataclass(frozen=True)
+class Route:
+    office: str
+    profile: str
+    origin: str
+    origin_name: str
+    origin_kind: str
+    status: str  # ok, unverified (depends on unknown data) or no_route
+    entrance: str | None
+    legs: tuple
+    length_m: float
+    duration_s: float
+    crossings: int
+    barriers: tuple = ()
+    unknowns: tuple = ()
+    alternatives: tuple = ()
+    steps: tuple = ()
+    inside: InsideRoute | None = None
+    warnings: tuple = field(default=())
+
+    @property
+    def coords(self) -> list:
+        points: list = []
+        for leg in self.legs:
+            for point in leg.coords:
+                if not points or points[-1] != point:
+                    points.append(point)
+        return points
+
+
+class _Weigher:
+    """Edge weights for one profile, assessed lazily and remembered."""
+
+    def __init__(self, graph: nx.MultiDiGraph, profile: Profile):
+        self.graph, self.profile, self.memo = graph, profile, {}
+
+    def assessment(self, u, v, key) -> Assessment:
+        found = self.memo.get((u, v, key))
+        if found is None:
+            data = self.graph.edges[u, v, key]
+            found = self.memo[(u, v, key)] = assess(data["kind"], data["attrs"], self.profile)
+        return found
+
+    def best_key(self, u, v, relaxed: bool):
+        best = None
+        for key in self.graph[u][v]:
+            found = self.assessment(u, v, key)
+            if found.barriers and not relaxed:
+                continue
+            cost = found.seconds + BARRIER_PENALTY * len(found.barriers)
+            if best is None or cost < best[0]:
+                best = (cost, key)
+        return best
+
+    def strict(self, u, v, _data):
+        best = self.best_key(u, v, relaxed=False)
+        return None if best is None else best[0]
+
+    def relaxed(self, u, v, _data):
+        return self.best_key(u, v, relaxed=True)[0]
+
+
+def _legs(graph, weigher: _Weigher, path, relaxed: bool) -> tuple:
+    legs = []
+    for u, v in zip(path, path[1:]):
+        _, key = weigher.best_key(u, v, relaxed)
+        data = graph.edges[u, v, key]
+        legs.append(Leg(data["id"], data["kind"], u, v, data["attrs"], data["coords"], weigher.assessment(u, v, key),
+                        data.get("entrance")))
+    return tuple(legs)
+
+
+def _duration(legs, profile: Profile) -> float:
+    seconds = 0.0
+    for leg in legs:
+        seconds += leg.attrs.get("length", 0.0) / profile.speed
+        seconds += {"crossing": profile.cost("crossing") or 30, "lift": profile.cost("lift") or 45}.get(leg.kind, 0)
+        if leg.kind == "steps":
+            seconds += (leg.attrs.get("step_count") or 1) * 2
+    return seconds
+
+
+def plan_office(graph: nx.MultiDiGraph, office: Office, profile: Profile) -> list:
+    """Every route to one office for one profile: one per nearby stop or parking, with explanations."""
+    weigher = _Weigher(graph, profile)
+    target = office_node(office.id)
+    routes, names = [], set()
+    for origin in nearby_origins(graph, office.location.lon, office.location.lat):
+        node = graph.nodes[origin]
+        if node["kind"] == "stop" and (node["name"] in names or len(names) >= MAX_STOPS):
+            continue
+        route = _route_from(graph, weigher, origin, target, office, profile)
+        if route is None:
+            continue  # not linked to this office by any path
+        routes.append(route)
+        if node["kind"] == "stop":
+            names.add(node["name"])
+    usable = [r for r in routes if r.status != "no_route"]
+    phone = office.contacts.phones[0].number if office.contacts.phones else None
+    finished = []
+    for route in routes:
+        alternatives = []
+        inside_blocked = route.inside is not None and route.inside.barriers
+        if route.status == "no_route":
+            alternatives += [Alternative("origin", r.origin, r.origin_name) for r in usable]
+        if route.status == "no_route" or inside_blocked or route.status == "unverified":
+            alternatives.append(Alternative("call", phone=phone))
+        finished.append(_replace(route, alternatives=tuple(alternatives)))
+    return finished
+
+
+def _replace(route: Route, **changes) -> Route:
+    from dataclasses import replace
+    return replace(route, **changes)
+
+
+def _route_from(graph, weigher: _Weigher, origin, target, office: Office, profile: Profile) -> Route | None:
+    relaxed = False
+    try:
+        _, path = nx.single_source_dijkstra(graph, origin, target, cutoff=MAX_SECONDS, weight=weigher.strict)
+    except nx.NetworkXNoPath:
+        relaxed = True
+        try:
+            _, path = nx.single_source_dijkstra(graph, origin, target, weight=weigher.relaxed)
+        except nx.NetworkXNoPath:
+            return None
+    legs = _legs(graph, weigher, path, relaxed)
+    barriers, unknowns = [], []
+    for leg in legs:
+        position = leg.coords[len(leg.coords) // 2]
+        name = leg.attrs.get("name") or graph.nodes[leg.start].get("name")
+        barriers += [BarrierAt(b, leg.edge_id, leg.kind, position, name, leg.entrance) for b in leg.assessment.barriers]
+        unknowns += [UnknownAt(u.attribute, leg.edge_id, position) for u in leg.assessment.unknowns]
+    if relaxed:
+        barriers += _other_doors(graph, weigher, target, legs)
+    entrance = legs[-1].entrance if legs and legs[-1].kind == "door" else None
+    origin_node = graph.nodes[origin]
+    node_names = {n: d["name"] for n, d in graph.nodes(data=True) if d["kind"] == "landmark" and d.get("name")}
+    steps = steps_for(legs, profile, origin_name=origin_node["name"] or origin, node_names=node_names)
+    inside = None
+    if entrance and not relaxed:
+        door = next(e for e in office.entrances if e.id == entrance)
+        steps.append(Step("arrive", name=dict(door.name), position=legs[-1].coords[0],
+                          facts={k: f.value for k, f in door.facts.items() if f.known}))
+        inside = inside_route(office, profile)
+    status = "no_route" if relaxed else ("unverified" if unknowns else "ok")
+    if inside and inside.unknowns and status == "ok":
+        status = "unverified"
+    return Route(office=office.id, profile=profile.id, origin=origin, origin_name=origin_node["name"] or origin,
+                 origin_kind=origin_node["kind"], status=status, entrance=entrance if not relaxed else None,
+                 legs=legs, length_m=round(sum(leg.attrs.get("length", 0.0) for leg in legs), 1),
+                 duration_s=round(_duration(legs, profile)), crossings=sum(leg.kind == "crossing" for leg in legs),
+                 barriers=tuple(barriers) if relaxed else (), unknowns=tuple(dict.fromkeys(unknowns)),
+                 steps=tuple(steps), inside=inside)
+
+
+def _other_doors(graph, weigher: _Weigher, target, legs) -> list:
+    """Why each other entrance of the office is closed to the profile (RT-3: no entrance works)."""
+    used = legs[-1].entrance if legs and legs[-1].kind == "door" else None
+    found = []
+    for entrance_node, _, key, data in graph.in_edges(target, keys=True, data=True):
+        if data.get("entrance") == used:
+            continue
+        for barrier in weigher.assessment(entrance_node, target, key).barriers:
+            found.append(BarrierAt(barrier, data["id"], "door", data["coords"][0], graph.nodes[entrance_node]["name"],
+                                   data["entrance"]))
+    return found
+
+
+def inside_route(office: Office, profile: Profile) -> InsideRoute:
+    """From the door to the desk: floors, lift, steps and the room's door (RT-4)."""
+    inside = office.inside
+    fact = inside.fact
+    steps, barriers, unknowns = [], [], []
+    steps.append(Step("enter", name=office.short_name))
+    floor = fact("floor").value
+    if floor is None and profile.needs_lift:
+        unknowns.append("floor")
+    elif floor != 0:
+        lift = fact("lift").value
+        if lift:
+            steps.append(Step("lift_up", count=floor))
+        elif profile.needs_lift:
+            if lift is None:
+                unknowns.append("lift")
+            else:
+                barriers.append(Barrier("lift", False, True, ""))
+            steps.append(Step("stairs_up", count=floor, warnings=("no_lift",) if lift is False else ("unknown:lift",)))
+        else:
+            steps.append(Step("stairs_up", count=floor))
+    inner_steps = fact("steps_inside").value
+    if inner_steps and profile.limit("steps") == "forbid":
+        barriers.append(Barrier("steps", inner_steps, 0, "steps"))
+    width, threshold = fact("room_door_width").value, fact("room_threshold").value
+    if profile.limit("width") is not None and width is not None and width / 100 < profile.limit("width"):
+        barriers.append(Barrier("room_door_width", width, round(profile.limit("width") * 100), "cm"))
+    if profile.limit("kerb") is not None and threshold is not None and threshold > profile.limit("kerb"):
+        barriers.append(Barrier("room_threshold", threshold, profile.limit("kerb"), "cm"))
+    steps.append(Step("room", name=fact("room").value, count=floor,
+                      warnings=tuple(f"barrier:{b.attribute}" for b in barriers)))
+    facilities = {name: fact(name) for name in ("accessible_toilet", "induction_loop", "sign_language", "guide_dogs",
+                                                "seating")}
+    return InsideRoute(tuple(steps), tuple(barriers), tuple(unknowns), facilities)
