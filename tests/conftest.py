@@ -1,0 +1,53 @@
+"""Shared fixtures: the tiny fixture guide, the real default data, and running the real CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TINY = ROOT / "tests" / "fixtures" / "tiny"
+WROCLAW = ROOT / "routes" / "wroclaw"
+SHARED_STOPS = ROOT.parent / "shared" / "data" / "wroclaw-transit" / "stops.txt"
+
+
+@pytest.fixture
+def tiny(tmp_path) -> Path:
+    """A private, editable copy of the tiny fixture guide."""
+    target = tmp_path / "tiny"
+    shutil.copytree(TINY, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def wroclaw_model():
+    from guide import compose, load_guide
+    return compose(load_guide(WROCLAW))
+
+
+def run_wromik(*args, cwd=None, env=None, check_exit=None) -> subprocess.CompletedProcess:
+    """Run the real command line (python -m guide) and capture its output."""
+    result = subprocess.run([sys.executable, "-m", "guide", *map(str, args)], cwd=cwd or ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    if check_exit is not None:
+        assert result.returncode == check_exit, result.stdout + result.stderr
+    return result
+
+
+def edit_text(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def edit_network(root: Path, change) -> None:
+    """Apply change(features_by_id, collection) to network.geojson."""
+    path = root / "network.geojson"
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    change({f["properties"]["id"]: f for f in collection["features"]}, collection)
+    path.write_text(json.dumps(collection, indent=1, ensure_ascii=False), encoding="utf-8")

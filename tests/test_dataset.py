@@ -1,0 +1,244 @@
+"""Validation of guide data: a corpus of bad inputs, each with its precise message and no traceback."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from guide import DataError, load_guide
+from conftest import WROCLAW, edit_network, edit_text, run_wromik
+
+OFFICE = "offices/test-office.yaml"
+
+
+def _move(fid, dlon, dlat):
+    def change(features, _):
+        geometry = features[fid]["geometry"]
+        geometry["coordinates"] = [geometry["coordinates"][0] + dlon, geometry["coordinates"][1] + dlat]
+    return change
+
+
+def _set(fid, **props):
+    def change(features, _):
+        features[fid]["properties"].update(props)
+    return change
+
+
+def _drop(*fids):
+    def change(_, collection):
+        collection["features"] = [f for f in collection["features"] if f["properties"]["id"] not in fids]
+    return change
+
+
+def _add_node(nid, kind="corner", coords=(17.0105, 51.1105)):
+    def change(_, collection):
+        collection["features"].append({"type": "Feature", "geometry": {"type": "Point", "coordinates": list(coords)},
+                                       "properties": {"id": nid, "kind": kind}})
+    return change
+
+
+def _office(old, new):
+    return lambda root: edit_text(root / OFFICE, old, new)
+
+
+def _guide(old, new):
+    return lambda root: edit_text(root / "guide.yaml", old, new)
+
+
+def _net(change):
+    return lambda root: edit_network(root, change)
+
+
+def _write(name, data: bytes):
+    return lambda root: (root / name).write_bytes(data)
+
+
+# (case id, how to break the tiny guide, file named, place named, message)
+CASES = [
+    ("broken-yaml", _guide("languages: [pl]", "languages: [pl"), "guide.yaml:", "YAML syntax", "is not valid YAML"),
+    ("tab-indented-yaml", _office("  email: biuro", "\temail: biuro"), f"{OFFICE}:", "YAML syntax", "is not valid YAML"),
+    ("broken-geojson", _write("network.geojson", b'{"type": "FeatureCollection", "features": [\n{"type": }'),
+     "network.geojson:2", "JSON syntax", "is not valid GeoJSON"),
+    ("unknown-node-reference", _office("node: front-door", "node: no-such-door"), f"{OFFICE}",
+     "(entrance 'front').node", "no node has id 'no-such-door'"),
+    ("dangling-edge", _net(_set("to-front", to="ghost-node")), "network.geojson", "edge 'to-front'",
+     "(dangling edge)"),
+    ("duplicate-node-id", _net(_set("corner-e", id="corner-w")), "network.geojson", "feature 'corner-w'",
+     "Expected a unique id but 'corner-w'"),
+    ("duplicate-office-id", lambda root: (root / "offices/copy.yaml").write_text(
+        (root / OFFICE).read_text(encoding="utf-8").replace("node: front-door", "node: other").replace(
+            "node: side-door", "node: other2"), encoding="utf-8"),
+     "offices/test-office.yaml", "office 'test-office'", "Expected a unique office id"),
+    ("duplicate-yaml-key", _office("hours: Mo-Fr 08:00-15:00", "hours: Mo-Fr 08:00-15:00\nhours: Mo 08:00-10:00"),
+     f"{OFFICE}:15", "hours", "appears twice"),
+    ("duplicate-entrance-id", _office("  - id: side", "  - id: front"), OFFICE, "entrances",
+     "Expected unique entrance ids but 'front'"),
+    ("negative-steps", _office("steps: 4", "steps: -3"), f"{OFFICE}:", "entrances[0] (entrance 'front').facts.steps",
+     "Expected a whole number from 0 to 200 steps but received -3"),
+    ("absurd-door-width", _office("door_width: 100", "door_width: 5000"), f"{OFFICE}:",
+     "(entrance 'side').facts.door_width", "Expected a whole number from 40 to 400 cm but received 5000"),
+    ("absurd-incline", _net(_set("a-walk", incline=95)), "network.geojson", "feature 'a-walk'.incline",
+     "Expected a number from -40 to 40 % but received 95"),
+    ("negative-length", _net(_set("a-walk", length=-12)), "network.geojson", "feature 'a-walk'.length",
+     "Expected a number from 0.5 to 5000 m but received -12"),
+    ("node-outside-city", _net(_move("corner-w", 0.5, 0)), "network.geojson", "node 'corner-w'",
+     "Expected coordinates inside Testowo"),
+    ("office-outside-city", _office("lat: 51.1100", "lat: 17.0100"), OFFICE, "office 'test-office'.location",
+     "Expected coordinates inside Testowo"),
+    ("unknown-profile", _guide("walking_aid, blind]", "walking_aid, jetpack]"), "guide.yaml:", "profiles[3]",
+     "Expected one of pedestrian, manual_wheelchair, powered_wheelchair, walking_aid, blind but received 'jetpack'"),
+    ("unknown-language", _guide("languages: [pl]", "languages: [pl, xx]"), "guide.yaml:", "languages[1]",
+     "Expected one of pl, uk, en but received 'xx'"),
+    ("text-in-foreign-language", _office("name: Biuro testowe", "name: {pl: Biuro testowe, de: Testbüro}"), OFFICE,
+     "office 'test-office'.name.de", "Expected one of the guide's languages (pl) but received 'de'"),
+    ("missing-required-text", _guide("introduction: Krótki wstęp do przewodnika testowego.", ""), "guide.yaml", "",
+     "Expected the required key 'introduction' but received none"),
+    ("missing-translation", _guide("languages: [pl]", "languages: [pl, uk]"), "guide.yaml:2", "title",
+     "Expected a text in language 'uk' but received none"),
+    ("markup-in-name", _office("name: Biuro testowe", "name: Biuro <b>testowe</b>"), OFFICE,
+     "office 'test-office'.name.pl", "Expected plain text but received markup '<b>'"),
+    ("html-entity-in-name", _office("name: Biuro testowe", "name: Biuro A &amp; B"), OFFICE,
+     "office 'test-office'.name.pl", "Expected plain text but received the HTML entity '&amp;'"),
+    ("straight-quotes-in-name", _office("name: Biuro testowe", "name: 'Fundacja \"Promyk\"'"), OFFICE,
+     "office 'test-office'.name.pl", "Expected Polish quotation marks „…” but received straight quotes"),
+    ("bad-opening-hours", _office("hours: Mo-Fr 08:00-15:00", "hours: Mon-Fri 8-15"), f"{OFFICE}:", "hours",
+     "Expected opening hours like 'Mo-Fr 07:30-15:30; Th 08:00-16:30' but received 'Mon-Fri 8-15'"),
+    ("hours-close-before-open", _office("hours: Mo-Fr 08:00-15:00", "hours: Mo-Fr 15:00-08:00"), OFFICE, "hours",
+     "opens before it closes"),
+    ("bad-phone", _office("number: 71 00 00 101", "number: 12345"), OFFICE, "contacts.phones[0].number",
+     "Expected a 9-digit Polish phone number like '71 78 22 300' but received '12345'"),
+    ("impossible-date", _office("  verified: 2026-01-10\nhours", "  verified: 2026-02-30\nhours"), OFFICE,
+     "contacts.verified", "Expected a date like 2024-05-31 (or 2024-05, or 2024) but received '2026-02-30'"),
+    ("misspelt-fact", _office("steps: 4", "stpes: 4"), OFFICE, "facts.stpes",
+     "Expected one of the known facts but received the unknown key 'stpes'"),
+    ("boolean-in-words", _office("ramp: false", "ramp: nie"), OFFICE, "facts.ramp",
+     "Expected true or false but received 'nie'"),
+    ("fact-without-source", _office("      source: fixture\n      verified: 2026-01-10\n      steps: 4",
+                                    "      steps: 4"), OFFICE, "(entrance 'front').facts.steps",
+     "Expected a source for this fact but received none"),
+    ("stop-not-in-gtfs", _net(_set("stop-a", stop_id="999")), "network.geojson", "node 'stop-a'",
+     "Expected stop_id to name a stop in stops.csv but received '999'"),
+    ("stop-moved-from-real-position", _net(_move("stop-a", 0.003, 0)), "network.geojson", "node 'stop-a'",
+     "Expected the stop node at the real position of 'Przystanek A'"),
+    ("edge-not-snapped", _net(_move("corner-w", 0.0005, 0)), "network.geojson", "edge 'a-walk'",
+     "Expected the line's last point on node 'corner-w'"),
+    ("entrance-on-wrong-kind", _office("node: front-door", "node: pavement"), OFFICE, "(entrance 'front').node",
+     "Expected a node of kind 'entrance' but 'pavement' is a 'corner'"),
+    ("isolated-node", _net(_add_node("lonely")), "network.geojson", "node 'lonely'", "no edge reaches it"),
+    ("office-cut-off", _net(_drop("a-cross", "b-cross", "parking-side", "parking")), "network.geojson",
+     "office 'test-office'", "Expected a path from a transit stop"),
+    ("polygon-geometry", _net(lambda f, _: f["a-walk"].update(geometry={"type": "Polygon", "coordinates": []})),
+     "network.geojson", "feature 'a-walk'", "Expected a Point (node) or LineString (edge) geometry but received 'Polygon'"),
+    ("unknown-edge-kind", _net(_set("a-walk", kind="escalator")), "network.geojson", "feature 'a-walk'.kind",
+     "Expected one of footway, crossing, ramp, steps, lift but received 'escalator'"),
+    ("not-utf8", _write(OFFICE, "id: test-office\nname: Biuro Łódź\n".encode("cp1250")), OFFICE, "file",
+     "Expected UTF-8 text"),
+    ("stops-without-columns", _write("stops.csv", b"id,name\n1,A\n"), "stops.csv:1", "header",
+     "Expected GTFS columns stop_id, stop_name, stop_lat, stop_lon"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_gives_its_precise_message_and_no_traceback(tiny, case):
+    _, breaks, file_named, place_named, message = case
+    breaks(tiny)
+    result = run_wromik("check", tiny, check_exit=1)
+    assert "Traceback" not in result.stderr
+    hits = [p for p in result.stderr.split("\n") if message in p]
+    assert hits, result.stderr
+    line = hits[0]
+    assert file_named in line, line
+    assert place_named in line, line
+    assert "How to fix:" in result.stderr.split(line, 1)[1].split("\n")[1]
+
+
+def test_the_corpus_is_large_enough():
+    assert len(CASES) >= 25
+
+
+def test_every_problem_is_reported_in_one_run(tiny):
+    edit_text(tiny / OFFICE, "steps: 4", "steps: -3")
+    edit_text(tiny / "guide.yaml", "walking_aid, blind]", "walking_aid, jetpack]")
+    edit_network(tiny, _set("a-walk", incline=95))
+    with pytest.raises(DataError) as caught:
+        load_guide(tiny)
+    messages = " | ".join(p.message for p in caught.value.problems)
+    assert "received -3" in messages and "'jetpack'" in messages and "received 95" in messages
+    assert str(caught.value).startswith("The guide data has 3 problems")
+
+
+def test_yaml_problems_name_the_line(tiny):
+    edit_text(tiny / OFFICE, "steps: 4", "steps: -3")
+    with pytest.raises(DataError) as caught:
+        load_guide(tiny)
+    (problem,) = caught.value.problems
+    line = (tiny / OFFICE).read_text(encoding="utf-8").splitlines().index("      steps: -3") + 1
+    assert problem.line == line
+
+
+def test_an_ampersand_is_plain_text_and_survives(tiny):
+    edit_text(tiny / OFFICE, "name: Biuro testowe", "name: Biuro A & B")
+    data = load_guide(tiny)
+    assert data.offices[0].name == {"pl": "Biuro A & B"}
+
+
+def test_a_clock_time_is_not_read_as_a_number(tiny):
+    edit_text(tiny / OFFICE, "hours: Mo-Fr 08:00-15:00", "hours: 7:30")
+    with pytest.raises(DataError) as caught:
+        load_guide(tiny)
+    assert "but received '7:30'" in caught.value.problems[0].message
+
+
+def test_missing_attributes_stay_unknown(tiny):
+    data = load_guide(tiny)
+    front, side = data.offices[0].entrances
+    assert front.fact("door_width").value is None and not front.fact("door_width").known
+    assert side.fact("door_width").value == 100 and side.fact("door_width").source == "fixture"
+    edge = next(e for e in data.network.edges if e.id == "to-front")
+    assert "kerb_from" not in edge.attrs and "smoothness" not in edge.attrs
+
+
+def test_length_comes_from_the_geometry_when_absent(tiny):
+    data = load_guide(tiny)
+    edge = next(e for e in data.network.edges if e.id == "a-walk")
+    assert 165 <= edge.attrs["length"] <= 175  # drawn 170 m long
+
+
+def test_the_default_wroclaw_data_is_valid_and_complete():
+    data = load_guide(WROCLAW)
+    assert len(data.offices) == 13
+    streets = {o.address.street for o in data.offices}
+    for street in ("ul. Strzegomska 6", "ul. Namysłowska 8", "pl. Solidarności 1/3/5", "ul. Braniborska 6/8",
+                   "ul. Średzka 42", "ul. Nowowiejska 102", "ul. Oficerska 9A", "ul. Kniaziewicza 29",
+                   "ul. Kamieńskiego 190", "pl. św. Macieja 4", "ul. Zachodnia 6", "pl. Legionów 4-5",
+                   "ul. Swobodna 8a"):
+        assert street in streets
+    hq = next(o for o in data.offices if o.id == "strzegomska-6")
+    assert [p.number for p in hq.contacts.phones][:4] == ["71 78 22 300", "71 78 22 301", "71 78 22 302", "71 78 22 303"]
+    assert hq.hours.days["Mo"] == (("07:30", "15:30"),)
+    a, b = hq.entrances
+    assert a.fact("steps").value == 8 and a.fact("ramp").value is False
+    assert b.fact("ramp").value is True and hq.inside.fact("lift").value is True
+    nowowiejska = next(o for o in data.offices if o.id == "nowowiejska-102")
+    front, rear = nowowiejska.entrances
+    assert front.fact("accessible").value is False
+    assert rear.fact("locked").value is True and rear.fact("intercom").value is False
+
+
+def test_default_stops_sit_at_their_real_gtfs_coordinates():
+    from guide.dataset import distance_m
+    data = load_guide(WROCLAW)
+    stop_nodes = [n for n in data.network.nodes.values() if n.kind == "stop"]
+    assert len(stop_nodes) >= 13
+    for node in stop_nodes:
+        stop = data.stops[node.stop_id]
+        assert distance_m(node.lon, node.lat, stop.lon, stop.lat) < 1, node.id
+
+
+def test_every_default_fact_has_a_source():
+    data = load_guide(WROCLAW)
+    for office in data.offices:
+        facts = [f for e in office.entrances for f in e.facts.values()] + list(office.inside.facts.values())
+        assert all(f.source for f in facts), office.id
+        assert re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", office.contacts.verified or "2000") is not None

@@ -1,0 +1,49 @@
+"""Polish phrasing of steps and barriers, with correct plural forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from guide.directions import Step
+from guide.phrasing import describe_barrier, describe_step, quantity
+
+
+@pytest.mark.parametrize("n, text", [
+    (1, "1 metr"), (2, "2 metry"), (4, "4 metry"), (5, "5 metrów"), (12, "12 metrów"), (22, "22 metry"),
+    (25, "25 metrów"), (104, "104 metry"), (111, "111 metrów"), (1.5, "1,5 metra"),
+])
+def test_metres_take_the_right_plural(n, text):
+    assert quantity(n, "metre") == text
+
+
+@pytest.mark.parametrize("n, text", [(1, "1 stopień"), (3, "3 stopnie"), (8, "8 stopni"), (23, "23 stopnie")])
+def test_steps_take_the_right_plural(n, text):
+    assert quantity(n, "step") == text
+
+
+def test_walk_and_turn_sentences():
+    assert describe_step(Step("walk", distance_m=40, turn="left", name="ul. Strzegomska")) == \
+        "Skręć w lewo i idź 40 metrów (ul. Strzegomska)."
+    assert describe_step(Step("walk", distance_m=1, turn="straight")) == "Idź prosto 1 metr."
+    assert describe_step(Step("walk", distance_m=30, turn="right", cue_before_m=5)) == \
+        "Za 5 metrów skręć w prawo. Potem idź 30 metrów."
+
+
+def test_crossing_sentence_names_every_signal_or_its_absence():
+    text = describe_step(Step("cross", distance_m=12, crossing={"traffic_lights": True, "sound_signal": False,
+                                                                "tactile_paving": None}))
+    assert "sygnalizacja świetlna" in text and "bez sygnału dźwiękowego" in text
+    assert "brak danych: ścieżka dotykowa" in text
+
+
+def test_arrival_describes_the_door():
+    text = describe_step(Step("arrive", name={"pl": "Wejście A"}, facts={"steps": 8, "handrail": True,
+                                                                          "audio_beacon": True}))
+    assert text == "Jesteś przy wejściu: Wejście A. 8 stopni z poręczą, sygnalizator dźwiękowy nad wejściem."
+
+
+def test_barrier_states_value_against_limit():
+    assert describe_barrier("kerb", 4, 2, "cm", "przejście przez ul. Nowowiejską") == \
+        "krawężnik 4 cm > 2 cm (przejście przez ul. Nowowiejską)"
+    assert describe_barrier("width", 0.8, 0.9, "m", None) == "szerokość przejścia 0,8 m < 0,9 m"
+    assert describe_barrier("steps", 8, 0, "steps", "Wejście A") == "schody: 8 stopni (Wejście A)"
