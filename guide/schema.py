@@ -137,7 +137,7 @@ class Integer(Checker):
         self.minimum, self.maximum, self.unit = minimum, maximum, unit
         unit_text = f" {unit}" if unit else ""
         self.expected = f"a whole number from {minimum} to {maximum}{unit_text}"
-        self.fix = f"Write a whole number{unit_text} between {minimum} and {maximum}, or leave the field out if unknown."
+        self.fix = f"Write a whole number between {minimum} and {maximum}{unit_text}, or leave the field out if unknown."
 
     def check(self, value, at):
         if isinstance(value, bool) or not isinstance(value, int):
@@ -155,7 +155,7 @@ class Number(Checker):
         self.minimum, self.maximum, self.unit = minimum, maximum, unit
         unit_text = f" {unit}" if unit else ""
         self.expected = f"a number from {minimum:g} to {maximum:g}{unit_text}"
-        self.fix = f"Write a number{unit_text} between {minimum:g} and {maximum:g} (decimal point, not comma), " \
+        self.fix = f"Write a number between {minimum:g} and {maximum:g}{unit_text} (decimal point, not comma), " \
                    "or leave the field out if unknown."
 
     def check(self, value, at):
