@@ -291,11 +291,11 @@ class _InsideChecker(s.Checker):
         return Inside(values.get("facts", {}), values.get("notes", {}))
 
 
-def read_stops_csv(path: Path, problems, *, shown_as: str) -> dict:
+def read_stops_csv(path: Path, problems, *, shown_as: str,
+                   missing_fix: str = "Run 'wromik import-stops stops.txt' with the city's GTFS stops.txt.") -> dict:
     """Read a GTFS stops file (stop_id, stop_code, stop_name, stop_lat, stop_lon) into Stops by id."""
     if not path.is_file():
-        problems.append(Problem(shown_as, "file", "Expected the transit stops file but found none",
-                                "Run 'wromik import-stops stops.txt' with the city's GTFS stops.txt."))
+        problems.append(Problem(shown_as, "file", "Expected the transit stops file but found none", missing_fix))
         return {}
     stops = {}
     try:

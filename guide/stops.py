@@ -20,7 +20,8 @@ def import_stops(gtfs_file: Path, data_dir: Path) -> int:
     """Copy the stops inside the guide's city bbox into data_dir/stops.csv; return how many."""
     problems: list = []
     gtfs_file, data_dir = Path(gtfs_file), Path(data_dir)
-    stops = read_stops_csv(gtfs_file, problems, shown_as=shown_path(gtfs_file))
+    stops = read_stops_csv(gtfs_file, problems, shown_as=shown_path(gtfs_file),
+                           missing_fix="Give the path of the GTFS feed's stops.txt file.")
     bbox = _city_bbox(data_dir, problems)
     if problems:
         raise DataError(problems)

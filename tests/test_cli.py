@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import shutil
 
+import pytest
+
 from conftest import SHARED_STOPS, TINY, WROCLAW, run_wromik
 
 
@@ -59,6 +61,7 @@ def test_python_dash_m_guide_works_like_wromik():
     assert run_wromik("--help", check_exit=0).stdout.startswith("usage: wromik")
 
 
+@pytest.mark.skipif(not SHARED_STOPS.is_file(), reason="../shared/ (real Wrocław GTFS) is not beside this checkout")
 def test_import_stops_reads_real_gtfs(tmp_path):
     data = tmp_path / "guide"
     shutil.copytree(TINY, data)
@@ -79,3 +82,9 @@ def test_import_stops_rejects_a_broken_file(tmp_path):
     result = run_wromik("import-stops", bad, TINY, check_exit=1)
     assert "stops.txt:2: stop '1': Expected decimal coordinates but received 'fifty', '17'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_import_stops_names_a_missing_file(tmp_path):
+    result = run_wromik("import-stops", tmp_path / "nope.txt", TINY, check_exit=1)
+    assert "nope.txt: file: Expected the transit stops file but found none" in result.stderr
+    assert "Give the path of the GTFS feed's stops.txt file." in result.stderr
