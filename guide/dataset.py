@@ -137,7 +137,8 @@ def _read_info(root: Path, problems) -> GuideInfo | None:
         return None
     return GuideInfo(title=values["title"], publisher=values["publisher"], edition_date=values["edition_date"],
                      languages=tuple(languages), profiles=tuple(values["profiles"]), city=values["city"],
-                     contacts=_make_contacts(values["contacts"]), introduction=values["introduction"])
+                     contacts=_make_contacts(values["contacts"]), introduction=values["introduction"],
+                     sources=tuple(values.get("sources", ())))
 
 
 class _Block(s.Checker):

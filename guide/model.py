@@ -140,6 +140,7 @@ class GuideInfo:
     city: City
     contacts: Contacts
     introduction: Texts
+    sources: tuple = ()  # {"name", "url", "retrieved"} dicts
 
 
 @dataclass(frozen=True)

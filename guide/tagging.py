@@ -1,0 +1,340 @@
+"""A PDF/UA tagging layer over ReportLab's platypus, reusable by every PDF edition.
+
+While the story is drawn, tagged flowables open marked-content sequences (BDC … EMC) with an
+MCID and record which structure element owns them; page furniture is wrapped as Artifact. After
+ReportLab has saved the file, finish() uses pikepdf to write the structure tree, the ParentTree,
+link OBJRs, /Lang, MarkInfo, ViewerPreferences and XMP metadata (standards UA-01 … UA-12).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+import pikepdf
+from reportlab.platypus import Flowable, Paragraph, Table
+
+__all__ = ["StructureTree", "TaggedParagraph", "TaggedTable", "TaggedFigure", "TaggedListItem", "TaggedLink",
+           "artifact", "finish", "source_date"]
+
+
+@dataclass
+class _Element:
+    type: str
+    parent: int | None
+    attrs: dict
+    kids: list = field(default_factory=list)  # ("mcid", page, mcid) | ("elem", id) | ("annot", page, rect)
+
+
+class StructureTree:
+    """The logical structure collected while drawing; element 0 is the Document."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.elements = [_Element("Document", None, {})]
+        self._next_mcid: dict = {}
+
+    def element(self, type_: str, parent: int = 0, **attrs) -> int:
+        self.elements.append(_Element(type_, parent, attrs))
+        index = len(self.elements) - 1
+        self.elements[parent].kids.append(("elem", index))
+        return index
+
+    def begin(self, canvas, element: int) -> None:
+        """Open a marked-content sequence owned by element on the current page."""
+        page = canvas.getPageNumber() - 1
+        mcid = self._next_mcid.get(page, 0)
+        self._next_mcid[page] = mcid + 1
+        self.elements[element].kids.append(("mcid", page, mcid))
+        canvas.addLiteral(f"/{self.elements[element].type} <</MCID {mcid}>> BDC")
+
+    @staticmethod
+    def end(canvas) -> None:
+        canvas.addLiteral("EMC")
+
+    def link(self, canvas, element: int, rect: tuple) -> None:
+        """Record that the link annotation at rect on this page belongs to element."""
+        self.elements[element].kids.append(("annot", canvas.getPageNumber() - 1, tuple(round(v, 2) for v in rect)))
+
+
+class artifact:
+    """Context manager: everything drawn inside is page furniture, not content."""
+
+    def __init__(self, canvas):
+        self.canvas = canvas
+
+    def __enter__(self):
+        self.canvas.addLiteral("/Artifact BMC")
+
+    def __exit__(self, *exc):
+        self.canvas.addLiteral("EMC")
+
+
+def _keep_line_end_spaces(paragraph: Paragraph) -> None:
+    """ReportLab drops the space at soft line breaks; put it back so tagged text keeps word breaks."""
+    lines = getattr(paragraph.blPara, "lines", [])
+    for line in lines[:-1]:
+        if paragraph.blPara.kind == 0:
+            words = line[1]
+            if words and not words[-1].endswith(" "):
+                words[-1] += " "
+        else:
+            frags = getattr(line, "words", [])
+            if frags and not frags[-1].text.endswith(" "):
+                frags[-1].text += " "
+
+
+class TaggedParagraph(Paragraph):
+    """A paragraph or heading (P, H1–H6) whose pieces on each page belong to one structure element."""
+
+    def __init__(self, text, style, *, tree: StructureTree = None, tag: str = "P", parent: int = 0,
+                 outline: tuple | None = None, lang: str | None = None, element: int | None = None, **kwargs):
+        super().__init__(text, style, **kwargs)
+        self.tree, self.tag, self.outline = tree, tag, outline
+        attrs = {"Lang": lang} if lang else {}
+        self.element = element if element is not None else (tree.element(tag, parent, **attrs) if tree else None)
+
+    @classmethod
+    def plain(cls, text: str, style, **kwargs):
+        """A paragraph of plain text (escaped for ReportLab's markup)."""
+        return cls(escape(text), style, **kwargs)
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.tree, part.tag, part.element = self.tree, self.tag, self.element
+            part.outline = self.outline if part is parts[0] else None
+        return parts
+
+    def draw(self):
+        canvas = self.canv
+        if self.outline:
+            key, title, level = self.outline
+            canvas.bookmarkPage(key)
+            canvas.addOutlineEntry(title, key, level=level)
+        _keep_line_end_spaces(self)
+        self.tree.begin(canvas, self.element)
+        super().draw()
+        self.tree.end(canvas)
+
+
+class TaggedTable(Table):
+    """A table tagged Table > TR > TH/TD; the first row holds column headers, optionally the first column
+    row headers. Backgrounds and grid lines are artifacts."""
+
+    def __init__(self, data, *, tree: StructureTree, parent: int = 0, row_headers: bool = False, **kwargs):
+        self.tree = tree
+        self.table_element = tree.element("Table", parent)
+        self.row_headers = row_headers
+        self._row = None
+        super().__init__(data, renderCB=self._tag, **kwargs)
+
+    def _tag(self, table, event, *args):
+        canvas = table.canv
+        if event in ("startBG", "startLines"):
+            canvas.addLiteral("/Artifact BMC")
+        elif event in ("endBG", "endLines", "endCell"):
+            canvas.addLiteral("EMC")
+        elif event == "startRow":
+            self._row = self.tree.element("TR", self.table_element)
+        elif event == "startCell":
+            row, column = args[0], args[1]
+            if row == 0:
+                cell = self.tree.element("TH", self._row, Scope="Column")
+            elif self.row_headers and column == 0:
+                cell = self.tree.element("TH", self._row, Scope="Row")
+            else:
+                cell = self.tree.element("TD", self._row)
+            self.tree.begin(canvas, cell)
+
+
+class TaggedFigure(Flowable):
+    """A picture drawn by a function, tagged as a Figure with its Alt text."""
+
+    def __init__(self, width, height, draw_function, *, tree: StructureTree, alt: str, parent: int = 0):
+        super().__init__()
+        self.width, self.height, self.draw_function = width, height, draw_function
+        self.tree = tree
+        self.element = tree.element("Figure", parent, Alt=alt)
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def draw(self):
+        canvas = self.canv
+        bbox = canvas.absolutePosition(0, 0) + canvas.absolutePosition(self.width, self.height)
+        self.tree.elements[self.element].attrs["BBox"] = [round(v, 2) for v in bbox]
+        self.tree.begin(canvas, self.element)
+        canvas.saveState()
+        self.draw_function(canvas, self.width, self.height)
+        canvas.restoreState()
+        self.tree.end(canvas)
+
+
+class TaggedListItem(Flowable):
+    """One list item: LI > Lbl (the bullet or number) + LBody (the paragraph)."""
+
+    def __init__(self, label: str, body: Paragraph, *, tree: StructureTree, list_element: int, label_style,
+                 indent: float):
+        super().__init__()
+        self.label, self.body, self.tree, self.label_style, self.indent = label, body, tree, label_style, indent
+        self.item = tree.element("LI", list_element)
+        self.label_element = tree.element("Lbl", self.item)
+        self.body_element = tree.element("LBody", self.item)
+
+    def wrap(self, availWidth, availHeight):
+        width, height = self.body.wrap(availWidth - self.indent, availHeight)
+        self.width, self.height = availWidth, height
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        return []  # list items are short: move the whole item to the next page
+
+    def draw(self):
+        canvas = self.canv
+        self.tree.begin(canvas, self.label_element)
+        canvas.setFont(self.label_style.fontName, self.label_style.fontSize)
+        canvas.setFillColor(self.label_style.textColor)
+        canvas.drawString(0, self.height - self.label_style.fontSize, self.label + " ")
+        self.tree.end(canvas)
+        self.tree.begin(canvas, self.body_element)
+        _keep_line_end_spaces(self.body)
+        self.body.drawOn(canvas, self.indent, 0)
+        self.tree.end(canvas)
+
+
+class TaggedLink(Flowable):
+    """A line of text that links to a destination in the document (a table-of-contents entry):
+    P > Link, with the link annotation attached to the Link element by an OBJR."""
+
+    def __init__(self, text: str, page_label: str, destination: str, style, *, tree: StructureTree, parent: int = 0):
+        super().__init__()
+        self.text, self.page_label, self.destination, self.style = text, page_label, destination, style
+        self.tree = tree
+        self.paragraph = tree.element("P", parent)
+        self.link = tree.element("Link", self.paragraph)
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = availWidth, self.style.leading + 4
+        return self.width, self.height
+
+    def draw(self):
+        canvas, style = self.canv, self.style
+        baseline = 5
+        self.tree.begin(canvas, self.link)
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        canvas.drawString(0, baseline, self.text + " ")
+        canvas.drawRightString(self.width, baseline, self.page_label)
+        self.tree.end(canvas)
+        with artifact(canvas):
+            canvas.setDash(1, 3)
+            canvas.setStrokeColor(style.textColor)
+            start = canvas.stringWidth(self.text + " ", style.fontName, style.fontSize) + 4
+            end = self.width - canvas.stringWidth(self.page_label, style.fontName, style.fontSize) - 4
+            if end > start:
+                canvas.line(start, baseline, end, baseline)
+            canvas.setDash()
+        x0, y0 = canvas.absolutePosition(0, 0)
+        x1, y1 = canvas.absolutePosition(self.width, self.height)
+        canvas.linkRect(f"{self.text}, strona {self.page_label}", self.destination, (0, 0, self.width, self.height),
+                        relative=1, thickness=0)
+        self.tree.link(canvas, self.link, (x0, y0, x1, y1))
+
+
+def source_date() -> dt.datetime:
+    """The build's timestamp: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    return dt.datetime.now(tz=dt.timezone.utc).replace(microsecond=0)
+
+
+def _pdf_date(moment: dt.datetime) -> str:
+    return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
+def finish(path, tree: StructureTree, *, title: str, author: str, subject: str, lang: str) -> None:
+    """Write the structure tree and the PDF/UA metadata into a saved ReportLab PDF, in place."""
+    moment = source_date()
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pages = pdf.pages
+        refs = [pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem)) for _ in tree.elements]
+        root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+        page_parents: dict = {}
+        annot_parents: list = []
+        annots_by_page = {}
+        for index, page in enumerate(pages):
+            found = []
+            for annot in page.obj.get("/Annots", []):
+                rect = tuple(round(float(v), 2) for v in annot.Rect)
+                found.append((rect, annot))
+            annots_by_page[index] = found
+        for index, element in enumerate(tree.elements):
+            ref = refs[index]
+            ref.S = pikepdf.Name("/" + element.type)
+            ref.P = root if element.parent is None else refs[element.parent]
+            for key, value in element.attrs.items():
+                if key == "Scope":
+                    ref.A = pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=pikepdf.Name("/" + value))
+                elif key == "BBox":
+                    ref.A = pikepdf.Dictionary(O=pikepdf.Name.Layout, BBox=pikepdf.Array(value))
+                else:
+                    ref[pikepdf.Name("/" + key)] = pikepdf.String(value)
+            kids = pikepdf.Array()
+            for kid in element.kids:
+                if kid[0] == "elem":
+                    kids.append(refs[kid[1]])
+                elif kid[0] == "mcid":
+                    _, page_index, mcid = kid
+                    kids.append(pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=pages[page_index].obj, MCID=mcid))
+                    page_parents.setdefault(page_index, {})[mcid] = ref
+                else:
+                    _, page_index, rect = kid
+                    annot = _matching_annotation(annots_by_page[page_index], rect)
+                    annot.StructParent = len(pages) + len(annot_parents)
+                    annot_parents.append(ref)
+                    kids.append(pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Pg=pages[page_index].obj, Obj=annot))
+            ref.K = kids
+        root.K = pikepdf.Array([refs[0]])
+        nums = pikepdf.Array()
+        for page_index, page in enumerate(pages):
+            page.obj.StructParents = page_index
+            mcids = page_parents.get(page_index, {})
+            nums.append(page_index)
+            nums.append(pdf.make_indirect(pikepdf.Array([mcids[m] for m in sorted(mcids)])))
+            if "/Annots" in page.obj:
+                page.obj.Tabs = pikepdf.Name.S
+        for offset, ref in enumerate(annot_parents):
+            nums.append(len(pages) + offset)
+            nums.append(ref)
+        root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=nums))
+        root.ParentTreeNextKey = len(pages) + len(annot_parents)
+        catalog = pdf.Root
+        catalog.StructTreeRoot = root
+        catalog.MarkInfo = pikepdf.Dictionary(Marked=True)
+        catalog.Lang = pikepdf.String(lang)
+        catalog.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+        if "/Outlines" in catalog:
+            catalog.PageMode = pikepdf.Name.UseOutlines
+        info = pdf.docinfo
+        info.Title, info.Author, info.Subject = pikepdf.String(title), pikepdf.String(author), pikepdf.String(subject)
+        info.Creator = info.Producer = pikepdf.String("wromik")
+        info.CreationDate = info.ModDate = pikepdf.String(_pdf_date(moment))
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            meta["dc:title"] = title
+            meta["dc:creator"] = [author]
+            meta["dc:description"] = subject
+            meta["dc:language"] = [lang]
+            meta["pdfuaid:part"] = "1"
+            meta["xmp:CreateDate"] = meta["xmp:ModifyDate"] = meta["xmp:MetadataDate"] = moment.isoformat()
+            meta["pdf:Producer"] = "wromik"
+            meta["xmp:CreatorTool"] = "wromik"
+        pdf.save(path, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+
+def _matching_annotation(candidates, rect):
+    best = min(candidates, key=lambda item: sum(abs(a - b) for a, b in zip(item[0], rect)))
+    return best[1]

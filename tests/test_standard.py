@@ -1,0 +1,141 @@
+"""The standard edition: PDF/UA-1 by veraPDF, screen-reader text, fonts, rendering, maps, reproducibility."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from guide.maps import ROUTE_COLOUR, map_scene
+from guide.phrasing import describe_step
+from conftest import WROCLAW, run_wromik
+
+
+@pytest.fixture(scope="module")
+def standard(tmp_path_factory):
+    out = tmp_path_factory.mktemp("standard") / "output"
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    run_wromik("build", WROCLAW, "--out", out, "--edition", "standard", env=env, check_exit=0)
+    return out / "pl" / "wromik-standard.pdf"
+
+
+def _struct_text(pdf) -> str:
+    """The text a screen reader gets from the structure tree, pieces joined exactly as tagged."""
+    raw = subprocess.run(["pdfinfo", "-struct-text", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pieces = re.findall(r'^\s*"(.*)"\s*$', raw, flags=re.M)
+    return "".join(pieces)
+
+
+def test_verapdf_pdf_ua1_compliant_with_zero_failed_rules(standard, verapdf):
+    code, report = verapdf(standard)
+    assert code == 0, report
+    assert report.splitlines()[0].endswith("\tcompliant\t0")
+
+
+def test_verapdf_rejects_a_figure_without_alt(standard, verapdf, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    with pikepdf.open(standard) as pdf:
+        stack = [pdf.Root.StructTreeRoot]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, pikepdf.Dictionary) and node.get("/S") == pikepdf.Name.Figure:
+                del node["/Alt"]
+                break
+            kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+            if isinstance(kids, pikepdf.Array):
+                stack.extend(k for k in kids if isinstance(k, pikepdf.Dictionary))
+        pdf.save(broken)
+    code, report = verapdf(broken)
+    assert code == 1 and "non-compliant" in report.splitlines()[0]
+    assert re.search(r"^\s+7\.3-1\t1\t", report, flags=re.M), report
+
+
+def test_screen_reader_text_has_every_office_and_step_in_order(standard, wroclaw_model):
+    text = _struct_text(standard)
+    position = 0
+    for office in wroclaw_model.data.offices:
+        heading = f"{office.short_name}: {office.name['pl']}"
+        found = text.find(heading, position)
+        assert found >= 0, heading
+        position = found
+        assert str(office.address) in text[position:]
+        for profile in wroclaw_model.profiles:
+            for route in wroclaw_model.routes_for(office.id, profile):
+                if route.status == "no_route":  # its barriers are listed instead of steps
+                    continue
+                for step in route.steps:
+                    sentence = describe_step(step)
+                    found = text.find(sentence, position)
+                    assert found >= 0, sentence
+                    position = found
+
+
+def test_no_words_glued_at_line_breaks(standard, wroclaw_model):
+    text = _struct_text(standard)
+    intro = wroclaw_model.data.info.introduction["pl"]
+    assert intro in text  # a long paragraph broken over many lines, every space kept
+    assert "wejścia.Jeśli" not in text and "budynku.Dla" not in text
+
+
+def test_every_font_is_embedded(standard):
+    out = subprocess.run(["pdffonts", str(standard)], capture_output=True, text=True, check=True).stdout
+    rows = out.strip().splitlines()[2:]
+    assert rows and all(re.search(r"\byes\s+yes\s+yes\b", row) for row in rows), out
+    assert not any("Helvetica" in row for row in rows)
+
+
+def test_pdftoppm_renders_every_page(standard, tmp_path):
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(standard)], capture_output=True,
+                                                              text=True, check=True).stdout).group(1))
+    result = subprocess.run(["pdftoppm", "-r", "15", "-png", str(standard), str(tmp_path / "page")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "Error" not in result.stderr, result.stderr
+    assert len(list(tmp_path.glob("page-*.png"))) == pages > 50
+
+
+def test_document_metadata_language_title_and_outline(standard):
+    with pikepdf.open(standard) as pdf:
+        assert str(pdf.Root.Lang) == "pl-PL" and pdf.Root.MarkInfo.Marked is True
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True and pdf.Root.PageMode == pikepdf.Name.UseOutlines
+        with pdf.open_metadata() as meta:
+            assert meta["pdfuaid:part"] == "1" and "WROMIK" in meta["dc:title"]
+        assert len(pdf.open_outline().root) >= 16
+
+
+def test_strzegomska_wheelchair_map_shows_the_route_to_ramp_entrance_b(standard, wroclaw_model):
+    maps = standard.parent / "maps"
+    route = next(r for r in wroclaw_model.routes_for("strzegomska-6", "manual_wheelchair") if r.origin == "stop-2727")
+    assert route.entrance == "b"
+    b_node = wroclaw_model.data.network.nodes["strzegomska-6-b"]
+    assert route.coords[-1] == (b_node.lon, b_node.lat)
+    scene = map_scene(route, wroclaw_model.data.network.edges, route.origin_name, "Wejście B")
+    image = Image.open(maps / "strzegomska-6-manual_wheelchair-stop-2727.png").convert("RGB")
+    size = image.width
+    # the route's colour runs right up to entrance B's marker
+    x, y = scene.route[-2][0] * size, (1 - scene.route[-2][1]) * size
+    ex, ey = scene.end[0] * size, (1 - scene.end[1]) * size
+    samples = [image.getpixel((int(x + (ex - x) * k / 40), int(y + (ey - y) * k / 40))) for k in range(4, 28)]
+    blue = [p for p in samples if sum(abs(a - b) for a, b in zip(p, ROUTE_COLOUR)) < 60]
+    white = [p for p in samples if p == (255, 255, 255)]
+    assert len(blue) >= 6 and len(white) >= 2, samples  # colour and the dashed pattern
+
+
+def test_map_figures_have_alt_text_naming_start_and_entrance(standard):
+    raw = subprocess.run(["pdfinfo", "-struct", str(standard)], capture_output=True, text=True, check=True).stdout
+    assert raw.count("Figure") > 50
+    with pikepdf.open(standard) as pdf:
+        alts = []
+        stack = [pdf.Root.StructTreeRoot]
+        while stack:
+            node = stack.pop()
+            if node.get("/S") == pikepdf.Name.Figure:
+                alts.append(str(node.Alt))
+            kids = node.get("/K")
+            if isinstance(kids, pikepdf.Array):
+                stack.extend(k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k)
+    assert all(alt.startswith("Mapa trasy z ") for alt in alts)
+    assert any("pl. Strzegomski (Muzeum Współczesne) do wejścia: Wejście B" in alt for alt in alts)
