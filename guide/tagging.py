@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 import pikepdf
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table
 
 __all__ = ["StructureTree", "TaggedParagraph", "TaggedTable", "TaggedFigure", "TaggedListItem", "TaggedLink",
@@ -217,7 +219,10 @@ class TaggedLink(Flowable):
         self.link = tree.element("Link", self.paragraph)
 
     def wrap(self, availWidth, availHeight):
-        self.width, self.height = availWidth, self.style.leading + 4
+        style = self.style
+        label_width = stringWidth(self.page_label, style.fontName, style.fontSize)
+        self.lines = simpleSplit(self.text, style.fontName, style.fontSize, availWidth - label_width - 24)
+        self.width, self.height = availWidth, style.leading * len(self.lines) + 4
         return self.width, self.height
 
     def draw(self):
@@ -226,13 +231,14 @@ class TaggedLink(Flowable):
         self.tree.begin(canvas, self.link)
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
-        canvas.drawString(0, baseline, self.text + " ")
+        for number, line in enumerate(self.lines):
+            canvas.drawString(0, baseline + style.leading * (len(self.lines) - 1 - number), line + " ")
         canvas.drawRightString(self.width, baseline, self.page_label)
         self.tree.end(canvas)
         with artifact(canvas):
             canvas.setDash(1, 3)
             canvas.setStrokeColor(style.textColor)
-            start = canvas.stringWidth(self.text + " ", style.fontName, style.fontSize) + 4
+            start = canvas.stringWidth(self.lines[-1] + " ", style.fontName, style.fontSize) + 4
             end = self.width - canvas.stringWidth(self.page_label, style.fontName, style.fontSize) - 4
             if end > start:
                 canvas.line(start, baseline, end, baseline)
