@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from .maps import describe_map
 from .model import GuideData
+from .phrasing import describe_step
 from .network import build_graph
 from .profiles import load_profiles
 from .routing import plan_office
@@ -20,6 +22,7 @@ class GuideModel:
     data: GuideData
     profiles: dict  # profile id -> Profile, in the guide's order
     routes: dict  # (office id, profile id) -> tuple of Route
+    map_descriptions: dict  # (office id, profile id, origin) -> (short Alt, long description for listening)
 
     def routes_for(self, office_id: str, profile_id: str) -> tuple:
         return self.routes[(office_id, profile_id)]
@@ -30,10 +33,15 @@ def compose(data: GuideData, *, progress: Callable[[str], None] | None = None) -
     known = load_profiles()
     profiles = {pid: known[pid] for pid in data.info.profiles}
     graph = build_graph(data)
-    routes = {}
+    routes, descriptions = {}, {}
     for index, office in enumerate(data.offices, start=1):
         if progress:
             progress(f"[{index:>2}/{len(data.offices)}] routing {office.short_name}")
         for profile in profiles.values():
             routes[(office.id, profile.id)] = tuple(plan_office(graph, office, profile))
-    return GuideModel(data=data, profiles=profiles, routes=routes)
+            for route in routes[(office.id, profile.id)]:
+                if route.status != "no_route":
+                    entrance = next(e for e in office.entrances if e.id == route.entrance)
+                    descriptions[(office.id, profile.id, route.origin)] = describe_map(
+                        route, office.short_name, entrance.name["pl"], [describe_step(s) for s in route.steps])
+    return GuideModel(data=data, profiles=profiles, routes=routes, map_descriptions=descriptions)

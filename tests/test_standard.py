@@ -139,3 +139,13 @@ def test_map_figures_have_alt_text_naming_start_and_entrance(standard):
                 stack.extend(k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k)
     assert all(alt.startswith("Mapa trasy z ") for alt in alts)
     assert any("pl. Strzegomski (Muzeum Współczesne) do wejścia: Wejście B" in alt for alt in alts)
+
+
+def test_every_map_has_a_long_description_for_listening(wroclaw_model):
+    for (office, profile), routes in wroclaw_model.routes.items():
+        for route in routes:
+            if route.status == "no_route":
+                continue
+            alt, long = wroclaw_model.map_descriptions[(office, profile, route.origin)]
+            assert alt.startswith("Mapa trasy z ") and len(long) > len(alt)
+            assert "Północ jest u góry mapy." in long and describe_step(route.steps[1]) in long

@@ -14,7 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageBreak, PageTemplate, Paragraph, Spacer
 
-from ..maps import describe_map, draw_pdf, map_scene, write_png
+from ..maps import draw_pdf, map_scene, write_png
 from ..model import DAYS
 from ..phrasing import describe_barrier, describe_step, describe_unknown, quantity
 from ..tagging import (StructureTree, TaggedFigure, TaggedLink, TaggedListItem, TaggedParagraph, TaggedTable,
@@ -320,7 +320,7 @@ class StandardPdfRenderer(Renderer):
             if route.inside and route.inside.barriers:
                 story.append(self.para("Przeszkody w budynku: " + "; ".join(
                     describe_barrier(b.attribute, b.value, b.limit, b.unit, None) for b in route.inside.barriers) + "."))
-            story.append(self._map(office, route, entrance.name[self.lang], step_texts))
+            story.append(self._map(office, route, entrance.name[self.lang]))
         unknowns = list(dict.fromkeys([u.attribute for u in route.unknowns] +
                                       list(route.inside.unknowns if route.inside else ())))
         if unknowns:
@@ -333,10 +333,10 @@ class StandardPdfRenderer(Renderer):
                 story.append(self.para(f"Zadzwoń przed wizytą: {alternative.phone}."))
         return story
 
-    def _map(self, office, route, entrance_name, step_texts):
+    def _map(self, office, route, entrance_name):
         start = route.origin_name if route.origin_kind == "stop" else "Parking"
         scene = map_scene(route, self.model.data.network.edges, start, entrance_name.split(" (")[0])
-        alt, _ = describe_map(route, office.short_name, entrance_name, step_texts)
+        alt, _ = self.model.map_descriptions[(office.id, route.profile, route.origin)]
         png = self.output_path(f"maps/{office.id}-{route.profile}-{route.origin}.png", "image/png")
         write_png(png, scene, str(MEDIA / "fonts" / "DejaVuSans.ttf"))
         size = 75 * mm
