@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import csv
 import json
-import math
+import re
 from pathlib import Path
 
 from . import schema as s
 from .errors import DataError, Problem
+from .geometry import distance_m
 from .model import (Address, City, Contacts, Edge, Entrance, GuideData, GuideInfo, Inside, Location, Network, Node,
-                    Office, Service, Stop)
+                    Office, Phone, Service, Stop)
+from .network import build_graph, check_graph
 from .profiles import load_profiles
 from .yamlfile import read_yaml
 
-__all__ = ["load_guide", "read_stops_csv", "shown_path", "KNOWN_LANGUAGES", "NODE_KINDS", "EDGE_KINDS", "distance_m"]
+__all__ = ["load_guide", "read_stops_csv", "shown_path", "KNOWN_LANGUAGES", "NODE_KINDS", "EDGE_KINDS"]
 
 KNOWN_LANGUAGES = ("pl", "uk", "en")
 NODE_KINDS = ("stop", "entrance", "crossing", "corner", "landmark", "parking")
@@ -44,14 +46,6 @@ INSIDE_FACTS = {
 }
 
 
-def distance_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Great-circle distance in metres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371008.8 * math.asin(math.sqrt(a))
-
-
 def load_guide(root: Path) -> GuideData:
     """Read, validate and cross-check a data directory; raise DataError listing every problem."""
     root = Path(root)
@@ -70,8 +64,7 @@ def load_guide(root: Path) -> GuideData:
         raise DataError(problems)
     offices.sort(key=lambda o: (OFFICE_KINDS.index(o.kind), o.short_name.casefold()))
     data = GuideData(root=root, info=info, offices=tuple(offices), network=network, stops=stops)
-    from .network import build_graph, check_graph  # graph checks come after the files are sound
-    check_graph(data, build_graph(data), problems)
+    check_graph(data, build_graph(data), problems, network_file=shown_path(root / "network.geojson"))
     if problems:
         raise DataError(problems)
     return data
@@ -97,7 +90,6 @@ class _PhoneEntry(s.Checker):
         self.languages = languages
 
     def check(self, value, at):
-        from .model import Phone
         if not isinstance(value, dict):
             value = {"number": value}
         fields = {"number": s.PhoneNumber(), "label": s.Texts(self.languages, all_languages=False)}
@@ -246,7 +238,6 @@ class _Postcode(s.Checker):
     fix = "Write two digits, a hyphen and three digits."
 
     def check(self, value, at):
-        import re
         return value if isinstance(value, str) and re.fullmatch(r"\d{2}-\d{3}", value) else self.wrong(value, at)
 
 

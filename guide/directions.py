@@ -3,10 +3,11 @@ distances, landmarks, crossing types and warnings. Phrasing per language happens
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
-__all__ = ["Step", "steps_for", "bearing", "turn_between", "round_distance", "compass"]
+from .geometry import bearing
+
+__all__ = ["Step", "steps_for", "turn_between", "round_distance", "compass"]
 
 MERGE_ANGLE = 30  # degrees: smaller bends along one named path do not make a new step
 
@@ -31,15 +32,6 @@ class Step:
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v not in (None, (), {}, [])}
-
-
-def bearing(a: tuple, b: tuple) -> float:
-    """Initial compass bearing in degrees from point a to point b, both (lon, lat)."""
-    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
-    dlon = lon2 - lon1
-    x = math.sin(dlon) * math.cos(lat2)
-    y = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(dlon)
-    return (math.degrees(math.atan2(x, y)) + 360) % 360
 
 
 def turn_between(before: float, after: float) -> str:

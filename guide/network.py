@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .dataset import distance_m, shown_path
 from .errors import Problem
+from .geometry import distance_m
 from .model import GuideData, Network
 
 __all__ = ["build_graph", "check_graph", "office_node", "nearby_origins", "MAX_STOP_DISTANCE", "MAX_PARKING_DISTANCE"]
@@ -77,9 +77,9 @@ def nearby_origins(graph: nx.MultiDiGraph, lon: float, lat: float) -> list:
     return [node_id for _, node_id in sorted(candidates)]
 
 
-def check_graph(data: GuideData, graph: nx.MultiDiGraph, problems: list) -> None:
+def check_graph(data: GuideData, graph: nx.MultiDiGraph, problems: list, *, network_file: str) -> None:
     """Problems only the whole graph shows: isolated nodes, far entrances, offices no stop reaches."""
-    net_file = shown_path(data.root / "network.geojson")
+    net_file = network_file
     for node_id, node in graph.nodes(data=True):
         if node["kind"] != "office" and graph.degree(node_id) == 0:
             problems.append(Problem(net_file, f"node '{node_id}'", "Expected the node to be joined to the network but "

@@ -35,7 +35,6 @@ _PL = {
                   "room_threshold": "próg w drzwiach pokoju", "signals": "sygnalizacja na przejściu",
                   "floor": "piętro", "no_lift": "brak windy",
                   "accessible": "wejście oznaczone jako niedostępne dla wózków"},
-    "origin": {"stop": "przystanek", "parking": "parking dla osób z niepełnosprawnościami"},
 }
 
 

@@ -7,7 +7,7 @@ then door to desk.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
@@ -147,12 +147,15 @@ def _legs(graph, weigher: _Weigher, path, relaxed: bool) -> tuple:
 
 
 def _duration(legs, profile: Profile) -> float:
+    """Travel time as told to the reader (RT-5): walking, waiting at crossings and lifts, climbing steps;
+    without the penalties that only steer the route choice."""
     seconds = 0.0
     for leg in legs:
         seconds += leg.attrs.get("length", 0.0) / profile.speed
-        seconds += {"crossing": profile.cost("crossing") or 30, "lift": profile.cost("lift") or 45}.get(leg.kind, 0)
-        if leg.kind == "steps":
-            seconds += (leg.attrs.get("step_count") or 1) * 2
+        if leg.kind in ("crossing", "lift"):
+            seconds += profile.cost(leg.kind)
+        elif leg.kind == "steps":
+            seconds += (leg.attrs.get("step_count") or 1) * profile.cost("step")
     return seconds
 
 
@@ -181,13 +184,8 @@ def plan_office(graph: nx.MultiDiGraph, office: Office, profile: Profile) -> lis
             alternatives += [Alternative("origin", r.origin, r.origin_name) for r in usable]
         if route.status == "no_route" or inside_blocked or route.status == "unverified":
             alternatives.append(Alternative("call", phone=phone))
-        finished.append(_replace(route, alternatives=tuple(alternatives)))
+        finished.append(replace(route, alternatives=tuple(alternatives)))
     return finished
-
-
-def _replace(route: Route, **changes) -> Route:
-    from dataclasses import replace
-    return replace(route, **changes)
 
 
 def _route_from(graph, weigher: _Weigher, origin, target, office: Office, profile: Profile) -> Route | None:

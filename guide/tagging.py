@@ -36,6 +36,7 @@ class StructureTree:
     def __init__(self, lang: str):
         self.lang = lang
         self.elements = [_Element("Document", None, {})]
+        self.destinations: dict = {}  # bookmark key -> page number, filled while drawing
         self._next_mcid: dict = {}
 
     def element(self, type_: str, parent: int = 0, **attrs) -> int:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from guide.directions import bearing, compass, round_distance, turn_between
+from guide.directions import compass, round_distance, turn_between
+from guide.geometry import bearing
 from conftest import TINY
 
 

@@ -119,7 +119,6 @@ class StandardPdfRenderer(Renderer):
         pages: dict = {}
         for _ in range(2):  # the second pass knows every heading's page for the table of contents
             tree = StructureTree(self.lang)
-            tree.destinations = {}
             self._build(path, tree, pages)
             pages = tree.destinations
         info = self.model.data.info
