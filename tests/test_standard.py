@@ -149,3 +149,78 @@ def test_every_map_has_a_long_description_for_listening(wroclaw_model):
             alt, long = wroclaw_model.map_descriptions[(office, profile, route.origin)]
             assert alt.startswith("Mapa trasy z ") and len(long) > len(alt)
             assert "Północ jest u góry mapy." in long and describe_step(route.steps[1]) in long
+
+
+def _walk(node):
+    """Every structure element under node, in document order."""
+    kids = node.get("/K")
+    for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield kid
+            yield from _walk(kid)
+
+
+def _luminance(rgb) -> float:
+    channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+
+def _content_text_styles(pdf) -> list:
+    """(font size, fill RGB) of every text-showing operator in tagged content outside Figures."""
+    found = []
+    for page in pdf.pages:
+        marks, states = [], [((0.0, 0.0, 0.0), None)]
+        for operands, operator in pikepdf.parse_content_stream(page):
+            op = str(operator)
+            fill, size = states[-1]
+            if op == "BDC" or op == "BMC":
+                marks.append(str(operands[0]))
+            elif op == "EMC":
+                marks.pop()
+            elif op == "q":
+                states.append(states[-1])
+            elif op == "Q":
+                states.pop()
+            elif op == "rg":
+                states[-1] = (tuple(float(v) for v in operands), size)
+            elif op == "g":
+                states[-1] = ((float(operands[0]),) * 3, size)
+            elif op == "Tf":
+                states[-1] = (fill, float(operands[1]))
+            elif op in ("Tj", "TJ", "'", '"'):
+                if marks and not {"/Artifact", "/Figure"} & set(marks):
+                    found.append((size, fill))
+                assert marks, f"text outside marked content on page {page.index + 1}"
+    return found
+
+
+def test_body_text_is_at_least_12_pt_with_contrast_over_7(standard):
+    with pikepdf.open(standard) as pdf:
+        styles = _content_text_styles(pdf)
+    assert len(styles) > 1000
+    assert min(size for size, _ in styles) >= 12
+    for _, fill in set(styles):
+        assert (1.05) / (_luminance(fill) + 0.05) >= 7, fill  # against the white page
+
+
+def test_headings_start_at_h1_and_never_skip_a_level(standard):
+    with pikepdf.open(standard) as pdf:
+        levels = [int(str(e.S)[2]) for e in _walk(pdf.Root.StructTreeRoot) if re.fullmatch(r"/H[1-6]", str(e.S))]
+    assert levels[0] == 1 and set(levels) == {1, 2, 3}
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+
+
+def test_table_headers_have_scope_and_links_have_contents(standard):
+    with pikepdf.open(standard) as pdf:
+        elements = list(_walk(pdf.Root.StructTreeRoot))
+        headers = [e for e in elements if e.S == pikepdf.Name.TH]
+        assert headers and all(str(e.A.Scope) in ("/Column", "/Row") for e in headers)
+        assert {str(e.A.Scope) for e in headers} == {"/Column", "/Row"}
+        links = [e for e in elements if e.S == pikepdf.Name.Link]
+        annotations = [a for page in pdf.pages for a in page.obj.get("/Annots", [])]
+        assert len(links) == len(annotations) >= 16
+        for annotation in annotations:
+            assert "/StructParent" in annotation and str(annotation.Contents).count(", strona ") == 1
+        for link in links:
+            assert any(isinstance(k, pikepdf.Dictionary) and k.get("/Type") == pikepdf.Name.OBJR for k in link.K)
+        assert all(page.obj.Tabs == pikepdf.Name.S for page in pdf.pages if "/Annots" in page.obj)
