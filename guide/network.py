@@ -31,9 +31,14 @@ def build_graph(data: GuideData) -> nx.MultiDiGraph:
 
 
 def graph_of(network: Network, offices) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
+    """The graph; graph.graph holds two indexes: "origins" (stop and parking node ids) and "landmarks" (id -> name)."""
+    graph = nx.MultiDiGraph(origins=[], landmarks={})
     for node in network.nodes.values():
         graph.add_node(node.id, kind=node.kind, lon=node.lon, lat=node.lat, name=node.name, stop_id=node.stop_id)
+        if node.kind in ("stop", "parking"):
+            graph.graph["origins"].append(node.id)
+        elif node.kind == "landmark" and node.name:
+            graph.graph["landmarks"][node.id] = node.name
     for edge in network.edges:
         forward = dict(edge.attrs, kerb_start=edge.attrs.get("kerb_from"), kerb_end=edge.attrs.get("kerb_to"))
         backward = dict(forward, kerb_start=forward["kerb_end"], kerb_end=forward["kerb_start"])
@@ -67,13 +72,11 @@ def graph_of(network: Network, offices) -> nx.MultiDiGraph:
 def nearby_origins(graph: nx.MultiDiGraph, lon: float, lat: float) -> list:
     """Stops and disabled parking within reach of a place, nearest first."""
     candidates = []
-    for node_id, node in graph.nodes(data=True):
-        kind = node["kind"]
-        if kind in ("stop", "parking"):
-            distance = distance_m(lon, lat, node["lon"], node["lat"])
-            limit = MAX_STOP_DISTANCE if kind == "stop" else MAX_PARKING_DISTANCE
-            if distance <= limit:
-                candidates.append((distance, node_id))
+    for node_id in graph.graph["origins"]:
+        node = graph.nodes[node_id]
+        distance = distance_m(lon, lat, node["lon"], node["lat"])
+        if distance <= (MAX_STOP_DISTANCE if node["kind"] == "stop" else MAX_PARKING_DISTANCE):
+            candidates.append((distance, node_id))
     return [node_id for _, node_id in sorted(candidates)]
 
 

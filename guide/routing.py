@@ -209,8 +209,7 @@ def _route_from(graph, weigher: _Weigher, origin, target, office: Office, profil
         barriers += _other_doors(graph, weigher, target, legs)
     entrance = legs[-1].entrance if legs and legs[-1].kind == "door" else None
     origin_node = graph.nodes[origin]
-    node_names = {n: d["name"] for n, d in graph.nodes(data=True) if d["kind"] == "landmark" and d.get("name")}
-    steps = steps_for(legs, profile, origin_name=origin_node["name"] or origin, node_names=node_names)
+    steps = steps_for(legs, profile, origin_name=origin_node["name"] or origin, node_names=graph.graph["landmarks"])
     inside = None
     if entrance and not relaxed:
         door = next(e for e in office.entrances if e.id == entrance)

@@ -51,3 +51,16 @@ def test_steps_of_a_route_turn_cross_and_arrive():
     turning = [s for s in route.steps if s.turn not in (None, "straight") and s.action == "walk"]
     assert turning and all(s.cue_before_m == 5 for s in turning)  # blind users hear the turn early
     assert sum(s.distance_m for s in route.steps) == pytest.approx(route.length_m, abs=15)
+
+
+def test_a_landmark_node_is_named_in_the_step_that_reaches_it(tiny):
+    from conftest import edit_network
+    from guide import load_guide, load_profiles
+    from guide.network import build_graph
+    from guide.routing import plan_office
+    edit_network(tiny, lambda features, _: features["corner-w"]["properties"].update(kind="landmark", name="kiosk"))
+    data = load_guide(tiny)
+    route = next(r for r in plan_office(build_graph(data), data.offices[0], load_profiles()["blind"])
+                 if r.origin == "stop-a")
+    walk = route.steps[1]
+    assert walk.action == "walk" and walk.landmark == "kiosk" and walk.name == "ul. Testowa"
