@@ -60,7 +60,7 @@ def _find_office(data, wanted: str):
 
 def _cmd_route(args) -> int:
     from .dataset import load_guide
-    from .phrasing import describe_barrier, describe_step, describe_unknown, quantity
+    from .phrasing import describe_barrier, describe_status, describe_step, describe_unknown, quantity
     from .profiles import load_profiles
     from .network import build_graph
     from .routing import plan_office
@@ -80,7 +80,7 @@ def _cmd_route(args) -> int:
     for route in routes:
         print()
         minutes = max(1, round(route.duration_s / 60))
-        print(f"Z: {route.origin_name} ({route.origin}) — {route.status}, "
+        print(f"Z: {route.origin_name} ({route.origin}) — {describe_status(route.status)}, "
               f"{quantity(round(route.length_m), 'metre')}, około {quantity(minutes, 'minute')}, "
               f"{quantity(route.crossings, 'crossing')}"
               + (f", wejście: {route.entrance}" if route.entrance else ""))
@@ -148,6 +148,9 @@ def main(argv=None) -> int:
     except WromikError as error:
         print(f"wromik: {error}", file=sys.stderr)
         return error.exit_code
+    except BrokenPipeError:  # the reader closed the pipe (e.g. `| head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("wromik: interrupted; the previous output is unchanged.", file=sys.stderr)
         return 130

@@ -6,7 +6,8 @@ from babel import Locale
 
 from .directions import Step
 
-__all__ = ["plural", "quantity", "describe_step", "describe_barrier", "describe_unknown", "PHRASED_LANGUAGES"]
+__all__ = ["plural", "quantity", "describe_step", "describe_barrier", "describe_unknown", "describe_status",
+           "PHRASED_LANGUAGES"]
 
 PHRASED_LANGUAGES = ("pl",)
 
@@ -175,6 +176,11 @@ def describe_barrier(attribute: str, value, limit, unit: str, place: str | None,
         return f"{label} {shown}% w dół > dopuszczalne {_num(-limit)}%{where}"
     relation = "<" if attribute.endswith("width") else ">"
     return f"{label} {shown} {unit} {relation} {_num(limit)} {unit}{where}"
+
+
+def describe_status(status: str, lang: str = "pl") -> str:
+    return {"ok": "trasa dostępna", "unverified": "trasa zależna od brakujących danych",
+            "no_route": "brak dostępnej trasy"}[status]
 
 
 def describe_unknown(attribute: str, lang: str = "pl") -> str:

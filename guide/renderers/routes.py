@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..phrasing import describe_barrier, describe_step, describe_unknown
+from ..phrasing import PHRASED_LANGUAGES, describe_barrier, describe_step, describe_unknown
 from . import Renderer
 
 __all__ = ["RoutesRenderer"]
@@ -31,7 +31,6 @@ class RoutesRenderer(Renderer):
         coords = [[round(lon, 7), round(lat, 7)] for lon, lat in route.coords]
         geometry = {"type": "LineString", "coordinates": coords} if len(coords) > 1 else \
             {"type": "Point", "coordinates": coords[0]} if coords else None
-        phrased = lang == "pl"
         inside = route.inside
         properties = {
             "office": office.id, "office_name": office.name.get(lang) or office.name[self.model.data.info.languages[0]],
@@ -53,7 +52,7 @@ class RoutesRenderer(Renderer):
                 "facilities": {k: {"value": f.value, "verified": f.verified, "source": f.source}
                                for k, f in inside.facilities.items()}},
         }
-        if phrased:
+        if lang in PHRASED_LANGUAGES:
             properties["instructions"] = [describe_step(s, lang) for s in route.steps]
             if inside:
                 properties["instructions_inside"] = [describe_step(s, lang) for s in inside.steps]
