@@ -247,8 +247,9 @@ def inside_route(office: Office, profile: Profile) -> InsideRoute:
     steps, barriers, unknowns = [], [], []
     steps.append(Step("enter", name=office.short_name))
     floor = fact("floor").value
-    if floor is None and profile.needs_lift:
-        unknowns.append("floor")
+    if floor is None:
+        if profile.needs_lift:
+            unknowns.append("floor")
     elif floor != 0:
         lift = fact("lift").value
         if lift:

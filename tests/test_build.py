@@ -126,3 +126,12 @@ def test_kill_9_during_a_build_leaves_the_previous_output_intact(tmp_path):
     run_wromik("build", WROCLAW, "--out", out, env=env, check_exit=0)  # the next build cleans the leftovers
     assert [p.name for p in tmp_path.iterdir()] == ["output"]
     assert _tree(out) == previous
+
+
+def test_no_instruction_shows_a_missing_value(wroclaw_output):
+    out, _ = wroclaw_output
+    collection = json.loads((out / "pl" / "routes.geojson").read_text(encoding="utf-8"))
+    sentences = [s for f in collection["features"] for key in ("instructions", "instructions_inside")
+                 for s in f["properties"].get(key, [])]
+    assert len(sentences) > 500
+    assert not [s for s in sentences if "None" in s or "{" in s or "  " in s]
