@@ -15,7 +15,7 @@ from typing import Callable
 
 from .composition import compose
 from .dataset import load_guide
-from .errors import UsageError
+from .errors import DataError, UsageError
 from .renderers import registry, renderer_for
 
 __all__ = ["build", "MANIFEST"]
@@ -37,6 +37,9 @@ def build(data_dir: Path, out_dir: Path, *, editions=None, languages=None,
                          f"{', '.join(data.info.languages)} (set in guide.yaml).")
     say(f"Data valid: {len(data.offices)} offices, {len(data.network.nodes)} nodes, {len(data.network.edges)} edges.")
     model = compose(data, progress=say)
+    problems = [problem for cls in classes for problem in cls.check(model)]
+    if problems:
+        raise DataError(problems)
     out_dir = Path(out_dir)
     stage = _fresh_stage(out_dir)
     previous = _read_manifest(out_dir)

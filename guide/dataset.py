@@ -13,7 +13,7 @@ from pathlib import Path
 from . import schema as s
 from .errors import DataError, Problem
 from .geometry import distance_m
-from .model import (Address, City, Contacts, Edge, Entrance, GuideData, GuideInfo, Inside, Location, Network, Node,
+from .model import (Address, City, Contacts, Edge, Entrance, GlossaryEntry, GuideData, GuideInfo, Inside, Location, Network, Node,
                     Office, Phone, Service, Stop)
 from .network import build_graph, check_graph
 from .profiles import load_profiles
@@ -119,7 +119,10 @@ def _read_info(root: Path, problems) -> GuideInfo | None:
         "languages": s.ListOf(s.Choice(KNOWN_LANGUAGES), min_items=1),
         "profiles": s.ListOf(s.Choice(tuple(load_profiles())), min_items=1),
         "city": _CityChecker(), "contacts": _Block(_contacts(languages), required=("source",)),
-        "introduction": s.Texts(languages), "sources": s.ListOf(_Block(
+        "introduction": s.Texts(languages), "easy_read": _Block({"introduction": s.EasyTexts(languages)}),
+        "glossary": s.ListOf(_Block({"term": s.Texts(languages), "meaning": s.Texts(languages),
+                                     "easy_read": s.EasyTexts(languages)}, required=("term", "meaning"))),
+        "sources": s.ListOf(_Block(
             {"name": s.PlainText(max_length=300), "url": s.PlainText(max_length=300), "retrieved": s.IsoDate()},
             required=("name",))),
     }
@@ -130,7 +133,10 @@ def _read_info(root: Path, problems) -> GuideInfo | None:
     return GuideInfo(title=values["title"], publisher=values["publisher"], edition_date=values["edition_date"],
                      languages=tuple(languages), profiles=tuple(values["profiles"]), city=values["city"],
                      contacts=_make_contacts(values["contacts"]), introduction=values["introduction"],
-                     sources=tuple(values.get("sources", ())))
+                     sources=tuple(values.get("sources", ())),
+                     glossary=tuple(GlossaryEntry(g["term"], g["meaning"], g.get("easy_read"))
+                                    for g in values.get("glossary", ())),
+                     easy_read_introduction=values.get("easy_read", {}).get("introduction"))
 
 
 class _Block(s.Checker):
@@ -192,7 +198,7 @@ def _read_office(data, shown_as: str, languages, problems) -> Office | None:
         at = s.Place(shown_as, f"office '{office_id}'", None, problems)
     service_fields = {"id": s.Identifier(), "name": s.Texts(languages), "description": s.Texts(languages),
                       "hours": s.OpeningHours(), "hours_note": s.Texts(languages, all_languages=False),
-                      "phones": s.ListOf(_PhoneEntry(languages))}
+                      "phones": s.ListOf(_PhoneEntry(languages)), "easy_read": s.EasyTexts(languages)}
     fields = {
         "id": s.Identifier(), "name": s.Texts(languages), "short_name": s.PlainText(max_length=60),
         "kind": s.Choice(OFFICE_KINDS),
@@ -202,7 +208,7 @@ def _read_office(data, shown_as: str, languages, problems) -> Office | None:
                             "source": s.PlainText(max_length=300)}, required=("lat", "lon", "approximate", "source")),
         "contacts": _Block(_contacts(languages), required=("source",)),
         "hours": s.OpeningHours(), "hours_note": s.Texts(languages, all_languages=False),
-        "description": s.Texts(languages),
+        "description": s.Texts(languages), "easy_read": s.EasyTexts(languages),
         "services": s.ListOf(_Block(service_fields, required=("id", "name"))),
         "entrances": s.ListOf(_EntranceChecker(languages), min_items=1),
         "inside": _InsideChecker(languages),
@@ -221,7 +227,7 @@ def _read_office(data, shown_as: str, languages, problems) -> Office | None:
         if hours and "hours_note" in service:
             hours = type(hours)(hours.spec, hours.days, service["hours_note"])
         services.append(Service(service["id"], service["name"], service.get("description", {}), hours,
-                                tuple(service.get("phones", ()))))
+                                tuple(service.get("phones", ())), service.get("easy_read")))
     hours = values.get("hours")
     if hours and "hours_note" in values:
         hours = type(hours)(hours.spec, hours.days, values["hours_note"])
@@ -230,7 +236,8 @@ def _read_office(data, shown_as: str, languages, problems) -> Office | None:
                   address=Address(address["street"], address.get("postcode"), address["city"]),
                   location=Location(location["lat"], location["lon"], location["approximate"]),
                   contacts=_make_contacts(values["contacts"]), hours=hours, description=values["description"],
-                  services=tuple(services), entrances=tuple(values["entrances"]), inside=values["inside"], file=shown_as)
+                  services=tuple(services), entrances=tuple(values["entrances"]), inside=values["inside"], file=shown_as,
+                  easy_read=values.get("easy_read"))
 
 
 class _Postcode(s.Checker):

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 from .phrasing import quantity
+from .pictograms import draw_pictogram
 
 __all__ = ["MapScene", "map_scene", "draw_pdf", "write_png", "describe_map"]
 
@@ -29,6 +30,7 @@ class MapScene:
     end: tuple
     start_label: str
     end_label: str
+    start_pictogram: str  # "bus" for a stop, "parking" for a car park
     scale_metres: int
     scale_fraction: float  # of the width
 
@@ -60,28 +62,18 @@ def map_scene(route, network_edges, start_label: str, end_label: str) -> MapScen
     nice = [10, 20, 25, 50, 100, 200, 250, 500, 1000]
     scale = max((n for n in nice if n <= metres_across / 4), default=10)
     return MapScene(tuple(project(p) for p in points), tuple(context), project(points[0]), project(points[-1]),
-                    start_label, end_label, scale, scale / metres_across)
+                    start_label, end_label, "parking" if route.origin_kind == "parking" else "bus", scale,
+                    scale / metres_across)
 
 
-def _stop_pictogram(canvas, x, y, size):
-    canvas.setFillColorRGB(*[c / 255 for c in INK])
-    canvas.roundRect(x - size / 2, y - size / 2, size, size, size * 0.18, stroke=0, fill=1)
+def _marker(canvas, pictogram_id: str, x: float, y: float, size: float) -> None:
+    """A pictogram from the shared set on a white ground, centred on (x, y)."""
     canvas.setFillColorRGB(1, 1, 1)
-    canvas.roundRect(x - size * 0.32, y - size * 0.2, size * 0.64, size * 0.46, size * 0.08, stroke=0, fill=1)
-    canvas.circle(x - size * 0.2, y - size * 0.28, size * 0.08, stroke=0, fill=1)
-    canvas.circle(x + size * 0.2, y - size * 0.28, size * 0.08, stroke=0, fill=1)
+    canvas.roundRect(x - size / 2, y - size / 2, size, size, size * 0.14, stroke=0, fill=1)
+    draw_pictogram(canvas, pictogram_id, x - size / 2, y - size / 2, size)
 
 
-def _door_pictogram(canvas, x, y, size):
-    canvas.setFillColorRGB(*[c / 255 for c in INK])
-    canvas.circle(x, y, size / 2, stroke=0, fill=1)
-    canvas.setFillColorRGB(1, 1, 1)
-    canvas.rect(x - size * 0.18, y - size * 0.3, size * 0.36, size * 0.58, stroke=0, fill=1)
-    canvas.setFillColorRGB(*[c / 255 for c in INK])
-    canvas.circle(x + size * 0.1, y, size * 0.045, stroke=0, fill=1)
-
-
-def draw_pdf(canvas, width: float, height: float, scene: MapScene, font: str) -> None:
+def draw_pdf(canvas, width: float, height: float, scene: MapScene, font: str, font_size: float = 11) -> None:
     """Draw the scene with ReportLab vectors into a width × height box at the origin."""
     side = min(width, height)
     ox = (width - side) / 2
@@ -116,18 +108,18 @@ def draw_pdf(canvas, width: float, height: float, scene: MapScene, font: str) ->
     canvas.setDash(6, 6)
     canvas.drawPath(route, stroke=1, fill=0)
     canvas.setDash()
-    size = side * 0.08
-    _stop_pictogram(canvas, *at(scene.start), size)
-    _door_pictogram(canvas, *at(scene.end), size)
-    canvas.setFont(font, 11)
+    size = side * 0.1
+    _marker(canvas, scene.start_pictogram, *at(scene.start), size)
+    _marker(canvas, "door", *at(scene.end), size)
+    canvas.setFont(font, font_size)
     canvas.setFillColorRGB(0, 0, 0)
     for point, label in ((scene.start, scene.start_label), (scene.end, scene.end_label)):
         x, y = at(point)
-        text_width = canvas.stringWidth(label, font, 11)
-        tx = min(max(x - text_width / 2, ox + 4), ox + side - text_width - 4)
-        ty = y + size * 0.65 if y + size * 0.65 + 12 < side else y - size * 0.65 - 11
+        text_width = canvas.stringWidth(label, font, font_size)
+        tx = max(min(x - text_width / 2, ox + side - text_width - 4), ox + 4)
+        ty = y + size * 0.65 if y + size * 0.65 + font_size + 1 < side else y - size * 0.65 - font_size
         canvas.setFillColorRGB(1, 1, 1)
-        canvas.rect(tx - 2, ty - 3, text_width + 4, 14, stroke=0, fill=1)
+        canvas.rect(tx - 2, ty - font_size * 0.27, text_width + 4, font_size * 1.27, stroke=0, fill=1)
         canvas.setFillColorRGB(0, 0, 0)
         canvas.drawString(tx, ty, label)
     bar = scene.scale_fraction * side
@@ -135,14 +127,14 @@ def draw_pdf(canvas, width: float, height: float, scene: MapScene, font: str) ->
     canvas.setStrokeColorRGB(0, 0, 0)
     canvas.line(ox + 10, 12, ox + 10 + bar, 12)
     canvas.drawString(ox + 10, 18, quantity(scene.scale_metres, "metre"))
-    nx, ny = ox + side - 18, side - 38
+    nx, ny = ox + side - 18, side - 27 - font_size
     arrow = canvas.beginPath()
     arrow.moveTo(nx, ny + 24)
     arrow.lineTo(nx - 7, ny + 4)
     arrow.lineTo(nx + 7, ny + 4)
     arrow.close()
     canvas.drawPath(arrow, stroke=0, fill=1)
-    canvas.drawCentredString(nx, ny - 10, "N")
+    canvas.drawCentredString(nx, ny - font_size * 0.9, "N")
 
 
 def write_png(path, scene: MapScene, font_path: str, size: int = 900) -> None:

@@ -6,11 +6,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
-    "Texts", "Fact", "Hours", "Phone", "Contacts", "Service", "Entrance", "Inside", "Address",
+    "Texts", "EasyText", "GlossaryEntry", "Fact", "Hours", "Phone", "Contacts", "Service", "Entrance", "Inside", "Address",
     "Location", "Office", "City", "GuideInfo", "Stop", "Node", "Edge", "Network", "GuideData",
 ]
 
 Texts = dict  # language code -> text, e.g. {"pl": "…", "uk": "…"}
+
+
+
+@dataclass(frozen=True)
+class EasyText:
+    """An easy-read text per language (rules ER-03 … ER-07) and where it is written, for the checker's reports."""
+
+    texts: Texts
+    file: str
+    where: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A difficult word, its meaning in the standard edition and its easy-read explanation."""
+
+    term: Texts
+    meaning: Texts
+    easy_read: EasyText | None = None
+
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
@@ -67,6 +88,7 @@ class Service:
     description: Texts
     hours: Hours | None
     phones: tuple
+    easy_read: EasyText | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +144,7 @@ class Office:
     entrances: tuple
     inside: Inside
     file: str
+    easy_read: EasyText | None = None
 
 
 @dataclass(frozen=True)
@@ -141,6 +164,8 @@ class GuideInfo:
     contacts: Contacts
     introduction: Texts
     sources: tuple = ()  # {"name", "url", "retrieved"} dicts
+    glossary: tuple = ()  # GlossaryEntry, in the order of the word list
+    easy_read_introduction: EasyText | None = None
 
 
 @dataclass(frozen=True)

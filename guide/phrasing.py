@@ -145,6 +145,10 @@ def describe_step(step: Step, lang: str = "pl") -> str:
         text = f"Wejdź do budynku ({step.name})."
     elif step.action == "lift_up":
         text = f"Wjedź windą na {step.count}. piętro."
+    elif step.action == "stairs_up" and "unknown:lift" in step.warnings:
+        text = f"Biuro jest na {step.count}. piętrze. Brak danych o windzie: zapytaj przed wizytą."
+    elif step.action == "stairs_up" and "no_lift" in step.warnings:
+        text = f"Biuro jest na {step.count}. piętrze, a w budynku nie ma windy."
     elif step.action == "stairs_up":
         text = f"Wejdź schodami na {step.count}. piętro."
     elif step.action == "room":
@@ -157,7 +161,7 @@ def describe_step(step: Step, lang: str = "pl") -> str:
         text = step.action
     if step.landmark and step.action in ("walk", "ramp", "cross"):
         text += f" Punkt orientacyjny: {step.landmark}."
-    notes = [w for w in (_warning(code) for code in step.warnings) if w]
+    notes = [w for w in (_warning(code) for code in step.warnings) if w] if step.action != "stairs_up" else []
     if notes:
         text += " Uwaga: " + "; ".join(notes) + "."
     return text

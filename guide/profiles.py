@@ -15,6 +15,7 @@ class Profile:
     id: str
     name: dict
     speed: float
+    easy_name: dict = field(default_factory=dict)
     limits: dict = field(default_factory=dict)
     unknown: dict = field(default_factory=dict)
     costs: dict = field(default_factory=dict)

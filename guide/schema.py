@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import Problem
-from .model import DAYS, Fact, Hours
+from .model import DAYS, EasyText, Fact, Hours
 from .yamlfile import line_of
 
 INVALID = object()
@@ -130,6 +130,14 @@ class Texts(Checker):
                 at.report(f"Expected a text in language '{lang}' but received none",
                           f"Add a line '{lang}: …' with the text in that language.")
         return texts
+
+
+class EasyTexts(Texts):
+    """An easy-read text per language; remembers where it is written so the easy-read checker can point there."""
+
+    def check(self, value, at):
+        texts = super().check(value, at)
+        return texts if texts is INVALID else EasyText(texts, at.file, at.where, at.line)
 
 
 class Integer(Checker):

@@ -19,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table
 
 __all__ = ["StructureTree", "TaggedParagraph", "TaggedTable", "TaggedFigure", "TaggedListItem", "TaggedLink",
-           "artifact", "finish", "source_date"]
+           "PictureRow", "artifact", "finish", "source_date"]
 
 
 @dataclass
@@ -206,6 +206,54 @@ class TaggedListItem(Flowable):
         _keep_line_end_spaces(self.body)
         self.body.drawOn(canvas, self.indent, 0)
         self.tree.end(canvas)
+
+
+class PictureRow(Flowable):
+    """A small picture at the left and one paragraph per sentence beside it, never split across pages.
+
+    The picture is a Figure with Alt when it carries meaning of its own (a legend), or an Artifact when
+    it only repeats the text beside it. The paragraphs are P elements under parent (an LBody, say).
+    """
+
+    def __init__(self, draw_picture, size: float, paragraphs: list, *, tree: StructureTree, parent: int = 0,
+                 alt: str | None = None, gap: float = 8, spacing: float = 2):
+        super().__init__()
+        self.draw_picture, self.size, self.paragraphs, self.tree = draw_picture, size, paragraphs, tree
+        self.gap, self.spacing = gap, spacing
+        self.figure = tree.element("Figure", parent, Alt=alt) if alt else None
+        self.elements = [tree.element("P", parent) for _ in paragraphs]
+
+    def wrap(self, availWidth, availHeight):
+        indent = self.size + self.gap
+        self.heights = [p.wrap(availWidth - indent, availHeight)[1] for p in self.paragraphs]
+        text_height = sum(self.heights) + self.spacing * max(len(self.heights) - 1, 0)
+        self.width, self.height = availWidth, max(self.size, text_height)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        return []  # a sentence never breaks across pages (ER-02)
+
+    def draw(self):
+        canvas = self.canv
+        top = self.height
+        picture_y = top - self.size
+        if self.figure is not None:
+            bbox = canvas.absolutePosition(0, picture_y) + canvas.absolutePosition(self.size, top)
+            self.tree.elements[self.figure].attrs["BBox"] = [round(v, 2) for v in bbox]
+            self.tree.begin(canvas, self.figure)
+            self.draw_picture(canvas, 0, picture_y, self.size)
+            self.tree.end(canvas)
+        else:
+            with artifact(canvas):
+                self.draw_picture(canvas, 0, picture_y, self.size)
+        y = top
+        for paragraph, element, height in zip(self.paragraphs, self.elements, self.heights):
+            y -= height
+            _keep_line_end_spaces(paragraph)
+            self.tree.begin(canvas, element)
+            paragraph.drawOn(canvas, self.size + self.gap, y)
+            self.tree.end(canvas)
+            y -= self.spacing
 
 
 class TaggedLink(Flowable):

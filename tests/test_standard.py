@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 
 from guide.maps import ROUTE_COLOUR, map_scene
+from guide.pictograms import pictograms
 from guide.phrasing import describe_step
 from conftest import WROCLAW, run_wromik
 
@@ -137,7 +138,8 @@ def test_map_figures_have_alt_text_naming_start_and_entrance(standard):
             kids = node.get("/K")
             if isinstance(kids, pikepdf.Array):
                 stack.extend(k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k)
-    assert all(alt.startswith("Mapa trasy z ") for alt in alts)
+    legend = sorted(p.alt_text("pl") for p in pictograms().values())
+    assert sorted(alt for alt in alts if not alt.startswith("Mapa trasy z ")) == legend
     assert any("pl. Strzegomski (Muzeum Współczesne) do wejścia: Wejście B" in alt for alt in alts)
 
 

@@ -49,6 +49,11 @@ class Renderer:
         self.finish()
         return self.artifacts
 
+    @classmethod
+    def check(cls, model) -> list:
+        """Hook: problems in the data that stop this edition, found before anything is written."""
+        return []
+
     def prepare(self) -> None:
         """Hook: set up before writing (fonts, caches)."""
 
@@ -71,7 +76,7 @@ class Renderer:
 
 def registry() -> dict:
     """Every registered edition by name."""
-    from . import routes, standard  # noqa: F401  (registers the editions)
+    from . import easy_read, routes, standard  # noqa: F401  (registers the editions)
     return dict(_REGISTRY)
 
 

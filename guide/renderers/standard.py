@@ -16,9 +16,10 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageBreak,
 
 from ..maps import draw_pdf, map_scene, write_png
 from ..model import DAYS
+from ..pictograms import draw_pictogram, pictograms
 from ..phrasing import describe_barrier, describe_step, describe_unknown, quantity
-from ..tagging import (StructureTree, TaggedFigure, TaggedLink, TaggedListItem, TaggedParagraph, TaggedTable,
-                       artifact, finish)
+from ..tagging import (PictureRow, StructureTree, TaggedFigure, TaggedLink, TaggedListItem, TaggedParagraph,
+                       TaggedTable, artifact, finish)
 from . import Renderer
 
 __all__ = ["StandardPdfRenderer", "register_fonts", "FONT", "FONT_BOLD"]
@@ -39,16 +40,6 @@ FACT_LABELS = {
     "seating": "Miejsca do siedzenia",
 }
 UNITS = {"door_width": "cm", "threshold": "cm", "room_door_width": "cm", "room_threshold": "cm", "ramp_incline": "%"}
-GLOSSARY = [
-    ("Pochylnia", "pochyła droga zamiast schodów, po której można wjechać wózkiem."),
-    ("Pętla indukcyjna", "urządzenie, które przesyła dźwięk prosto do aparatu słuchowego."),
-    ("Sygnalizator dźwiękowy", "urządzenie nad wejściem, które wydaje dźwięk i pomaga osobom niewidomym trafić do drzwi."),
-    ("Ścieżka dotykowa", "pas wypukłych płyt w chodniku, który można wyczuć stopą lub białą laską."),
-    ("Krawężnik", "brzeg chodnika przy jezdni; obniżony krawężnik ułatwia wjazd wózkiem."),
-    ("Orzeczenie o niepełnosprawności", "dokument, który potwierdza niepełnosprawność i daje prawo do ulg i pomocy."),
-    ("PFRON", "Państwowy Fundusz Rehabilitacji Osób Niepełnosprawnych, który dofinansowuje sprzęt i pomoc."),
-    ("Brak danych", "nikt jeszcze nie sprawdził tej informacji; nie znaczy to, że miejsce jest dostępne."),
-]
 
 
 def register_fonts() -> None:
@@ -108,11 +99,15 @@ class StandardPdfRenderer(Renderer):
     base_size = 12.0
     margin = 20 * mm
     file_name = "wromik-standard.pdf"
+    subject = "Przewodnik po dostępności biur MOPS"
 
     def prepare(self) -> None:
         register_fonts()
-        self.styles = _styles(self.base_size)
+        self.styles = self.make_styles()
         self.title = self.model.data.info.title.get(self.lang) or next(iter(self.model.data.info.title.values()))
+
+    def make_styles(self) -> dict:
+        return _styles(self.base_size)
 
     def write(self) -> None:
         path = self.output_path(self.file_name)
@@ -122,7 +117,7 @@ class StandardPdfRenderer(Renderer):
             self._build(path, tree, pages)
             pages = tree.destinations
         info = self.model.data.info
-        finish(path, tree, title=self.title, author=info.publisher, subject="Przewodnik po dostępności biur MOPS",
+        finish(path, tree, title=self.title, author=info.publisher, subject=self.subject,
                lang={"pl": "pl-PL", "uk": "uk-UA", "en": "en-GB"}[self.lang])
 
     # page furniture ---------------------------------------------------------------------------------------
@@ -182,6 +177,17 @@ class StandardPdfRenderer(Renderer):
             flowables.append(Spacer(1, 3))
         return flowables
 
+    def pictogram_legend(self) -> list:
+        """Every pictogram of the shared set as a Figure with its alt text, and its meaning beside it."""
+        rows = []
+        for pid, picture in pictograms().items():
+            alt = picture.alt_text(self.lang)
+            rows.append(PictureRow(lambda canvas, x, y, size, pid=pid: draw_pictogram(canvas, pid, x, y, size),
+                                   self.base_size * 2.2, [Paragraph(escape(alt + "."), self.styles["body"])],
+                                   tree=self.tree, alt=alt))
+            rows.append(Spacer(1, 4))
+        return rows
+
     # the story --------------------------------------------------------------------------------------------
 
     def _story(self) -> list:
@@ -198,7 +204,7 @@ class StandardPdfRenderer(Renderer):
         for office in model.data.offices:
             story += [PageBreak()] + self._office(office)
         story += [PageBreak(), self.heading("Słowniczek", 1, "glossary")]
-        story += self.bullets([f"{term} – {meaning}" for term, meaning in GLOSSARY])
+        story += self.bullets([f"{entry.term[self.lang]} – {entry.meaning[self.lang]}" for entry in info.glossary])
         story += [self.heading("Źródła danych", 1, "sources")]
         sources = [f"{s['name']}" + (f" ({s['url']})" if s.get("url") else "") +
                    (f", stan na {s['retrieved']}" if s.get("retrieved") else "") for s in info.sources]
@@ -221,10 +227,13 @@ class StandardPdfRenderer(Renderer):
         story += self.bullets([p.name[self.lang] for p in self.model.profiles.values()])
         story += [self.heading("Legenda map", 2)]
         story += self.bullets(["Gruba niebieska linia z białymi kreskami: trasa.",
-                               "Czarny kwadrat z autobusem: przystanek lub parking, czyli początek trasy.",
-                               "Czarne koło z drzwiami: wejście do budynku, czyli koniec trasy.",
+                               "Piktogram autobusu lub parkingu: przystanek lub parking, czyli początek trasy.",
+                               "Piktogram drzwi: wejście do budynku, czyli koniec trasy.",
                                "Szare linie: inne chodniki w pobliżu.", "Strzałka z literą N: północ.",
                                "Czarny odcinek z opisem: podziałka, na przykład 50 metrów."])
+        story += [self.heading("Piktogramy", 2),
+                  self.para("Te same piktogramy są na mapach i w wersji łatwej do czytania.")]
+        story += self.pictogram_legend()
         story += [self.para("Słowa „brak danych” znaczą, że nikt jeszcze tego nie sprawdził. Nie znaczą, że miejsce "
                             "jest dostępne. Trasy, które zależą od brakujących danych, są oznaczone.")]
         return story

@@ -1,0 +1,257 @@
+"""Easy-read phrasing (ER-03, ER-04): short imperative sentences, each line with the pictogram it sits beside.
+
+Landmarks come before metres, there are no abbreviations or Roman numerals, and numbers are digits.
+Polish only, like the checker in easyread.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .easyread import expand_name
+from .model import DAYS
+from .phrasing import quantity
+
+__all__ = ["EasyLine", "route_lines", "entrance_lines", "inside_lines", "hours_lines", "barrier_sentence",
+           "short_entrance_name"]
+
+_FROM_DAY = dict(zip(DAYS, ("poniedziałku", "wtorku", "środy", "czwartku", "piątku", "soboty", "niedzieli")))
+_ON_DAY = dict(zip(DAYS, ("w poniedziałek", "we wtorek", "w środę", "w czwartek", "w piątek", "w sobotę",
+                          "w niedzielę")))
+_TURNS = {"slight_left": ("turn_left", "Skręć lekko w lewo"), "left": ("turn_left", "Skręć w lewo"),
+          "sharp_left": ("turn_left", "Skręć mocno w lewo"), "slight_right": ("turn_right", "Skręć lekko w prawo"),
+          "right": ("turn_right", "Skręć w prawo"), "sharp_right": ("turn_right", "Skręć mocno w prawo"),
+          "u_turn": ("turn_left", "Zawróć")}
+_BARRIERS = {
+    "steps": "Na drodze są schody.", "kerb": "Na drodze jest wysoki krawężnik.", "incline": "Droga jest za stroma.",
+    "ramp_incline": "Pochylnia jest za stroma.", "width": "Przejście jest za wąskie.",
+    "surface": "Droga jest nierówna.", "smoothness": "Droga jest nierówna.", "threshold": "W drzwiach jest wysoki próg.",
+    "locked": "Drzwi są zamknięte i nie ma dzwonka.", "accessible": "To wejście nie jest dla osób na wózku.",
+    "lift": "Nie ma windy.", "no_lift": "Nie ma windy.", "room_door_width": "Drzwi do pokoju są za wąskie.",
+    "room_threshold": "W drzwiach pokoju jest wysoki próg.", "signals": "Na przejściu nie ma świateł.",
+}
+_WARNINGS = {"kerb": "Uwaga: tu jest krawężnik.", "steep": "Uwaga: tu jest stromo.",
+             "no_handrail": "Tu nie ma poręczy.", "open_area": "Uwaga: tu jest duży, otwarty plac."}
+
+
+@dataclass(frozen=True)
+class EasyLine:
+    """One instruction or fact: a pictogram id and its sentences, each printed on its own line."""
+
+    pictogram: str
+    sentences: tuple
+
+
+def _line(pictogram: str, *sentences: str) -> EasyLine:
+    return EasyLine(pictogram, tuple(s for s in sentences if s))
+
+
+def short_entrance_name(name: str) -> str:
+    """'Wejście B (z pochylnią, przy windzie)' → 'wejście B'."""
+    short = name.split(" (")[0]
+    return short[:1].lower() + short[1:]
+
+
+def _street(name) -> str | None:
+    """A street or square name as a sentence, or None when the path has no such name."""
+    if isinstance(name, str) and name.split()[0].lower() in ("ul.", "pl.", "al."):
+        return f"To jest {expand_name(name)}."
+    return None
+
+
+def _warning_sentences(step) -> list:
+    found = []
+    for code in step.warnings:
+        kind = code.partition(":")[0]
+        if kind in _WARNINGS and _WARNINGS[kind] not in found:
+            found.append(_WARNINGS[kind])
+    return found
+
+
+def _walk(step, previous_name) -> list:
+    lines = []
+    pictogram, turn = _TURNS.get(step.turn, ("walk_straight", None))
+    if turn:
+        sentence = f"Za {quantity(step.cue_before_m, 'metre')} {turn[0].lower()}{turn[1:]}." if step.cue_before_m \
+            else f"{turn}."
+        lines.append(_line(pictogram, sentence))
+    if step.action == "ramp":
+        move = "Jedź albo idź pochylnią."
+        pictogram = "ramp"
+    elif step.landmark:
+        move = f"Idź prosto do miejsca: {expand_name(step.landmark)}."
+        pictogram = "walk_straight"
+    elif step.distance_m < 10:
+        move = "Zrób kilka kroków prosto."
+        pictogram = "walk_straight"
+    else:
+        move = f"Idź prosto około {quantity(step.distance_m, 'metre')}."
+        pictogram = "walk_straight"
+    street = _street(step.name) if step.name != previous_name else None
+    lines.append(_line(pictogram, move, street, *_warning_sentences(step)))
+    return lines
+
+
+def _cross(step) -> list:
+    crossing = step.crossing or {}
+    lines = []
+    if step.turn in _TURNS:
+        lines.append(_line(_TURNS[step.turn][0], f"{_TURNS[step.turn][1]}."))
+    lights = crossing.get("traffic_lights")
+    light_sentence = {True: "Na przejściu są światła.", False: "Na przejściu nie ma świateł."}.get(
+        lights, "Nie mamy informacji o światłach.")
+    lines.append(_line("crossing_lights" if lights else "crossing", "Przejdź przez ulicę.", light_sentence,
+                       *_warning_sentences(step)))
+    sound = crossing.get("sound_signal")
+    if lights and sound is not None:
+        lines.append(_line("sound_signal", "Światła mają sygnał dźwiękowy." if sound else "Światła nie mają dźwięku."))
+    return lines
+
+
+def _arrive(step, lang) -> list:
+    facts = step.facts
+    name = step.name.get(lang) if isinstance(step.name, dict) else step.name
+    lines = [_line("door", "Jesteś na miejscu.", f"To jest {short_entrance_name(name or 'wejście')}.")]
+    if facts.get("automatic_door"):
+        lines.append(_line("door", "Drzwi otwierają się same."))
+    if facts.get("bell") or facts.get("intercom"):
+        lines.append(_line("doorbell", "Przy drzwiach jest dzwonek." if facts.get("bell") else
+                           "Przy drzwiach jest domofon."))
+    if facts.get("locked"):
+        lines.append(_line("doorbell", "Drzwi są zwykle zamknięte.", "Zadzwoń dzwonkiem."))
+    return lines
+
+
+def _floor_sentence(floor: int) -> str:
+    return "Biuro jest na parterze." if floor == 0 else f"Biuro jest na {floor} piętrze."
+
+
+def route_lines(steps, *, origin_kind: str, origin_name: str, lang: str = "pl") -> list:
+    """The easy-read lines of one route, from the start to the office's door and desk."""
+    start = _line("parking", "Start: parking przy budynku.") if origin_kind == "parking" else \
+        _line("bus", f"Wysiądź na przystanku {expand_name(origin_name)}.")
+    lines, previous_name = [start], None
+    for step in steps:
+        if step.action in ("walk", "ramp"):
+            lines += _walk(step, previous_name)
+            previous_name = step.name
+        elif step.action == "cross":
+            lines += _cross(step)
+        elif step.action == "steps":
+            count = f": {quantity(step.count, 'step')}" if step.count else ""
+            lines.append(_line("steps", f"Tu są schody{count}.", *_warning_sentences(step)))
+        elif step.action == "lift":
+            lines.append(_line("lift", "Jedź windą na dół albo na górę."))
+        elif step.action == "arrive":
+            lines += _arrive(step, lang)
+        elif step.action == "enter":
+            lines.append(_line("door", "Wejdź do budynku."))
+        elif step.action == "lift_up":
+            lines.append(_line("lift", f"Wjedź windą na {step.count} piętro."))
+        elif step.action == "stairs_up" and ("unknown:lift" in step.warnings or "no_lift" in step.warnings):
+            lift = "Nie ma windy." if "no_lift" in step.warnings else "Nie mamy informacji o windzie."
+            lines.append(_line("lift", f"Biuro jest na {step.count} piętrze.", lift))
+        elif step.action == "stairs_up":
+            lines.append(_line("steps", f"Wejdź schodami na {step.count} piętro."))
+        elif step.action == "room":
+            floor = _floor_sentence(step.count) if step.count is not None else "Zapytaj o drogę do biura."
+            lines.append(_line("information", floor, f"Idź do pokoju {step.name}." if step.name else None))
+    return lines
+
+
+def barrier_sentence(attribute: str) -> str:
+    return _BARRIERS.get(attribute, "Na drodze jest przeszkoda.")
+
+
+def _known(facts: dict) -> dict:
+    return {name: fact.value for name, fact in facts.items() if fact.value is not None}
+
+
+def entrance_lines(facts: dict) -> list:
+    """What a person finds at one entrance, one fact per line."""
+    known, lines = _known(facts), []
+    if "accessible" in known:
+        lines.append(_line("wheelchair", "To wejście jest dla osób na wózku." if known["accessible"] else
+                           "To wejście nie jest dla osób na wózku."))
+    if "steps" in known:
+        lines.append(_line("steps", f"Są schody: {quantity(known['steps'], 'step')}." if known["steps"] else
+                           "Nie ma schodów.", "Są poręcze." if known.get("handrail") and known["steps"] else None))
+    if "ramp" in known:
+        lines.append(_line("ramp", "Jest pochylnia." if known["ramp"] else "Nie ma pochylni."))
+    if "door_width" in known:
+        lines.append(_line("door", "Drzwi są szerokie." if known["door_width"] >= 90 else "Drzwi są wąskie."))
+    if "threshold" in known:
+        height = known["threshold"]
+        lines.append(_line("door", "Nie ma progu." if height == 0 else
+                           "Jest wysoki próg." if height > 2 else "Jest niski próg."))
+    if "automatic_door" in known:
+        lines.append(_line("door", "Drzwi otwierają się same." if known["automatic_door"] else
+                           "Drzwi otwierasz ręką."))
+    if known.get("bell"):
+        lines.append(_line("doorbell", "Jest dzwonek."))
+    if known.get("intercom"):
+        lines.append(_line("doorbell", "Jest domofon."))
+    if known.get("audio_beacon"):
+        lines.append(_line("sound_signal", "Nad wejściem jest sygnalizator dźwiękowy."))
+    if known.get("locked"):
+        lines.append(_line("door", "Drzwi są zwykle zamknięte."))
+    if known.get("disabled_parking"):
+        lines.append(_line("parking", f"Parking dla osób z niepełnosprawnością: "
+                                      f"{quantity(known['disabled_parking'], 'bay')}."))
+    return lines or [_line("information", "Nie mamy informacji o tym wejściu.")]
+
+
+def inside_lines(facts: dict) -> list:
+    """What a person finds inside the building, one fact per line."""
+    known, lines = _known(facts), []
+    if "floor" in known:
+        lines.append(_line("information", _floor_sentence(known["floor"]),
+                           f"Pokój numer {known['room']}." if "room" in known else None))
+    if "lift" in known:
+        lines.append(_line("lift", "Jest winda." if known["lift"] else "Nie ma windy."))
+    if known.get("steps_inside"):
+        lines.append(_line("steps", f"W budynku są schody: {quantity(known['steps_inside'], 'step')}."))
+    if known.get("stairs_handrail"):
+        lines.append(_line("steps", "Schody mają poręcze."))
+    if "room_door_width" in known and known["room_door_width"] < 90:
+        lines.append(_line("door", "Drzwi do pokoju są wąskie."))
+    if known.get("room_threshold", 0) > 2:
+        lines.append(_line("door", "W drzwiach pokoju jest wysoki próg."))
+    if "accessible_toilet" in known:
+        lines.append(_line("toilet", "Jest toaleta dla osób na wózku." if known["accessible_toilet"] else
+                           "Nie ma toalety dla osób na wózku."))
+    if "induction_loop" in known:
+        lines.append(_line("hearing_loop", "Jest pętla indukcyjna." if known["induction_loop"] else
+                           "Nie ma pętli indukcyjnej."))
+    if known.get("sign_language"):
+        lines.append(_line("sign_language", "Pracownik zna język migowy."))
+    if known.get("guide_dogs"):
+        lines.append(_line("guide_dog", "Możesz wejść z psem przewodnikiem."))
+    if known.get("seating"):
+        lines.append(_line("information", "Są miejsca do siedzenia."))
+    return lines or [_line("information", "Nie mamy informacji o wnętrzu budynku.")]
+
+
+def _time(value: str) -> str:
+    return value.lstrip("0") if not value.startswith("00") else value[1:]
+
+
+def hours_lines(hours) -> EasyLine:
+    """Opening hours as short sentences: consecutive days with the same hours share one line."""
+    if hours is None:
+        return _line("clock", "Nie mamy informacji o godzinach.", "Zadzwoń przed wizytą.")
+    groups: list = []
+    for day in DAYS:
+        spans = hours.days.get(day)
+        if groups and groups[-1][1] == spans and DAYS.index(groups[-1][0][-1]) == DAYS.index(day) - 1:
+            groups[-1][0].append(day)
+        else:
+            groups.append(([day], spans))
+    sentences = []
+    for days, spans in groups:
+        when = _ON_DAY[days[0]] if len(days) == 1 else f"od {_FROM_DAY[days[0]]} do {_FROM_DAY[days[-1]]}"
+        if len(days) == 2:
+            when = f"{_ON_DAY[days[0]]} i {_ON_DAY[days[1]]}"
+        what = " i ".join(f"od {_time(a)} do {_time(b)}" for a, b in spans) if spans else "zamknięte"
+        sentences.append(f"{when[0].upper()}{when[1:]}: {what}.")
+    return _line("clock", *sentences)

@@ -1,0 +1,251 @@
+"""Easy-to-read Polish: sentences, syllables, FOG-PL and the rules ER-03, ER-04, ER-06 and ER-07.
+
+The same functions check the texts in the data (`wromik check --easy-read`) and measure the text
+extracted from the easy-read PDF in the tests, so the checker and the acceptance test agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import Problem
+
+__all__ = ["Finding", "sentences", "words", "syllables", "fog_pl", "check_text", "check_guide", "expand_name",
+           "ABBREVIATIONS", "MAX_WORDS", "AIM_WORDS", "MAX_FOG"]
+
+MAX_WORDS, AIM_WORDS, MAX_FOG, MAX_COMMAS, HARD_SYLLABLES = 15, 10, 6.0, 2, 5
+
+# ER-04: the abbreviations that must be written out, with their full form (nominative).
+ABBREVIATIONS = {"ul.": "ulica", "pl.": "plac", "al.": "aleja", "tel.": "telefon", "godz.": "godzina",
+                 "pok.": "pokój", "m.in.": "między innymi", "np.": "na przykład", "nr": "numer", "nr.": "numer",
+                 "ok.": "około", "św.": "święty"}
+_VOWELS = set("aąeęioóuy")
+_DIPHTHONGS = ("au", "eu")
+_SUBORDINATORS = {"że", "iż", "ponieważ", "bo", "gdyż", "jeśli", "jeżeli", "gdy", "aby", "żeby", "chociaż", "choć",
+                  "zanim", "dopóki", "jakby", "skoro"}
+_SUBORDINATORS_INSIDE = {"kiedy", "gdzie", "czy", "dlaczego", "dokąd", "skąd"}  # questions may start with these
+_NUMBER_WORDS = {"dwa": 2, "dwie": 2, "dwóch": 2, "trzy": 3, "trzech": 3, "cztery": 4, "czterech": 4, "pięć": 5,
+                 "sześć": 6, "siedem": 7, "osiem": 8, "dziewięć": 9, "dziesięć": 10, "jedenaście": 11,
+                 "dwanaście": 12, "piętnaście": 15, "dwadzieścia": 20, "trzydzieści": 30, "pięćdziesiąt": 50,
+                 "sto": 100, "dwieście": 200, "tysiąc": 1000, "pierwsze": 1, "drugie": 2, "trzecie": 3,
+                 "czwarte": 4, "piąte": 5}
+_ADDRESS_FORMS_CAPITALISED = {"Pan", "Pani", "Pana", "Panu", "Panią", "Panem", "Państwo", "Państwa", "Państwu"}
+_PASSIVE = {"zostanie", "został", "została", "zostało", "zostali", "zostały", "zostaną", "zostaniesz", "zostać"}
+_ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
+_WORD_CHARS = re.compile(r"[\w]", re.UNICODE)
+_EDGE_PUNCTUATION = "„”\"'()[]{}«»,;:!?…–—-"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule broken in one sentence."""
+
+    rule: str  # ER-03, ER-04, ER-06, ER-07
+    sentence: str
+    message: str
+    fix: str
+
+
+def _bare(token: str) -> str:
+    return token.strip(_EDGE_PUNCTUATION)
+
+
+def sentences(text: str) -> list:
+    """Split a text into sentences; a dot after a listed abbreviation does not end one."""
+    tokens = text.split()
+    found, current = [], []
+    for index, token in enumerate(tokens):
+        current.append(token)
+        bare = token.rstrip("”\")»").lstrip("„(\"«")
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if bare.lower() in ABBREVIATIONS or not bare or bare[-1] not in ".!?…":
+            continue
+        if not following or following.lstrip("„(\"«")[:1].isupper() or following[:1].isdigit():
+            found.append(" ".join(current))
+            current = []
+    if current:
+        found.append(" ".join(current))
+    return found
+
+
+def words(text: str) -> list:
+    """The words of a text: tokens with a letter or digit, without surrounding punctuation."""
+    found = []
+    for token in text.split():
+        bare = _bare(token).rstrip(".")
+        if _WORD_CHARS.search(bare):
+            found.append(bare)
+    return found
+
+
+def syllables(word: str) -> int:
+    """Polish syllables: vowel nuclei, where 'i' before a vowel only softens (nie-bie-ski) and au, eu are one."""
+    letters = word.lower()
+    count, index = 0, 0
+    while index < len(letters):
+        char = letters[index]
+        if char in _VOWELS:
+            following = letters[index + 1] if index + 1 < len(letters) else ""
+            if char == "i" and following in _VOWELS:
+                index += 1
+                continue
+            count += 1
+            if letters[index:index + 2] in _DIPHTHONGS:
+                index += 1
+        index += 1
+    return count
+
+
+def fog_pl(text_sentences: list) -> float:
+    """ER-07: 0.4 × (words per sentence + 100 × share of words with 4 or more syllables)."""
+    all_words = [w for s in text_sentences for w in words(s)]
+    if not all_words:
+        return 0.0
+    hard = sum(1 for w in all_words if syllables(w) >= 4)
+    return 0.4 * (len(all_words) / len(text_sentences) + 100 * hard / len(all_words))
+
+
+def _roman_value(token: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for char, following in zip(token, token[1:] + " "):
+        value = values[char]
+        total += -value if following != " " and values[following] > value else value
+    return total
+
+
+def _sentence_findings(sentence: str, glossary_stems: tuple) -> list:
+    found = []
+
+    def add(rule, message, fix):
+        found.append(Finding(rule, sentence, message, fix))
+
+    tokens = sentence.split()
+    sentence_words = words(sentence)
+    if len(sentence_words) > MAX_WORDS:
+        add("ER-03", f"Expected at most {MAX_WORDS} words in a sentence but received {len(sentence_words)}",
+            "Split it into two or three short sentences, one idea each.")
+    for position, token in enumerate(tokens):
+        lowered = _bare(token).lower()
+        if lowered in _SUBORDINATORS or (position > 0 and lowered in _SUBORDINATORS_INSIDE) or \
+                lowered.startswith("któr"):
+            add("ER-03", f"Expected a sentence without a subordinate clause but received „{_bare(token)}”",
+                "Make two sentences: say the main thing first, then the rest.")
+            break
+    if sentence.count(",") > MAX_COMMAS:
+        add("ER-03", f"Expected at most {MAX_COMMAS} commas in a sentence but received {sentence.count(',')}",
+            "Make a list with one item per line, or split the sentence.")
+    for position, token in enumerate(tokens):
+        stripped = token.lstrip("„(\"«").rstrip(",;:)”\"»")
+        lowered = stripped.lower()
+        if lowered in ABBREVIATIONS or lowered.rstrip(".") == "nr":
+            full = ABBREVIATIONS.get(lowered, "numer")
+            add("ER-04", f"Expected words written out but received the abbreviation „{stripped}”",
+                f"Write „{full}” (in the form the sentence needs).")
+        bare = _bare(token).rstrip(".")
+        if _ROMAN.match(bare) and (len(bare) > 1 or bare in "VX" or position > 0):
+            add("ER-04", f"Expected digits but received the Roman numeral „{bare}”",
+                f"Write {_roman_value(bare)}, for example „{_roman_value(bare)} piętro”.")
+        if lowered.rstrip(".") in _NUMBER_WORDS:
+            add("ER-04", f"Expected a number in digits but received the word „{_bare(token)}”",
+                f"Write {_NUMBER_WORDS[lowered.rstrip('.')]} instead.")
+        if position > 0 and stripped in _ADDRESS_FORMS_CAPITALISED:
+            add("ER-06", f"Expected the reader addressed as „Ty” but received „{stripped}”",
+                "Talk to the reader as „Ty”: „Możesz…”, „Idź…”, „Zadzwoń…”.")
+        if lowered.rstrip(".") in _PASSIVE:
+            add("ER-06", f"Expected the active voice but received „{_bare(token)}”",
+                "Say who does it: „Pracownik sprawdzi wniosek” instead of „Wniosek zostanie sprawdzony”.")
+    date = _NUMERIC_DATE.search(sentence)
+    if date:
+        add("ER-04", f"Expected a date written out but received „{date.group(0)}”",
+            "Write the month as a word, for example „23 listopada 2026”.")
+    for word in sentence_words:
+        lowered = word.lower()
+        if syllables(word) >= HARD_SYLLABLES and not any(lowered.startswith(stem) for stem in glossary_stems):
+            add("ER-06", f"Expected an explained word but received „{word}” ({syllables(word)} syllables), "
+                "which is not in the word list",
+                "Use a shorter, everyday word, or add the word to the glossary (słowniczek) in guide.yaml.")
+    return found
+
+
+def glossary_stems(terms) -> tuple:
+    """Stems that cover a glossary term in any case: 'pochylnia' covers 'pochylnią', 'pochylni'."""
+    stems = []
+    for term in terms:
+        for word in words(term):
+            lowered = word.lower()
+            if len(lowered) >= 5:
+                stems.append(lowered[:max(4, len(lowered) - 3)])
+    return tuple(stems)
+
+
+def check_text(text: str, *, glossary: tuple = ()) -> list:
+    """Every finding for one easy-read text (ER-03, ER-04, ER-06, ER-07)."""
+    parts = sentences(text)
+    found = [f for sentence in parts for f in _sentence_findings(sentence, glossary)]
+    counts = [len(words(s)) for s in parts]
+    if counts and sum(counts) / len(counts) > AIM_WORDS:
+        longest = parts[counts.index(max(counts))]
+        found.append(Finding("ER-03", longest, f"Expected at most {AIM_WORDS} words per sentence on average but "
+                             f"received {sum(counts) / len(counts):.1f}", "Split the longest sentences."))
+    score = fog_pl(parts)
+    if score > MAX_FOG:
+        hard = sorted({w for w in words(text) if syllables(w) >= 4}, key=lambda w: -syllables(w))
+        hardest = max(parts, key=lambda s: fog_pl([s]))
+        found.append(Finding("ER-07", hardest, f"Expected FOG-PL at most {MAX_FOG:g} but received {score:.1f}",
+                             "Use shorter sentences and shorter words" +
+                             (f", for example instead of: {', '.join(hard[:4])}." if hard else ".")))
+    return found
+
+
+def expand_name(name: str) -> str:
+    """A place name for easy reading: abbreviations written out, capitals only at the start of words."""
+    tokens = []
+    for index, token in enumerate(name.split()):
+        core = token.lstrip("(„")
+        lead = token[:len(token) - len(core)]
+        lowered = core.lower()
+        if lowered in ("ul.", "pl.", "al."):
+            core = ABBREVIATIONS[lowered]
+        elif lowered == "św.":
+            following = name.split()[index + 1] if index + 1 < len(name.split()) else ""
+            core = "Świętego" if following.endswith("a") else "Świętej" if following.endswith(("y", "i")) else "Święty"
+        elif len(core) > 2 and core.isupper() and any(c.isalpha() for c in core):
+            core = core.capitalize()
+        tokens.append(lead + core)
+    return " ".join(tokens)
+
+
+def check_guide(data) -> list:
+    """Problems for every easy-read text in the guide data, and for every one that is missing."""
+    from .dataset import shown_path
+    from .model import EasyText
+
+    problems: list = []
+    glossary = glossary_stems(term for entry in data.info.glossary for term in entry.term.values())
+    info = data.info
+    guide_file = shown_path(data.root / "guide.yaml")
+    wanted = [(info.easy_read_introduction, guide_file, "easy_read.introduction")]
+    wanted += [(entry.easy_read, guide_file, f"glossary[{entry.term.get('pl', '')}].easy_read") for entry in info.glossary]
+    for office in data.offices:
+        wanted.append((office.easy_read, office.file, f"office '{office.id}'.easy_read"))
+        wanted += [(s.easy_read, office.file, f"office '{office.id}'.services[{s.id}].easy_read") for s in office.services]
+    for text, file, where in wanted:
+        if not isinstance(text, EasyText):
+            problems.append(Problem(file, where, "Expected an easy-read text (easy_read:) but received none",
+                                    "Add easy_read: with short sentences, one per line (see the README, "
+                                    "„Easy-read texts”)."))
+            continue
+        for lang in info.languages:
+            if lang != "pl":
+                continue  # the rules and the syllable counter are Polish
+            if lang not in text.texts:
+                problems.append(Problem(text.file, text.where, f"Expected an easy-read text in language '{lang}' "
+                                        "but received none", f"Add a line '{lang}: …' under easy_read.", text.line))
+                continue
+            for finding in check_text(text.texts[lang], glossary=glossary):
+                problems.append(Problem(text.file, text.where, f"{finding.rule}: {finding.message} in „{finding.sentence}”",
+                                        finding.fix, text.line))
+    return problems

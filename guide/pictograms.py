@@ -1,0 +1,71 @@
+"""The shipped pictogram set (media/pictograms): SVG files with alt text per language, drawn as vectors.
+
+The set is read once; svglib turns each SVG into a ReportLab drawing, so every PDF edition draws the
+same shapes as vectors (ER-05; the print edition needs vector art too).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import BuildError
+
+__all__ = ["Pictogram", "pictograms", "pictogram", "draw_pictogram", "PICTOGRAM_DIR"]
+
+PICTOGRAM_DIR = Path(__file__).resolve().parents[1] / "media" / "pictograms"
+VIEWBOX = 100.0
+
+
+@dataclass(frozen=True)
+class Pictogram:
+    id: str
+    path: Path
+    alt: dict  # language -> what the picture shows
+
+    def alt_text(self, lang: str) -> str:
+        return self.alt[lang]
+
+
+@lru_cache(maxsize=1)
+def pictograms() -> dict:
+    """Every pictogram by id, in the catalogue's order; a broken catalogue is a BuildError."""
+    import yaml
+
+    catalogue = yaml.safe_load((PICTOGRAM_DIR / "pictograms.yaml").read_text(encoding="utf-8"))
+    found, missing = {}, []
+    for pid, alt in catalogue.items():
+        path = PICTOGRAM_DIR / f"{pid}.svg"
+        if not path.is_file():
+            missing.append(f"{pid}.svg")
+            continue
+        found[pid] = Pictogram(pid, path, dict(alt))
+    if missing:
+        raise BuildError(f"{PICTOGRAM_DIR}: pictograms.yaml names files that do not exist: {', '.join(missing)}.\n"
+                         "    How to fix: add the SVG files or remove their lines from pictograms.yaml.")
+    return found
+
+
+def pictogram(pid: str) -> Pictogram:
+    return pictograms()[pid]
+
+
+@lru_cache(maxsize=None)
+def _drawing(pid: str):
+    from svglib.svglib import svg2rlg
+
+    return svg2rlg(str(pictogram(pid).path))
+
+
+def draw_pictogram(canvas, pid: str, x: float, y: float, size: float) -> None:
+    """Draw the pictogram as vectors with its lower left corner at (x, y), size points square."""
+    from reportlab.graphics import renderPDF
+
+    drawing = _drawing(pid)
+    drawing.initialFontName = canvas._fontname  # keep the page's embedded font: the default would add Helvetica
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(size / VIEWBOX, size / VIEWBOX)
+    renderPDF.draw(drawing, canvas, 0, 0)
+    canvas.restoreState()
