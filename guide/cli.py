@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import UsageError, WromikError
+from .errors import DataError, UsageError, WromikError
 
 __all__ = ["main"]
 
@@ -38,6 +38,12 @@ def _cmd_check(args) -> int:
     data = load_guide(Path(args.data_dir))
     print(f"{args.data_dir}: valid ({len(data.offices)} offices, {len(data.network.nodes)} nodes, "
           f"{len(data.network.edges)} edges, {len(data.stops)} stops).")
+    if args.easy_read:
+        from .easyread import check_guide, readability_report
+        problems = check_guide(data)
+        if problems:
+            raise DataError(problems)
+        print(readability_report(data))
     return 0
 
 
@@ -125,6 +131,8 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(run=_cmd_build)
     check = commands.add_parser("check", help="validate the data and list every problem")
     check.add_argument("data_dir", nargs="?", default=DEFAULT_DATA, metavar="DATA_DIR")
+    check.add_argument("--easy-read", action="store_true",
+                       help="also check every easy-read text against ER-03, ER-04, ER-06 and ER-07")
     check.set_defaults(run=_cmd_check)
     route = commands.add_parser("route", help="print the routes to one office for one profile")
     route.add_argument("office", metavar="OFFICE", help="office id, e.g. strzegomska-6")

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from .errors import Problem
 
 __all__ = ["Finding", "sentences", "words", "syllables", "fog_pl", "check_text", "check_guide", "expand_name",
+           "readability_report",
            "ABBREVIATIONS", "MAX_WORDS", "AIM_WORDS", "MAX_FOG"]
 
 MAX_WORDS, AIM_WORDS, MAX_FOG, MAX_COMMAS, HARD_SYLLABLES = 15, 10, 6.0, 2, 5
@@ -218,6 +220,21 @@ def expand_name(name: str) -> str:
     return " ".join(tokens)
 
 
+def _line_of(text, sentence: str) -> int | None:
+    """The line where a sentence starts in its file (texts are written one sentence per line), else the field's."""
+    if text.line is None:
+        return None
+    try:
+        lines = Path(text.file).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return text.line
+    start = " ".join(sentence.split()[:4])
+    for number in range(text.line, len(lines) + 1):
+        if start in " ".join(lines[number - 1].split()):
+            return number
+    return text.line
+
+
 def check_guide(data) -> list:
     """Problems for every easy-read text in the guide data, and for every one that is missing."""
     from .dataset import shown_path
@@ -247,5 +264,28 @@ def check_guide(data) -> list:
                 continue
             for finding in check_text(text.texts[lang], glossary=glossary):
                 problems.append(Problem(text.file, text.where, f"{finding.rule}: {finding.message} in „{finding.sentence}”",
-                                        finding.fix, text.line))
+                                        finding.fix, _line_of(text, finding.sentence)))
     return problems
+
+
+def _texts(data, easy: bool) -> list:
+    """The guide's easy-read texts, or the standard texts they stand for, in the first language."""
+    lang, info = data.info.languages[0], data.info
+    if easy:
+        found = [info.easy_read_introduction] + [e.easy_read for e in info.glossary]
+        found += [o.easy_read for o in data.offices] + [s.easy_read for o in data.offices for s in o.services]
+        return [t.texts[lang] for t in found if t is not None and lang in t.texts]
+    found = [info.introduction] + [e.meaning for e in info.glossary] + [o.description for o in data.offices]
+    found += [s.description for o in data.offices for s in o.services if s.description]
+    return [t[lang] for t in found if lang in t]
+
+
+def readability_report(data) -> str:
+    """Sentences, words per sentence and FOG-PL of the easy-read texts beside the standard ones (ER-07)."""
+    lines = []
+    for label, easy in (("Easy-read texts", True), ("Standard texts", False)):
+        parts = [s for text in _texts(data, easy) for s in sentences(text)]
+        count = sum(len(words(s)) for s in parts)
+        lines.append(f"{label}: {len(parts)} sentences, {count / max(len(parts), 1):.1f} words per sentence, "
+                     f"FOG-PL {fog_pl(parts):.1f}")
+    return "\n".join(lines)

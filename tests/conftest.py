@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,26 @@ def run_wromik(*args, cwd=None, env=None, check_exit=None) -> subprocess.Complet
     if check_exit is not None:
         assert result.returncode == check_exit, result.stdout + result.stderr
     return result
+
+
+def struct_texts(pdf: Path) -> list:
+    """(structure type, text) of every tagged text piece outside figures, as pdfinfo -struct-text reads them."""
+    raw = subprocess.run(["pdfinfo", "-struct-text", str(pdf)], capture_output=True, text=True, check=True).stdout
+    stack, found = [], []
+    for line in raw.splitlines():
+        indent, content = len(line) - len(line.lstrip()), line.strip()
+        quoted = re.fullmatch(r'"(.*)"', content)
+        if quoted:
+            if quoted.group(1) and stack and all(kind != "Figure" for _, kind in stack):
+                found.append((stack[-1][1], quoted.group(1)))
+            continue
+        kind = re.match(r"(\w+)", content)
+        if kind is None:
+            continue
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        stack.append((indent, kind.group(1)))
+    return found
 
 
 def edit_text(path: Path, old: str, new: str) -> None:

@@ -127,7 +127,7 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
     def _how_to_read(self) -> list:
         story = self.section("Jak czytać ten przewodnik", 1, "how-to")
         story += self.sentence_lines("Ten przewodnik opisuje biura MOPS we Wrocławiu. Każde biuro ma swój rozdział. "
-                                     "Piszemy, jak dojść do biura. Piszemy też, co jest w budynku. "
+                                     "Piszemy o drodze do biura. Piszemy też o wnętrzu budynku. "
                                      "Obok każdej informacji jest obrazek.")
         story += self.section("Co znaczą obrazki", 2)
         for pid, picture in pictograms().items():
@@ -186,9 +186,9 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
             story += self.rows([EasyLine("information", ("Nikt jeszcze nie sprawdził tych informacji na miejscu.",))])
         story += self.section("Jak dojść", 2)
         story += self.sentence_lines("Każda grupa osób ma tu swoją trasę.")
-        for names, route in self._route_groups(office):
-            story += self.section("Trasa: " + ", ".join(n[:1].lower() + n[1:] if i else n
-                                                        for i, n in enumerate(names)), 3)
+        for number, (names, route) in enumerate(self._route_groups(office), start=1):
+            story += self.section(f"Trasa {number}", 3) + self.sentence_lines("Ta trasa jest dla tych osób:")
+            story += self.sentence_lines(" ".join(f"{name}." for name in names))
             story += self._route(office, route)
         return story
 

@@ -1,0 +1,65 @@
+"""Easy-read phrasing: short imperative lines with a pictogram each, landmarks before metres, no abbreviations."""
+
+from __future__ import annotations
+
+from guide.directions import Step
+from guide.easyphrasing import entrance_lines, hours_lines, inside_lines, route_lines
+from guide.easyread import check_text
+from guide.model import Fact
+from guide.pictograms import pictograms
+from guide.schema import OpeningHours, Place
+
+
+def _hours(spec):
+    return OpeningHours().check(spec, Place("test", "hours", None, []))
+
+
+def test_hours_group_days_and_write_times_without_leading_zeros():
+    line = hours_lines(_hours("Mo-We,Fr 08:00-15:00; Th 08:00-16:30"))
+    assert line.pictogram == "clock"
+    assert line.sentences == ("Od poniedziałku do środy: od 8:00 do 15:00.", "W czwartek: od 8:00 do 16:30.",
+                              "W piątek: od 8:00 do 15:00.", "W sobotę i w niedzielę: zamknięte.")
+
+
+def test_unknown_hours_say_so_and_ask_to_call():
+    assert hours_lines(None).sentences == ("Nie mamy informacji o godzinach.", "Zadzwoń przed wizytą.")
+
+
+def test_a_turn_at_a_landmark_is_said_by_the_landmark_not_by_metres():
+    steps = [Step("walk", distance_m=120, turn="left", name="ul. Strzegomska", landmark="kiosk")]
+    lines = route_lines(steps, origin_kind="stop", origin_name="pl. Strzegomski (Muzeum Współczesne)")
+    assert [(line.pictogram, line.sentences) for line in lines] == [
+        ("bus", ("Wysiądź na przystanku plac Strzegomski (Muzeum Współczesne).",)),
+        ("turn_left", ("Skręć w lewo.",)),
+        ("walk_straight", ("Idź prosto do miejsca: kiosk.", "To jest ulica Strzegomska."))]
+
+
+def test_wheelchair_user_is_told_about_an_unknown_lift_not_sent_up_the_stairs():
+    lines = route_lines([Step("stairs_up", count=1, warnings=("unknown:lift",))], origin_kind="parking", origin_name="P")
+    assert lines[1].sentences == ("Biuro jest na 1 piętrze.", "Nie mamy informacji o windzie.")
+
+
+def test_facts_become_one_line_each_and_unknown_facts_are_not_claimed():
+    lines = entrance_lines({"steps": Fact(8), "handrail": Fact(True), "ramp": Fact(False), "bell": Fact(None)})
+    assert [(line.pictogram, line.sentences) for line in lines] == [
+        ("steps", ("Są schody: 8 stopni.", "Są poręcze.")), ("ramp", ("Nie ma pochylni.",))]
+    assert inside_lines({})[0].sentences == ("Nie mamy informacji o wnętrzu budynku.",)
+
+
+def test_every_generated_line_of_the_wroclaw_guide_is_easy_to_read(wroclaw_model):
+    """All route, entrance and inside lines: known pictograms, and no ER-03/ER-04 finding in any sentence."""
+    lines = []
+    for office in wroclaw_model.data.offices:
+        for entrance in office.entrances:
+            lines += entrance_lines(entrance.facts)
+        lines += inside_lines(office.inside.facts) + [hours_lines(office.hours)]
+        for routes in (wroclaw_model.routes_for(office.id, p) for p in wroclaw_model.profiles):
+            for route in routes:
+                steps = list(route.steps) + (list(route.inside.steps) if route.inside else [])
+                lines += route_lines(steps, origin_kind=route.origin_kind, origin_name=route.origin_name)
+    assert len(lines) > 900
+    assert {line.pictogram for line in lines} <= set(pictograms())
+    sentences = {s for line in lines for s in line.sentences}
+    findings = [f for s in sentences for f in check_text(s) if f.rule in ("ER-03", "ER-04")]
+    assert findings == []
+    assert all(s[0].isupper() and s[-1] in ".?!" for s in sentences), sorted(sentences)[:5]
