@@ -234,8 +234,8 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
             lines.append(self._call(phone, "Nie wszystko na tej trasie jest sprawdzone."))
         entrance = next(e for e in office.entrances if e.id == route.entrance)
         start = expand_name(route.origin_name).split(" (")[0] if route.origin_kind == "stop" else "Parking"
-        scene = map_scene(route, self.model.data.network.edges, start, self._capital(short_entrance_name(
-            entrance.name[self.lang])))
+        end = self._capital(short_entrance_name(entrance.name[self.lang]))
+        scene = map_scene(route, self.model.data.network.edges, start, end if len(end) <= 20 else "Wejście")
         alt, _ = self.model.map_descriptions[(office.id, route.profile, route.origin)]
         size = 85 * mm
         figure = TaggedFigure(size, size, lambda canvas, w, h: draw_pdf(canvas, w, h, scene, FONT, self.base_size),
