@@ -123,11 +123,16 @@ def draw_pdf(canvas, width: float, height: float, scene: MapScene, font: str, fo
         canvas.setFillColorRGB(0, 0, 0)
         canvas.drawString(tx, ty, label)
     bar = scene.scale_fraction * side
+    label = quantity(scene.scale_metres, "metre")
+    width = max(bar, canvas.stringWidth(label, font, font_size))
+    markers = [at(scene.start), at(scene.end)]
+    sx = max((ox + 10, ox + side - 10 - width), key=lambda x: min(math.dist((x + width / 2, 18), m) for m in markers))
     canvas.setLineWidth(3)
     canvas.setStrokeColorRGB(0, 0, 0)
-    canvas.line(ox + 10, 12, ox + 10 + bar, 12)
-    canvas.drawString(ox + 10, 18, quantity(scene.scale_metres, "metre"))
-    nx, ny = ox + side - 18, side - 27 - font_size
+    canvas.line(sx, 12, sx + bar, 12)
+    canvas.drawString(sx, 18, label)
+    ny = side - 27 - font_size
+    nx = max((ox + side - 18, ox + 18), key=lambda x: min(math.dist((x, ny), m) for m in markers))
     arrow = canvas.beginPath()
     arrow.moveTo(nx, ny + 24)
     arrow.lineTo(nx - 7, ny + 4)
