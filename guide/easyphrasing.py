@@ -167,34 +167,48 @@ def _known(facts: dict) -> dict:
     return {name: fact.value for name, fact in facts.items() if fact.value is not None}
 
 
+# Yes/no facts: pictogram, the sentence for yes, the sentence for no (None: say nothing when no).
+_ENTRANCE_FACTS = {
+    "accessible": ("wheelchair", "To wejście jest dla osób na wózku.", "To wejście nie jest dla osób na wózku."),
+    "ramp": ("ramp", "Jest pochylnia.", "Nie ma pochylni."),
+    "automatic_door": ("door", "Drzwi otwierają się same.", "Drzwi otwierasz ręką."),
+    "bell": ("doorbell", "Jest dzwonek.", None), "intercom": ("doorbell", "Jest domofon.", None),
+    "audio_beacon": ("sound_signal", "Nad wejściem jest sygnalizator dźwiękowy.", None),
+    "locked": ("door", "Drzwi są zwykle zamknięte.", None),
+}
+_INSIDE_FACTS = {
+    "lift": ("lift", "Jest winda.", "Nie ma windy."),
+    "stairs_handrail": ("steps", "Schody mają poręcze.", None),
+    "accessible_toilet": ("toilet", "Jest toaleta dla osób na wózku.", "Nie ma toalety dla osób na wózku."),
+    "induction_loop": ("hearing_loop", "Jest pętla indukcyjna.", "Nie ma pętli indukcyjnej."),
+    "sign_language": ("sign_language", "Pracownik zna język migowy.", None),
+    "guide_dogs": ("guide_dog", "Możesz wejść z psem przewodnikiem.", None),
+    "seating": ("information", "Są miejsca do siedzenia.", None),
+}
+
+
+def _yes_no_lines(known: dict, table: dict) -> list:
+    lines = []
+    for name, (pictogram, yes, no) in table.items():
+        sentence = (yes if known[name] else no) if name in known else None
+        if sentence:
+            lines.append(_line(pictogram, sentence))
+    return lines
+
+
 def entrance_lines(facts: dict) -> list:
     """What a person finds at one entrance, one fact per line."""
-    known, lines = _known(facts), []
-    if "accessible" in known:
-        lines.append(_line("wheelchair", "To wejście jest dla osób na wózku." if known["accessible"] else
-                           "To wejście nie jest dla osób na wózku."))
+    known = _known(facts)
+    lines = _yes_no_lines(known, _ENTRANCE_FACTS)
     if "steps" in known:
         lines.append(_line("steps", f"Są schody: {quantity(known['steps'], 'step')}." if known["steps"] else
                            "Nie ma schodów.", "Są poręcze." if known.get("handrail") and known["steps"] else None))
-    if "ramp" in known:
-        lines.append(_line("ramp", "Jest pochylnia." if known["ramp"] else "Nie ma pochylni."))
     if "door_width" in known:
         lines.append(_line("door", "Drzwi są szerokie." if known["door_width"] >= 90 else "Drzwi są wąskie."))
     if "threshold" in known:
         height = known["threshold"]
         lines.append(_line("door", "Nie ma progu." if height == 0 else
                            "Jest wysoki próg." if height > 2 else "Jest niski próg."))
-    if "automatic_door" in known:
-        lines.append(_line("door", "Drzwi otwierają się same." if known["automatic_door"] else
-                           "Drzwi otwierasz ręką."))
-    if known.get("bell"):
-        lines.append(_line("doorbell", "Jest dzwonek."))
-    if known.get("intercom"):
-        lines.append(_line("doorbell", "Jest domofon."))
-    if known.get("audio_beacon"):
-        lines.append(_line("sound_signal", "Nad wejściem jest sygnalizator dźwiękowy."))
-    if known.get("locked"):
-        lines.append(_line("door", "Drzwi są zwykle zamknięte."))
     if known.get("disabled_parking"):
         lines.append(_line("parking", f"Parking dla osób z niepełnosprawnością: "
                                       f"{quantity(known['disabled_parking'], 'bay')}."))
@@ -207,28 +221,13 @@ def inside_lines(facts: dict) -> list:
     if "floor" in known:
         lines.append(_line("information", _floor_sentence(known["floor"]),
                            f"Pokój numer {known['room']}." if "room" in known else None))
-    if "lift" in known:
-        lines.append(_line("lift", "Jest winda." if known["lift"] else "Nie ma windy."))
     if known.get("steps_inside"):
         lines.append(_line("steps", f"W budynku są schody: {quantity(known['steps_inside'], 'step')}."))
-    if known.get("stairs_handrail"):
-        lines.append(_line("steps", "Schody mają poręcze."))
     if "room_door_width" in known and known["room_door_width"] < 90:
         lines.append(_line("door", "Drzwi do pokoju są wąskie."))
     if known.get("room_threshold", 0) > 2:
         lines.append(_line("door", "W drzwiach pokoju jest wysoki próg."))
-    if "accessible_toilet" in known:
-        lines.append(_line("toilet", "Jest toaleta dla osób na wózku." if known["accessible_toilet"] else
-                           "Nie ma toalety dla osób na wózku."))
-    if "induction_loop" in known:
-        lines.append(_line("hearing_loop", "Jest pętla indukcyjna." if known["induction_loop"] else
-                           "Nie ma pętli indukcyjnej."))
-    if known.get("sign_language"):
-        lines.append(_line("sign_language", "Pracownik zna język migowy."))
-    if known.get("guide_dogs"):
-        lines.append(_line("guide_dog", "Możesz wejść z psem przewodnikiem."))
-    if known.get("seating"):
-        lines.append(_line("information", "Są miejsca do siedzenia."))
+    lines += _yes_no_lines(known, _INSIDE_FACTS)
     return lines or [_line("information", "Nie mamy informacji o wnętrzu budynku.")]
 
 

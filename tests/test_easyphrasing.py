@@ -42,7 +42,7 @@ def test_wheelchair_user_is_told_about_an_unknown_lift_not_sent_up_the_stairs():
 def test_facts_become_one_line_each_and_unknown_facts_are_not_claimed():
     lines = entrance_lines({"steps": Fact(8), "handrail": Fact(True), "ramp": Fact(False), "bell": Fact(None)})
     assert [(line.pictogram, line.sentences) for line in lines] == [
-        ("steps", ("Są schody: 8 stopni.", "Są poręcze.")), ("ramp", ("Nie ma pochylni.",))]
+        ("ramp", ("Nie ma pochylni.",)), ("steps", ("Są schody: 8 stopni.", "Są poręcze."))]
     assert inside_lines({})[0].sentences == ("Nie mamy informacji o wnętrzu budynku.",)
 
 
