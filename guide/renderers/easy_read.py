@@ -185,7 +185,7 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
         if any(not f.verified for f in facts):
             story += self.rows([EasyLine("information", ("Nikt jeszcze nie sprawdził tych informacji na miejscu.",))])
         story += self.section("Jak dojść", 2)
-        story += self.sentence_lines("Każda grupa osób ma tu swoją trasę.")
+        story += self.sentence_lines("Każda grupa osób ma tu swoją trasę. Inne trasy są w wersji zwykłej.")
         for number, (names, route) in enumerate(self._route_groups(office), start=1):
             story += self.section(f"Trasa {number}", 3) + self.sentence_lines("Ta trasa jest dla tych osób:")
             story += self.sentence_lines(" ".join(f"{name}." for name in names))
