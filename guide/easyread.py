@@ -255,16 +255,15 @@ def check_guide(data) -> list:
                                     "Add easy_read: with short sentences, one per line (see the README, "
                                     "„Easy-read texts”)."))
             continue
-        for lang in info.languages:
-            if lang != "pl":
-                continue  # the rules and the syllable counter are Polish
-            if lang not in text.texts:
-                problems.append(Problem(text.file, text.where, f"Expected an easy-read text in language '{lang}' "
-                                        "but received none", f"Add a line '{lang}: …' under easy_read.", text.line))
-                continue
-            for finding in check_text(text.texts[lang], glossary=glossary):
-                problems.append(Problem(text.file, text.where, f"{finding.rule}: {finding.message} in „{finding.sentence}”",
-                                        finding.fix, _line_of(text, finding.sentence)))
+        if "pl" not in info.languages:
+            continue  # the rules and the syllable counter are Polish
+        if "pl" not in text.texts:
+            problems.append(Problem(text.file, text.where, "Expected an easy-read text in language 'pl' but received "
+                                    "none", "Add a line 'pl: …' under easy_read.", text.line))
+            continue
+        for finding in check_text(text.texts["pl"], glossary=glossary):
+            problems.append(Problem(text.file, text.where, f"{finding.rule}: {finding.message} in „{finding.sentence}”",
+                                    finding.fix, _line_of(text, finding.sentence)))
     return problems
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from babel import Locale
+from babel.dates import format_date
 
 from .directions import Step
 
-__all__ = ["plural", "quantity", "describe_step", "describe_barrier", "describe_unknown", "describe_status",
+__all__ = ["plural", "quantity", "written_date", "describe_step", "describe_barrier", "describe_unknown", "describe_status",
            "PHRASED_LANGUAGES"]
 
 PHRASED_LANGUAGES = ("pl",)
@@ -53,6 +56,16 @@ def _num(n: float, lang: str = "pl") -> str:
 
 def quantity(n: float, noun: str, lang: str = "pl") -> str:
     return f"{_num(n, lang)} {plural(n, noun, lang)}"
+
+
+def written_date(iso: str, lang: str = "pl") -> str:
+    """A date written out (ER-04) to the precision it was given: '2026-11-23' → '23 listopada 2026',
+    '2026-11' → 'listopad 2026', '2026' → '2026'."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    day = dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    return format_date(day, format="long" if len(parts) == 3 else "LLLL y", locale=lang)
 
 
 def _text(value, lang):

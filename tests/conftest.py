@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -29,6 +30,14 @@ def tiny(tmp_path) -> Path:
 def wroclaw_model():
     from guide import compose, load_guide
     return compose(load_guide(WROCLAW))
+
+
+def build_edition(tmp_path_factory, edition: str, file_name: str) -> Path:
+    """Build one edition of the Wrocław guide reproducibly; return the path of its file."""
+    out = tmp_path_factory.mktemp(edition) / "output"
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    run_wromik("build", WROCLAW, "--out", out, "--edition", edition, env=env, check_exit=0)
+    return out / "pl" / file_name
 
 
 def run_wromik(*args, cwd=None, env=None, check_exit=None) -> subprocess.CompletedProcess:

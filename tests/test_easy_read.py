@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from collections import defaultdict
@@ -11,7 +10,7 @@ import pdfplumber
 import pytest
 
 from guide.easyread import ABBREVIATIONS, fog_pl, sentences, words
-from conftest import WROCLAW, run_wromik, struct_texts
+from conftest import build_edition, struct_texts
 
 MARGIN = 20 / 25.4 * 72  # the frame's left edge, in points
 TEXT_TAGS = {"P", "H1", "H2", "H3", "Link"}
@@ -19,10 +18,7 @@ TEXT_TAGS = {"P", "H1", "H2", "H3", "Link"}
 
 @pytest.fixture(scope="module")
 def easy_read(tmp_path_factory):
-    out = tmp_path_factory.mktemp("easy") / "output"
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
-    run_wromik("build", WROCLAW, "--out", out, "--edition", "easy-read", env=env, check_exit=0)
-    return out / "pl" / "wromik-latwy-tekst.pdf"
+    return build_edition(tmp_path_factory, "easy-read", "wromik-latwy-tekst.pdf")
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from guide.directions import Step
-from guide.phrasing import describe_barrier, describe_step, quantity
+from guide.phrasing import describe_barrier, describe_step, quantity, written_date
 
 
 @pytest.mark.parametrize("n, text", [
@@ -47,3 +47,9 @@ def test_barrier_states_value_against_limit():
         "krawężnik 4 cm > 2 cm (przejście przez ul. Nowowiejską)"
     assert describe_barrier("width", 0.8, 0.9, "m", None) == "szerokość przejścia 0,8 m < 0,9 m"
     assert describe_barrier("steps", 8, 0, "steps", "Wejście A") == "schody: 8 stopni (Wejście A)"
+
+
+def test_dates_are_written_out_to_the_precision_given():
+    assert written_date("2026-11-23") == "23 listopada 2026"
+    assert written_date("2026-11") == "listopad 2026"
+    assert written_date("2026") == "2026"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 
@@ -13,15 +12,12 @@ from PIL import Image
 from guide.maps import ROUTE_COLOUR, map_scene
 from guide.pictograms import pictograms
 from guide.phrasing import describe_step
-from conftest import WROCLAW, run_wromik
+from conftest import build_edition
 
 
 @pytest.fixture(scope="module")
 def standard(tmp_path_factory):
-    out = tmp_path_factory.mktemp("standard") / "output"
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
-    run_wromik("build", WROCLAW, "--out", out, "--edition", "standard", env=env, check_exit=0)
-    return out / "pl" / "wromik-standard.pdf"
+    return build_edition(tmp_path_factory, "standard", "wromik-standard.pdf")
 
 
 def _struct_text(pdf) -> str:

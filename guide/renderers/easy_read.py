@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from babel.dates import format_date
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -16,6 +15,7 @@ from ..easyphrasing import (EasyLine, barrier_sentence, entrance_lines, hours_li
                             short_entrance_name)
 from ..easyread import check_guide, expand_name, sentences
 from ..maps import draw_pdf, map_scene
+from ..phrasing import written_date
 from ..pictograms import draw_pictogram, pictograms
 from ..tagging import PictureRow, TaggedFigure, TaggedLink, TaggedParagraph, artifact
 from .standard import FONT, FONT_BOLD, StandardPdfRenderer
@@ -97,7 +97,7 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
 
     def _story(self) -> list:
         info = self.model.data.info
-        date = format_date(self._edition_date(), format="long", locale=self.lang)
+        date = written_date(info.edition_date, self.lang)
         story = [Spacer(1, 50 * mm),
                  TaggedParagraph.plain(self.title, self.styles["title"], tree=self.tree, tag="H1",
                                        outline=("cover", self.title, 0)), Spacer(1, 16)]
@@ -118,11 +118,6 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
                                      "Ten przewodnik ma też inne wersje. Jest wersja zwykła. Jest wersja do druku. "
                                      "Jest też wersja do słuchania.")
         return story
-
-    def _edition_date(self):
-        import datetime as dt
-        parts = [int(p) for p in self.model.data.info.edition_date.split("-")] + [1, 1]
-        return dt.date(*parts[:3])
 
     def _how_to_read(self) -> list:
         story = self.section("Jak czytać ten przewodnik", 1, "how-to")
