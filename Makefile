@@ -5,12 +5,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMPS := .stamps
-APT_PACKAGES := python3 python3-venv python3-pip poppler-utils openjdk-17-jdk-headless \
+APT_PACKAGES := python3 python3-venv python3-pip poppler-utils ghostscript openjdk-17-jdk-headless \
 	libjaxb-java libistack-commons-java libtxw2-java libstax-ex-java libfastinfoset-java libactivation-java
 DATA ?= routes/wroclaw
 OUT ?= output
 
-.PHONY: guide test check bench system venv clean
+.PHONY: guide test check bench icc system venv clean
 
 guide: venv
 	$(BIN)/wromik build $(DATA) --out $(OUT)
@@ -23,6 +23,14 @@ check: venv
 
 bench: venv
 	$(BIN)/python bench/routing.py
+
+# Maintainers only: rebuild the shipped FOGRA39 print profile from Debian's FOGRA39L data (takes ~1 minute).
+icc:
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends argyll icc-profiles-free
+	cd $$(mktemp -d) && cp /usr/share/color/icc/FOGRA39L.ti3 . && \
+	colprof -v -qm -kr -l300 -S /usr/share/color/icc/sRGB.icc \
+		-D "Coated FOGRA39 (wromik, built from FOGRA39L)" -C "Zlib licence; data Fogra / Kai-Uwe Behrmann" FOGRA39L && \
+	cp FOGRA39L.icc $(CURDIR)/media/icc/CoatedFOGRA39-wromik.icc
 
 system: $(STAMPS)/system
 

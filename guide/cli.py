@@ -120,6 +120,39 @@ def _cmd_import_stops(args) -> int:
     return 0
 
 
+def _cmd_preflight(args) -> int:
+    from .preflight import preflight
+    failed = 0
+    for file in args.files:
+        findings = preflight(Path(file))
+        if not findings:
+            print(f"{file}: passes PX-01 … PX-05 (PDF/X-4, bleed, CMYK, embedded fonts, booklet pages).")
+            continue
+        failed += 1
+        print(f"{file}: {len(findings)} finding(s).")
+        for (rule, obj, message, fix), pages in _group(findings).items():
+            where = f"{_page_list(pages)}, {obj}" if pages[0] else obj
+            print(f"  {rule} {where}: {message}\n      Fix: {fix}")
+    return 1 if failed else 0
+
+
+def _group(findings) -> dict:
+    """Findings that differ only in their page, together."""
+    grouped: dict = {}
+    for finding in findings:
+        grouped.setdefault((finding.rule, finding.object, finding.message, finding.fix), []).append(finding.page)
+    return grouped
+
+
+def _page_list(pages) -> str:
+    spans, start = [], pages[0]
+    for previous, page in zip(pages, pages[1:] + [None]):
+        if page != previous + 1:
+            spans.append(f"{start}" if start == previous else f"{start}–{previous}")
+            start = page
+    return ("page " if len(pages) == 1 else "pages ") + ", ".join(spans)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wromik", description="Build the accessible WROMIK city guide.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -146,6 +179,9 @@ def _parser() -> argparse.ArgumentParser:
     stops.add_argument("file", metavar="FILE")
     stops.add_argument("data_dir", nargs="?", default=DEFAULT_DATA, metavar="DATA_DIR")
     stops.set_defaults(run=_cmd_import_stops)
+    check_pdf = commands.add_parser("preflight", help="check PDFs for the print shop (PX-01 … PX-05)")
+    check_pdf.add_argument("files", nargs="+", metavar="FILE.pdf")
+    check_pdf.set_defaults(run=_cmd_preflight)
     return parser
 
 

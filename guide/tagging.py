@@ -18,7 +18,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table
 
-__all__ = ["StructureTree", "TaggedParagraph", "TaggedTable", "TaggedFigure", "TaggedListItem", "TaggedLink",
+__all__ = ["StructureTree", "TaggedParagraph", "TaggedTable", "TaggedFigure", "TaggedListItem", "ContentsEntry",
            "PictureRow", "artifact", "finish", "source_date"]
 
 
@@ -93,9 +93,10 @@ class TaggedParagraph(Paragraph):
     """A paragraph or heading (P, H1–H6) whose pieces on each page belong to one structure element."""
 
     def __init__(self, text, style, *, tree: StructureTree = None, tag: str = "P", parent: int = 0,
-                 outline: tuple | None = None, lang: str | None = None, element: int | None = None, **kwargs):
+                 outline: tuple | None = None, anchor: str | None = None, lang: str | None = None,
+                 element: int | None = None, **kwargs):
         super().__init__(text, style, **kwargs)
-        self.tree, self.tag, self.outline = tree, tag, outline
+        self.tree, self.tag, self.outline, self.anchor = tree, tag, outline, anchor
         attrs = {"Lang": lang} if lang else {}
         self.element = element if element is not None else (tree.element(tag, parent, **attrs) if tree else None)
 
@@ -109,10 +110,13 @@ class TaggedParagraph(Paragraph):
         for part in parts:
             part.tree, part.tag, part.element = self.tree, self.tag, self.element
             part.outline = self.outline if part is parts[0] else None
+            part.anchor = self.anchor if part is parts[0] else None
         return parts
 
     def draw(self):
         canvas = self.canv
+        if self.anchor:  # a place that page references point to, without an outline entry
+            canvas.bookmarkPage(self.anchor)
         if self.outline:
             key, title, level = self.outline
             canvas.bookmarkPage(key)
@@ -133,6 +137,9 @@ class TaggedTable(Table):
         self.row_headers = row_headers
         self._row = None
         super().__init__(data, renderCB=self._tag, **kwargs)
+
+    def split(self, availWidth, availHeight):
+        return []  # tables here are short (a week of opening hours): move the whole table to the next page
 
     def _tag(self, table, event, *args):
         canvas = table.canv
@@ -256,16 +263,19 @@ class PictureRow(Flowable):
             y -= self.spacing
 
 
-class TaggedLink(Flowable):
-    """A line of text that links to a destination in the document (a table-of-contents entry):
-    P > Link, with the link annotation attached to the Link element by an OBJR."""
+class ContentsEntry(Flowable):
+    """A table-of-contents line: the text, a dotted leader and the page number, tagged P.
 
-    def __init__(self, text: str, page_label: str, destination: str, style, *, tree: StructureTree, parent: int = 0):
+    With a destination (on screen) the text is a Link: P > Link, with the link annotation attached to
+    the Link element by an OBJR. Without one (on paper) it is plain text and there is no annotation."""
+
+    def __init__(self, text: str, page_label: str, destination: str | None, style, *, tree: StructureTree,
+                 parent: int = 0):
         super().__init__()
         self.text, self.page_label, self.destination, self.style = text, page_label, destination, style
         self.tree = tree
         self.paragraph = tree.element("P", parent)
-        self.link = tree.element("Link", self.paragraph)
+        self.content = tree.element("Link", self.paragraph) if destination else self.paragraph
 
     def wrap(self, availWidth, availHeight):
         style = self.style
@@ -277,7 +287,7 @@ class TaggedLink(Flowable):
     def draw(self):
         canvas, style = self.canv, self.style
         baseline = 5
-        self.tree.begin(canvas, self.link)
+        self.tree.begin(canvas, self.content)
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
         for number, line in enumerate(self.lines):
@@ -292,11 +302,12 @@ class TaggedLink(Flowable):
             if end > start:
                 canvas.line(start, baseline, end, baseline)
             canvas.setDash()
-        x0, y0 = canvas.absolutePosition(0, 0)
-        x1, y1 = canvas.absolutePosition(self.width, self.height)
-        canvas.linkRect(f"{self.text}, strona {self.page_label}", self.destination, (0, 0, self.width, self.height),
-                        relative=1, thickness=0)
-        self.tree.link(canvas, self.link, (x0, y0, x1, y1))
+        if self.destination:
+            x0, y0 = canvas.absolutePosition(0, 0)
+            x1, y1 = canvas.absolutePosition(self.width, self.height)
+            canvas.linkRect(f"{self.text}, strona {self.page_label}", self.destination,
+                            (0, 0, self.width, self.height), relative=1, thickness=0)
+            self.tree.link(canvas, self.content, (x0, y0, x1, y1))
 
 
 def source_date() -> dt.datetime:

@@ -76,7 +76,7 @@ class Renderer:
 
 def registry() -> dict:
     """Every registered edition by name."""
-    from . import easy_read, routes, standard  # noqa: F401  (registers the editions)
+    from . import easy_read, print_ready, routes, standard  # noqa: F401  (registers the editions)
     return dict(_REGISTRY)
 
 

@@ -17,7 +17,7 @@ from ..easyread import check_guide, expand_name, sentences
 from ..maps import draw_pdf, map_scene
 from ..phrasing import written_date
 from ..pictograms import draw_pictogram, pictograms
-from ..tagging import PictureRow, TaggedFigure, TaggedLink, TaggedParagraph, artifact
+from ..tagging import ContentsEntry, PictureRow, TaggedFigure, TaggedParagraph, artifact
 from .standard import FONT, FONT_BOLD, StandardPdfRenderer
 
 __all__ = ["EasyReadPdfRenderer"]
@@ -54,11 +54,11 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
                 "label": style("label", self.base_size)}
 
     def _furniture(self, canvas, doc) -> None:
-        width, _ = self.page_size
+        _, bottom, right, _ = self.sheet.trim_box
         with artifact(canvas):
             canvas.setFont(FONT, self.base_size)
             canvas.setFillColor(colors.black)
-            canvas.drawRightString(width - self.margin, 10 * mm, f"Strona {canvas.getPageNumber()}")
+            canvas.drawRightString(right - self.margin, bottom + 10 * mm, f"Strona {canvas.getPageNumber()}")
 
     # story helpers ----------------------------------------------------------------------------------------
 
@@ -137,7 +137,7 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
         entries += [("Słowniczek", "glossary"), ("O tym przewodniku", "colophon")]
         story = self.section("Spis treści", 1, "contents")
         for text, key in entries:
-            story += [TaggedLink(text, str(self.pages.get(key, "…")), key, self.styles["toc"], tree=self.tree),
+            story += [ContentsEntry(text, str(self.pages.get(key, "…")), key, self.styles["toc"], tree=self.tree),
                       Spacer(1, 4)]
         return story
 

@@ -18,7 +18,8 @@ from ..maps import draw_pdf, map_scene, write_png
 from ..model import DAYS
 from ..pictograms import draw_pictogram, pictograms
 from ..phrasing import describe_barrier, describe_step, describe_unknown, quantity
-from ..tagging import (PictureRow, StructureTree, TaggedFigure, TaggedLink, TaggedListItem, TaggedParagraph,
+from ..pdfx import Sheet
+from ..tagging import (ContentsEntry, PictureRow, StructureTree, TaggedFigure, TaggedListItem, TaggedParagraph,
                        TaggedTable, artifact, finish)
 from . import Renderer
 
@@ -54,7 +55,8 @@ def register_fonts() -> None:
 def _styles(base: float) -> dict:
     def style(name, size, font=FONT, leading=1.4, before=0, after=6):
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=round(size * leading, 1), spaceBefore=before,
-                              spaceAfter=after, textColor=colors.black, alignment=TA_LEFT)
+                              spaceAfter=after, textColor=colors.black, alignment=TA_LEFT,
+                              keepWithNext=name.startswith("h"))  # a heading never ends a page
     return {"title": style("title", base * 2.4, FONT_BOLD, 1.25, 0, 18), "h1": style("h1", base * 1.8, FONT_BOLD, 1.25, 6, 10),
             "h2": style("h2", base * 1.4, FONT_BOLD, 1.3, 10, 6), "h3": style("h3", base * 1.15, FONT_BOLD, 1.3, 8, 4),
             "body": style("body", base), "label": style("label", base), "toc": style("toc", base)}
@@ -95,11 +97,16 @@ class StandardPdfRenderer(Renderer):
     name = "standard"
     media_type = "application/pdf"
     description = "wromik-standard.pdf: the tagged PDF/UA-1 guide with route maps"
-    page_size = A4
+    sheet = Sheet(*A4, bleed=0, slug=0)
     base_size = 12.0
-    margin = 20 * mm
+    furniture_size = 10.0
+    margin = 20 * mm  # from the trim edge to the text
+    links = True  # live links (on screen); on paper, page numbers instead
+    colour_space = None  # ReportLab's enforceColorSpace: None keeps the colours as drawn (RGB)
     file_name = "wromik-standard.pdf"
     subject = "Przewodnik po dostępności biur MOPS"
+    edition_note = "Wersja standardowa, dostępna dla czytników ekranu."
+    conformance_note = "Dokument zgodny z PDF/UA-1"
 
     def prepare(self) -> None:
         register_fonts()
@@ -112,9 +119,11 @@ class StandardPdfRenderer(Renderer):
     def write(self) -> None:
         path = self.output_path(self.file_name)
         pages: dict = {}
-        for _ in range(2):  # the second pass knows every heading's page for the table of contents
+        for _ in range(4):  # later passes know every heading's page, for the contents and page references
             tree = StructureTree(self.lang)
             self._build(path, tree, pages)
+            if tree.destinations == pages:
+                break
             pages = tree.destinations
         info = self.model.data.info
         finish(path, tree, title=self.title, author=info.publisher, subject=self.subject,
@@ -123,22 +132,23 @@ class StandardPdfRenderer(Renderer):
     # page furniture ---------------------------------------------------------------------------------------
 
     def _furniture(self, canvas, doc) -> None:
-        width, height = self.page_size
+        left, bottom, right, top = self.sheet.trim_box
         with artifact(canvas):
-            canvas.setFont(FONT, 10)
+            canvas.setFont(FONT, self.furniture_size)
             canvas.setFillColor(colors.black)
             if canvas.getPageNumber() > 1:
-                canvas.drawString(self.margin, height - 12 * mm, self.title)
+                canvas.drawString(left + self.margin, top - 12 * mm, self.title)
                 canvas.setLineWidth(0.5)
-                canvas.line(self.margin, height - 14 * mm, width - self.margin, height - 14 * mm)
-            canvas.drawRightString(width - self.margin, 10 * mm, f"Strona {canvas.getPageNumber()}")
+                canvas.line(left + self.margin, top - 14 * mm, right - self.margin, top - 14 * mm)
+            canvas.drawRightString(right - self.margin, bottom + 10 * mm, f"Strona {canvas.getPageNumber()}")
 
     def _build(self, path, tree: StructureTree, pages: dict) -> None:
-        width, height = self.page_size
-        doc = BaseDocTemplate(str(path), pagesize=self.page_size, title=self.title, author=self.model.data.info.publisher,
-                              lang=self.lang, initialFontName=FONT, initialFontSize=self.base_size, invariant=1,
-                              leftMargin=self.margin, rightMargin=self.margin, topMargin=self.margin + 4 * mm,
-                              bottomMargin=self.margin)
+        slug = self.sheet.slug
+        doc = BaseDocTemplate(str(path), pagesize=self.sheet.media_size, title=self.title,
+                              author=self.model.data.info.publisher, lang=self.lang, initialFontName=FONT,
+                              initialFontSize=self.base_size, invariant=1, enforceColorSpace=self.colour_space,
+                              leftMargin=slug + self.margin, rightMargin=slug + self.margin,
+                              topMargin=slug + self.margin + 4 * mm, bottomMargin=slug + self.margin)
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate("page", [frame], onPage=self._furniture)])
@@ -158,10 +168,18 @@ class StandardPdfRenderer(Renderer):
 
     # story helpers ----------------------------------------------------------------------------------------
 
-    def heading(self, text: str, level: int, key: str | None = None):
+    def heading(self, text: str, level: int, key: str | None = None, *, anchor: str | None = None):
         style = self.styles[f"h{level}"]
         outline = (key, text, level - 1) if key else None
-        return TaggedParagraph.plain(text, style, tree=self.tree, tag=f"H{level}", outline=outline)
+        return TaggedParagraph.plain(text, style, tree=self.tree, tag=f"H{level}", outline=outline, anchor=anchor)
+
+    def see_page(self, key: str) -> str:
+        """Hook: a reference to the page of a heading or anchor; on screen the contents links do this job."""
+        return ""
+
+    def url_code(self, url: str) -> list:
+        """Hook: what stands beside a web address; on screen the address itself is enough."""
+        return []
 
     def para(self, text: str, style: str = "body"):
         return TaggedParagraph.plain(text, self.styles[style], tree=self.tree)
@@ -195,12 +213,16 @@ class StandardPdfRenderer(Renderer):
         story = [Spacer(1, 60 * mm), TaggedParagraph.plain(self.title, self.styles["title"], tree=self.tree, tag="H1",
                                                           outline=("cover", self.title, 0)),
                  self.para(f"Wydanie z dnia {info.edition_date}."), self.para(f"Wydawca: {info.publisher}."),
-                 self.para("Wersja standardowa, dostępna dla czytników ekranu."), PageBreak()]
+                 self.para(self.edition_note), PageBreak()]
         story += self._how_to_use() + [PageBreak()]
         story += self._contents() + [PageBreak()]
         story += [self.heading("Wprowadzenie", 1, "intro"), self.para(info.introduction[self.lang])]
         story += [self.para("Kontakt: " + ", ".join(f"{p.number} ({p.label.get(self.lang, '')})".replace(" ()", "")
-                                                     for p in info.contacts.phones) + f", e-mail {info.contacts.email}.")]
+                                                     for p in info.contacts.phones) + f", e-mail {info.contacts.email}"
+                                       + (f", strona internetowa {info.contacts.website}." if info.contacts.website
+                                          else "."))]
+        if info.contacts.website:
+            story += self.url_code(info.contacts.website)
         for office in model.data.offices:
             story += [PageBreak()] + self._office(office)
         story += [PageBreak(), self.heading("Słowniczek", 1, "glossary")]
@@ -208,12 +230,15 @@ class StandardPdfRenderer(Renderer):
         story += [self.heading("Źródła danych", 1, "sources")]
         sources = [f"{s['name']}" + (f" ({s['url']})" if s.get("url") else "") +
                    (f", stan na {s['retrieved']}" if s.get("retrieved") else "") for s in info.sources]
-        story += self.bullets(sources) + [self.para(
+        story += self.bullets(sources)
+        for url in dict.fromkeys(s["url"] for s in info.sources if s.get("url")):
+            story += self.url_code(url)
+        story += [self.para(
             "Przy każdej informacji o dostępności podajemy jej źródło i datę sprawdzenia na miejscu. "
             "Położenie budynków i cechy chodników są przybliżone, dopóki nie zostaną zmierzone.")]
         story += [self.heading("Metryczka", 1, "colophon"),
                   self.para(f"{self.title}. Wydawca: {info.publisher}. Wydanie z dnia {info.edition_date}."),
-                  self.para("Dokument zgodny z PDF/UA-1, złożony krojem DejaVu Sans (licencja Bitstream Vera i DejaVu). "
+                  self.para(f"{self.conformance_note}, złożony krojem DejaVu Sans (licencja Bitstream Vera i DejaVu). "
                             "Przygotowano programem wromik z jednego źródła danych, z którego powstają też wersja łatwa "
                             "do czytania, wersja do druku i wersja dźwiękowa.")]
         return story
@@ -235,7 +260,8 @@ class StandardPdfRenderer(Renderer):
                   self.para("Te same piktogramy są na mapach i w wersji łatwej do czytania.")]
         story += self.pictogram_legend()
         story += [self.para("Słowa „brak danych” znaczą, że nikt jeszcze tego nie sprawdził. Nie znaczą, że miejsce "
-                            "jest dostępne. Trasy, które zależą od brakujących danych, są oznaczone.")]
+                            "jest dostępne. Trasy, które zależą od brakujących danych, są oznaczone."),
+                  self.para("Trudne słowa wyjaśnia słowniczek na końcu przewodnika" + self.see_page("glossary") + ".")]
         return story
 
     def _contents(self) -> list:
@@ -244,7 +270,8 @@ class StandardPdfRenderer(Renderer):
         entries += [("Słowniczek", "glossary"), ("Źródła danych", "sources"), ("Metryczka", "colophon")]
         story = [self.heading("Spis treści", 1, "contents")]
         for text, key in entries:
-            story.append(TaggedLink(text, str(self.pages.get(key, "…")), key, self.styles["toc"], tree=self.tree))
+            story.append(ContentsEntry(text, str(self.pages.get(key, "…")), key if self.links else None,
+                                       self.styles["toc"], tree=self.tree))
         return story
 
     def _office(self, office) -> list:
@@ -286,7 +313,7 @@ class StandardPdfRenderer(Renderer):
         for day in DAYS:
             spans = hours.days.get(day)
             rows.append([DAY_NAMES[day], ", ".join(f"{a}–{b}" for a, b in spans) if spans else "nieczynne"])
-        table = TaggedTable(rows, tree=self.tree, row_headers=True, colWidths=[60 * mm, 60 * mm], hAlign="LEFT",
+        table = TaggedTable(rows, tree=self.tree, row_headers=True, colWidths=[min(60 * mm, self.frame_width / 2)] * 2, hAlign="LEFT",
                             style=[("FONT", (0, 0), (-1, -1), FONT, self.base_size), ("FONT", (0, 0), (-1, 0), FONT_BOLD),
                                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
@@ -311,7 +338,7 @@ class StandardPdfRenderer(Renderer):
 
     def _route(self, office, route) -> list:
         origin = f"przystanku {route.origin_name}" if route.origin_kind == "stop" else route.origin_name
-        story = [self.heading(f"Z {origin}", 3)]
+        story = [self.heading(f"Z {origin}", 3, anchor=_route_key(office.id, route.profile, route.origin))]
         if route.status == "no_route":
             story.append(self.para("Brak dostępnej trasy dla tej grupy osób. Przeszkody:"))
             story += self.bullets([describe_barrier(b.barrier.attribute, b.barrier.value, b.barrier.limit, b.barrier.unit,
@@ -336,7 +363,8 @@ class StandardPdfRenderer(Renderer):
                                    + "). Zadzwoń przed wizytą, jeśli to dla Ciebie ważne."))
         for alternative in route.alternatives:
             if alternative.kind == "origin":
-                story.append(self.para(f"Inna możliwość: trasa z miejsca {alternative.origin_name}."))
+                key = _route_key(office.id, route.profile, alternative.origin)
+                story.append(self.para(f"Inna możliwość: trasa z miejsca {alternative.origin_name}{self.see_page(key)}."))
             elif alternative.phone:
                 story.append(self.para(f"Zadzwoń przed wizytą: {alternative.phone}."))
         return story
@@ -345,7 +373,14 @@ class StandardPdfRenderer(Renderer):
         start = route.origin_name if route.origin_kind == "stop" else "Parking"
         scene = map_scene(route, self.model.data.network.edges, start, entrance_name.split(" (")[0])
         alt, _ = self.model.map_descriptions[(office.id, route.profile, route.origin)]
-        png = self.output_path(f"maps/{office.id}-{route.profile}-{route.origin}.png", "image/png")
-        write_png(png, scene, str(MEDIA / "fonts" / "DejaVuSans.ttf"))
+        self.map_file(scene, f"{office.id}-{route.profile}-{route.origin}")
         size = 75 * mm
         return TaggedFigure(size, size, lambda canvas, w, h: draw_pdf(canvas, w, h, scene, FONT), tree=self.tree, alt=alt)
+
+    def map_file(self, scene, name: str) -> None:
+        """Hook: the map as a PNG beside the PDF, for the download page."""
+        write_png(self.output_path(f"maps/{name}.png", "image/png"), scene, str(MEDIA / "fonts" / "DejaVuSans.ttf"))
+
+
+def _route_key(office_id: str, profile_id: str, origin: str) -> str:
+    return f"route-{office_id}-{profile_id}-{origin}"

@@ -1,0 +1,157 @@
+"""wromik preflight: passes a good print file and rejects each broken one with rule, page and object."""
+
+from __future__ import annotations
+
+import os
+import zlib
+
+import pikepdf
+import pytest
+
+from conftest import TINY, run_wromik
+
+MM = 72 / 25.4
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory):
+    """The tiny guide's print edition: a valid PDF/X-4 booklet to break in one way at a time."""
+    out = tmp_path_factory.mktemp("preflight") / "output"
+    run_wromik("build", TINY, "--out", out, "--edition", "print", env=dict(os.environ, SOURCE_DATE_EPOCH="1767225600"),
+               check_exit=0)
+    return out / "pl" / "wromik-druk.pdf"
+
+
+def _draw(pdf, page, content: bytes, **resources) -> None:
+    """Append content to a page, with extra resources (e.g. XObject={...}) merged into its own."""
+    for kind, entries in resources.items():
+        target = page.obj.Resources.get(f"/{kind}")
+        if target is None:
+            page.obj.Resources[f"/{kind}"] = target = pikepdf.Dictionary()
+        for name, value in entries.items():
+            target[name] = value
+    page.contents_add(pdf.make_stream(content))
+
+
+def _image(pdf, width: int, height: int, space: str, channels: int):
+    return pdf.make_stream(zlib.compress(bytes(width * height * channels)), Type=pikepdf.Name.XObject,
+                           Subtype=pikepdf.Name.Image, Width=width, Height=height, BitsPerComponent=8,
+                           ColorSpace=pikepdf.Name(space), Filter=pikepdf.Name.FlateDecode)
+
+
+def rgb_image(pdf):
+    _draw(pdf, pdf.pages[1], b"q 60 0 0 60 150 300 cm /Photo Do Q", XObject={"/Photo": _image(pdf, 400, 400, "/DeviceRGB", 3)})
+
+
+def low_resolution_image(pdf):
+    _draw(pdf, pdf.pages[1], b"q 200 0 0 200 120 300 cm /Scan Do Q",
+          XObject={"/Scan": _image(pdf, 100, 100, "/DeviceCMYK", 4)})
+
+
+def rg_operator(pdf):
+    _draw(pdf, pdf.pages[2], b"q 1 0 0 rg 100 100 50 50 re f Q")
+
+
+def no_bleed(pdf):
+    for page in pdf.pages:
+        page.obj.BleedBox = page.obj.TrimBox
+
+
+def no_output_intent(pdf):
+    del pdf.Root.OutputIntents
+
+
+def unembedded_font(pdf):
+    helvetica = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                     BaseFont=pikepdf.Name.Helvetica))
+    _draw(pdf, pdf.pages[1], b"BT /Helv 12 Tf 150 300 Td (Hallo) Tj ET", Font={"/Helv": helvetica})
+
+
+def page_count_not_a_multiple_of_4(pdf):
+    del pdf.pages[-1]
+
+
+def link_annotation(pdf):
+    pdf.pages[1].obj.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[100, 100, 200, 120],
+        A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("https://example.org"))))]))
+
+
+def text_at_the_trim(pdf):
+    page = pdf.pages[1]
+    font = next(iter(page.obj.Resources.Font.keys()))
+    x = float(page.obj.TrimBox[0]) + 2 * MM
+    _draw(pdf, page, f"BT {font} 11 Tf 0 0 0 1 k {x:.2f} 300 Td (Trim) Tj ET".encode())
+
+
+def rich_black_text(pdf):
+    page = pdf.pages[1]
+    font = next(iter(page.obj.Resources.Font.keys()))
+    _draw(pdf, page, f"BT {font} 11 Tf 0.6 0.5 0.5 1 k 150 300 Td (Black) Tj ET".encode())
+
+
+def no_pdfx_metadata(pdf):
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        del meta["pdfxid:GTS_PDFXVersion"]
+    del pdf.trailer.Info.Trapped
+
+
+BROKEN = {
+    rgb_image: ["PX-03 page 2, image /Photo: An RGB image (400 × 400 px)."],
+    low_resolution_image: ["PX-04 page 2, image /Scan: Expected at least 300 ppi but received 36 ppi."],
+    rg_operator: ["PX-03 page 3, page content, operator rg: RGB colours, for example 1 0 0 rg."],
+    no_bleed: ["PX-02 pages 1–", "/BleedBox: Expected 3 mm bleed on every side but received 0.0, 0.0, 0.0, 0.0 mm"],
+    no_output_intent: ["PX-01 Catalog /OutputIntents: Expected one GTS_PDFX output intent but received 0."],
+    unembedded_font: ["PX-04 page 2, font /Helv (/Helvetica): The font is not embedded."],
+    page_count_not_a_multiple_of_4: ["PX-05 page count: Expected a multiple of 4 pages", "Add 1 blank page(s)"],
+    link_annotation: ["PX-04 page 2, annotation /Link: Print files must not have annotations or links."],
+    text_at_the_trim: ["PX-02 page 2, text in font", "2 character(s) lie closer than 5 mm to the trim edge",
+                       "„Tr”"],  # "im" lies beyond 5 mm
+    rich_black_text: ["PX-03 page 2, text in font", "Black text in several inks (C60% M50% Y50% K100%)",
+                      "Fix: Set black text in 100 % K only."],
+    no_pdfx_metadata: ["PX-01 XMP pdfxid:GTS_PDFXVersion: Expected PDF/X-4 but received nothing.",
+                       "PX-01 Info /Trapped: Expected /True or /False but received nothing."],
+}
+
+
+def test_the_good_print_file_passes(good):
+    result = run_wromik("preflight", good, check_exit=0)
+    assert "passes PX-01 … PX-05" in result.stdout
+
+
+@pytest.mark.parametrize("breakage", BROKEN, ids=lambda f: f.__name__)
+def test_each_broken_file_is_rejected_with_rule_page_and_object(good, tmp_path, breakage):
+    broken = tmp_path / f"{breakage.__name__}.pdf"
+    with pikepdf.open(good) as pdf:
+        breakage(pdf)
+        pdf.save(broken)
+    result = run_wromik("preflight", broken, check_exit=1)
+    for expected in BROKEN[breakage]:
+        assert expected in result.stdout, result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_total_ink_over_300_percent_is_rejected(good, tmp_path):
+    broken = tmp_path / "ink.pdf"
+    with pikepdf.open(good) as pdf:
+        _draw(pdf, pdf.pages[1], b"q 1 1 1 0.5 k 100 100 50 50 re f Q")
+        pdf.save(broken)
+    result = run_wromik("preflight", broken, check_exit=1)
+    assert "PX-03 page 2, page content, operator k: Total ink 350% is above 300 %." in result.stdout
+
+
+def test_every_problem_is_reported_in_one_run(good, tmp_path):
+    broken = tmp_path / "many.pdf"
+    with pikepdf.open(good) as pdf:
+        for breakage in (rgb_image, rg_operator, no_output_intent, unembedded_font, page_count_not_a_multiple_of_4):
+            breakage(pdf)
+        pdf.save(broken)
+    result = run_wromik("preflight", broken, check_exit=1)
+    assert {"PX-01", "PX-03", "PX-04", "PX-05"} <= set(result.stdout.split())
+
+
+def test_a_file_that_is_not_a_pdf_is_a_clear_usage_error(tmp_path):
+    text = tmp_path / "notes.pdf"
+    text.write_text("not a PDF", encoding="utf-8")
+    result = run_wromik("preflight", text, check_exit=2)
+    assert "notes.pdf: cannot be read as a PDF" in result.stderr and "Traceback" not in result.stderr
