@@ -4,8 +4,9 @@ from .build import build
 from .composition import GuideModel, compose
 from .dataset import load_guide
 from .errors import BuildError, DataError, Problem, UsageError, WromikError
+from .preflight import Finding, preflight
 from .profiles import Profile, load_profiles
 
-__all__ = ["build", "compose", "load_guide", "load_profiles", "GuideModel", "Profile",
+__all__ = ["build", "compose", "load_guide", "load_profiles", "preflight", "GuideModel", "Profile", "Finding",
            "WromikError", "DataError", "UsageError", "BuildError", "Problem"]
 __version__ = "0.1.0"
