@@ -23,9 +23,10 @@ __all__ = ["build", "MANIFEST"]
 MANIFEST = "manifest.json"
 
 
-def build(data_dir: Path, out_dir: Path, *, editions=None, languages=None,
+def build(data_dir: Path, out_dir: Path, *, editions=None, languages=None, options: dict | None = None,
           progress: Callable[[str], None] | None = None) -> dict:
-    """Validate, compose and render; return the published manifest."""
+    """Validate, compose and render; return the published manifest. options are edition settings
+    (speech_engine, speech_fallback, speech_cache for the audio edition)."""
     say = progress or (lambda message: None)
     data = load_guide(Path(data_dir))
     editions = list(editions or registry())
@@ -42,6 +43,18 @@ def build(data_dir: Path, out_dir: Path, *, editions=None, languages=None,
         raise DataError(problems)
     out_dir = Path(out_dir)
     stage = _fresh_stage(out_dir)
+    try:
+        manifest = _render(data, model, classes, languages, out_dir, stage, options or {}, say)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)  # nothing half-written stays behind; output/ is untouched
+        raise
+    _publish(stage, out_dir)
+    say(f"Published {len(manifest['artifacts'])} files to {out_dir}/")
+    return manifest
+
+
+def _render(data, model, classes, languages, out_dir: Path, stage: Path, options: dict, say) -> dict:
+    """Every edition into the staging directory, with the files of other editions kept; the manifest."""
     previous = _read_manifest(out_dir)
     rebuilt = {(cls.name, lang) for cls in classes for lang in languages}
     kept = [a for a in previous.get("artifacts", []) if (a["edition"], a["lang"]) not in rebuilt
@@ -54,13 +67,11 @@ def build(data_dir: Path, out_dir: Path, *, editions=None, languages=None,
     for cls in classes:
         for lang in languages:
             say(f"Writing the {cls.name} edition ({lang})")
-            for artifact in cls(model, stage, lang).render():
+            for artifact in cls(model, stage, lang, options=options, progress=say).render():
                 entries.append(_entry(stage, artifact))
     manifest = {"guide": data.info.title.get(data.info.languages[0]), "edition_date": data.info.edition_date,
                 "artifacts": sorted(entries, key=lambda a: a["path"])}
     (stage / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    _publish(stage, out_dir)
-    say(f"Published {len(manifest['artifacts'])} files to {out_dir}/")
     return manifest
 
 

@@ -26,8 +26,10 @@ def _split(values) -> list | None:
 
 def _cmd_build(args) -> int:
     from .build import build
+    options = {"speech_engine": args.speech_engine, "speech_fallback": args.speech_fallback,
+               "speech_cache": args.speech_cache}
     manifest = build(Path(args.data_dir), Path(args.out), editions=_split(args.edition), languages=_split(args.lang),
-                     progress=_progress)
+                     options=options, progress=_progress)
     for artifact in manifest["artifacts"]:
         print(f"{artifact['path']}\t{artifact['edition']}\t{artifact['bytes']} bytes")
     return 0
@@ -161,6 +163,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="output", help="output directory (default: output)")
     build.add_argument("--edition", action="append", help="edition(s) to build, e.g. routes (default: all)")
     build.add_argument("--lang", action="append", help="language(s) to build, e.g. pl (default: all of the guide's)")
+    build.add_argument("--speech-engine", choices=["espeak-ng", "gtts"], default="espeak-ng",
+                       help="voice of the audio edition: espeak-ng (offline, default) or gtts (online)")
+    build.add_argument("--speech-fallback", action="store_true",
+                       help="if the speech engine fails (no network, refused), warn and use espeak-ng instead")
+    build.add_argument("--speech-cache", metavar="DIR",
+                       help="where synthesised clips are kept (default: $WROMIK_SPEECH_CACHE or ~/.cache/wromik/speech)")
     build.set_defaults(run=_cmd_build)
     check = commands.add_parser("check", help="validate the data and list every problem")
     check.add_argument("data_dir", nargs="?", default=DEFAULT_DATA, metavar="DATA_DIR")

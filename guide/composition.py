@@ -22,10 +22,17 @@ class GuideModel:
     data: GuideData
     profiles: dict  # profile id -> Profile, in the guide's order
     routes: dict  # (office id, profile id) -> tuple of Route
-    map_descriptions: dict  # (office id, profile id, origin) -> (short Alt, long description for listening)
+    map_descriptions: dict  # (office id, profile id, origin) -> MapDescription
 
     def routes_for(self, office_id: str, profile_id: str) -> tuple:
         return self.routes[(office_id, profile_id)]
+
+    def chosen_route(self, office_id: str, profile_id: str):
+        """The one route an edition with room for one tells: usable, and from a stop when there is one."""
+        routes = self.routes_for(office_id, profile_id)
+        usable = [r for r in routes if r.status != "no_route"]
+        return next((r for r in usable if r.origin_kind == "stop"), usable[0] if usable else
+                    routes[0] if routes else None)
 
 
 def compose(data: GuideData, *, progress: Callable[[str], None] | None = None) -> GuideModel:

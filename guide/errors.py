@@ -4,6 +4,7 @@
     ├── DataError        the guide data is invalid; carries every Problem found, exit code 1
     ├── UsageError       the command was called wrongly (unknown edition, language, office…), exit code 2
     └── BuildError       an edition could not be written (an external tool failed), exit code 1
+        └── SpeechError  a speech engine could not speak (no network, refused, not installed)
 
 A Problem names the file, the place in it (feature id or field path, and the YAML line),
 what is wrong ("Expected X but received Y") and how to fix it.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["WromikError", "DataError", "UsageError", "BuildError", "Problem"]
+__all__ = ["WromikError", "DataError", "UsageError", "BuildError", "SpeechError", "Problem"]
 
 
 @dataclass(frozen=True, order=True)
@@ -56,3 +57,7 @@ class UsageError(WromikError):
 
 class BuildError(WromikError):
     """An edition could not be written."""
+
+
+class SpeechError(BuildError):
+    """A speech engine could not synthesise (no network, refused, missing program)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .phrasing import quantity
 from .pictograms import draw_pictogram
 
-__all__ = ["MapScene", "map_scene", "draw_pdf", "write_png", "describe_map"]
+__all__ = ["MapScene", "MapDescription", "map_scene", "draw_pdf", "write_png", "describe_map"]
 
 ROUTE_COLOUR = (0, 63, 138)  # dark blue, 10:1 against white
 CONTEXT_COLOUR = (120, 120, 120)
@@ -185,13 +185,25 @@ def write_png(path, scene: MapScene, font_path: str, size: int = 900) -> None:
     image.save(path, format="PNG", optimize=True)
 
 
-def describe_map(route, office_name: str, entrance_name: str | None, step_texts: list) -> tuple:
-    """A short Alt text and a longer description (for the audio edition) of one route map."""
+@dataclass(frozen=True)
+class MapDescription:
+    """A route map in words: a short Alt text, and for listening an overview followed by the steps."""
+
+    alt: str
+    overview: str
+    steps: tuple
+
+    @property
+    def long(self) -> str:
+        return " ".join((self.overview, *self.steps))
+
+
+def describe_map(route, office_name: str, entrance_name: str | None, step_texts: list) -> MapDescription:
+    """What one route map shows, for the Alt text and for the audio edition."""
     length = quantity(round(route.length_m), "metre")
     to = f"wejścia: {entrance_name}" if entrance_name else office_name
     alt = f"Mapa trasy z przystanku {route.origin_name} do {to}, {length}." if route.origin_kind == "stop" else \
         f"Mapa trasy z parkingu do {to}, {length}."
-    long = [f"Mapa pokazuje trasę z miejsca: {route.origin_name} do budynku {office_name}. "
-            f"Trasa ma {length} i jest zaznaczona grubą linią z białymi kreskami. Północ jest u góry mapy."]
-    long += step_texts
-    return alt, " ".join(long)
+    overview = (f"Mapa pokazuje trasę z miejsca: {route.origin_name} do budynku {office_name}. "
+                f"Trasa ma {length} i jest zaznaczona grubą linią z białymi kreskami. Północ jest u góry mapy.")
+    return MapDescription(alt, overview, tuple(step_texts))

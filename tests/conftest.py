@@ -18,6 +18,14 @@ WROCLAW = ROOT / "routes" / "wroclaw"
 SHARED_STOPS = ROOT.parent / "shared" / "data" / "wroclaw-transit" / "stops.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def speech_cache(tmp_path_factory) -> Path:
+    """One clip cache for the whole run, outside the user's ~/.cache (the CLI reads WROMIK_SPEECH_CACHE)."""
+    cache = tmp_path_factory.mktemp("speech-cache")
+    os.environ["WROMIK_SPEECH_CACHE"] = str(cache)
+    return cache
+
+
 @pytest.fixture
 def tiny(tmp_path) -> Path:
     """A private, editable copy of the tiny fixture guide."""

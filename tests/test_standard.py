@@ -144,7 +144,8 @@ def test_every_map_has_a_long_description_for_listening(wroclaw_model):
         for route in routes:
             if route.status == "no_route":
                 continue
-            alt, long = wroclaw_model.map_descriptions[(office, profile, route.origin)]
+            described = wroclaw_model.map_descriptions[(office, profile, route.origin)]
+            alt, long = described.alt, described.long
             assert alt.startswith("Mapa trasy z ") and len(long) > len(alt)
             assert "Północ jest u góry mapy." in long and describe_step(route.steps[1]) in long
 

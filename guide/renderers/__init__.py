@@ -38,8 +38,11 @@ class Renderer:
         if cls.name:
             _REGISTRY[cls.name] = cls
 
-    def __init__(self, model: GuideModel, out_dir: Path, lang: str):
+    def __init__(self, model: GuideModel, out_dir: Path, lang: str, *, options: dict | None = None,
+                 progress=None):
         self.model, self.out_dir, self.lang = model, Path(out_dir), lang
+        self.options = options or {}  # edition settings from the command line, e.g. speech_engine
+        self.say = progress or (lambda message: None)
         self.artifacts: list[Artifact] = []
 
     def render(self) -> list:
@@ -76,7 +79,7 @@ class Renderer:
 
 def registry() -> dict:
     """Every registered edition by name."""
-    from . import easy_read, print_ready, routes, standard  # noqa: F401  (registers the editions)
+    from . import audio, easy_read, print_ready, routes, standard  # noqa: F401  (registers the editions)
     return dict(_REGISTRY)
 
 

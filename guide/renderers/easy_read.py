@@ -195,10 +195,7 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
         """The best route of each profile (from a stop when there is one); profiles whose easy-read routes read the same share one section."""
         groups: dict = {}
         for profile in self.model.profiles.values():
-            routes = self.model.routes_for(office.id, profile.id)
-            usable = [r for r in routes if r.status != "no_route"]
-            route = next((r for r in usable if r.origin_kind == "stop"), usable[0] if usable else
-                         routes[0] if routes else None)
+            route = self.model.chosen_route(office.id, profile.id)
             if route is None:
                 continue
             key = (route.status, route.origin, route.entrance, tuple(self._lines_of(route)),
@@ -231,7 +228,7 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
         start = expand_name(route.origin_name).split(" (")[0] if route.origin_kind == "stop" else "Parking"
         end = self._capital(short_entrance_name(entrance.name[self.lang]))
         scene = map_scene(route, self.model.data.network.edges, start, end if len(end) <= 20 else "Wejście")
-        alt, _ = self.model.map_descriptions[(office.id, route.profile, route.origin)]
+        alt = self.model.map_descriptions[(office.id, route.profile, route.origin)].alt
         size = 85 * mm
         figure = TaggedFigure(size, size, lambda canvas, w, h: draw_pdf(canvas, w, h, scene, FONT, self.base_size),
                               tree=self.tree, alt=alt)

@@ -372,7 +372,7 @@ class StandardPdfRenderer(Renderer):
     def _map(self, office, route, entrance_name):
         start = route.origin_name if route.origin_kind == "stop" else "Parking"
         scene = map_scene(route, self.model.data.network.edges, start, entrance_name.split(" (")[0])
-        alt, _ = self.model.map_descriptions[(office.id, route.profile, route.origin)]
+        alt = self.model.map_descriptions[(office.id, route.profile, route.origin)].alt
         self.map_file(scene, f"{office.id}-{route.profile}-{route.origin}")
         size = 75 * mm
         return TaggedFigure(size, size, lambda canvas, w, h: draw_pdf(canvas, w, h, scene, FONT), tree=self.tree, alt=alt)

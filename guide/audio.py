@@ -1,0 +1,98 @@
+"""Audio programme work with ffmpeg: silence, loudness to −18 LUFS with true peak ≤ −1.5 dBTP, MP3
+encoding, and ID3 tags with chapters through mutagen (standards AU-03, AU-05)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from mutagen.id3 import CHAP, CTOC, ID3, TALB, TIT2, TLAN, TPE1, TRCK, CTOCFlags
+
+from .errors import SpeechError
+from .voices import RATE
+
+__all__ = ["silence", "seconds", "loudness", "loudness_of_file", "normalise", "amplify", "encode_mp3", "tag",
+           "TARGET_LUFS", "MAX_TRUE_PEAK"]
+
+TARGET_LUFS = -18.0
+MAX_TRUE_PEAK = -1.5
+_LIMIT = 0.71  # sample-peak ceiling (−3 dBFS) that keeps inter-sample peaks under −1.5 dBTP
+_PCM = ["-f", "s16le", "-ac", "1", "-ar", str(RATE)]
+
+
+def silence(duration: float) -> bytes:
+    return bytes(2 * round(duration * RATE))
+
+
+def seconds(pcm: bytes) -> float:
+    return len(pcm) / 2 / RATE
+
+
+def _ffmpeg(arguments: list, pcm: bytes) -> subprocess.CompletedProcess:
+    result = subprocess.run(["ffmpeg", "-nostdin", "-hide_banner", "-v", "info", *_PCM, "-i", "pipe:0", *arguments],
+                            input=pcm, capture_output=True)
+    if result.returncode != 0:
+        raise SpeechError(f"ffmpeg failed: {result.stderr.decode(errors='replace').strip()[-400:]}")
+    return result
+
+
+def loudness(pcm: bytes) -> tuple:
+    """(integrated loudness in LUFS, true peak in dBTP), measured by ffmpeg's EBU R128 filter."""
+    report = _ffmpeg(["-af", "ebur128=peak=true", "-f", "null", "-"], pcm).stderr.decode(errors="replace")
+    summary = report[report.rindex("Summary:"):]
+    integrated = float(re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary).group(1))
+    peak = float(re.search(r"True peak:\s+Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1))
+    return integrated, peak
+
+
+def loudness_of_file(path: Path) -> tuple:
+    """loudness() of an audio file (an MP3, say), decoded by ffmpeg."""
+    decoded = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), *_PCM, "pipe:1"],
+                             capture_output=True, check=True).stdout
+    return loudness(decoded)
+
+
+def amplify(pcm: bytes, gain: float) -> bytes:
+    """The samples with a small gain in dB (a make-up after encoding), without a limiter."""
+    return _ffmpeg(["-af", f"volume={gain:.2f}dB", *_PCM, "pipe:1"], pcm).stdout
+
+
+def normalise(pcm: bytes) -> bytes:
+    """The programme at −18 LUFS: a fixed gain, then a limiter for the few peaks; corrected once if needed."""
+    level, _ = loudness(pcm)
+    gain = TARGET_LUFS - level
+    for _ in range(3):
+        result = _ffmpeg(["-af", f"volume={gain:.2f}dB,alimiter=limit={_LIMIT}:attack=2:release=40:level=false",
+                          *_PCM, "pipe:1"], pcm).stdout
+        level, _ = loudness(result)
+        if abs(level - TARGET_LUFS) < 0.3:
+            break
+        gain += TARGET_LUFS - level
+    return result
+
+
+def encode_mp3(pcm: bytes, path: Path) -> None:
+    """Mono MP3 at 64 kbit/s, byte-identical for the same samples."""
+    _ffmpeg(["-c:a", "libmp3lame", "-b:a", "64k", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a",
+             "+bitexact", "-id3v2_version", "0", "-y", str(path)], pcm)
+
+
+def tag(path: Path, *, title: str, artist: str, album: str, language: str, track: str | None = None,
+        chapters: list | None = None) -> None:
+    """ID3v2 tags: TIT2, TPE1, TALB, TLAN (ISO 639-2), and CHAP frames with a CTOC for (title, start s, end s)."""
+    tags = ID3()
+    tags.add(TIT2(encoding=3, text=[title]))
+    tags.add(TPE1(encoding=3, text=[artist]))
+    tags.add(TALB(encoding=3, text=[album]))
+    tags.add(TLAN(encoding=3, text=[language]))
+    if track:
+        tags.add(TRCK(encoding=3, text=[track]))
+    if chapters:
+        ids = [f"ch{n:02d}" for n in range(1, len(chapters) + 1)]
+        tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
+                      sub_frames=[TIT2(encoding=3, text=[album])]))
+        for element, (name, start, end) in zip(ids, chapters):
+            tags.add(CHAP(element_id=element, start_time=round(start * 1000), end_time=round(end * 1000),
+                          sub_frames=[TIT2(encoding=3, text=[name])]))
+    tags.save(path, v2_version=4)

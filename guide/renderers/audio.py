@@ -1,0 +1,140 @@
+"""The audio-described edition: the guide spoken, in chapters (MP3 per chapter, a playlist, one MP3 with
+ID3 chapters, and a DAISY 2.02 fileset), with the transcript of what is said (standards AU-01 … AU-06)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import uuid
+from pathlib import Path
+
+from ..audio import TARGET_LUFS, amplify, encode_mp3, loudness_of_file, normalise, seconds, silence, tag
+from ..daisy import write_daisy
+from ..script import compose_script
+from ..errors import SpeechError
+from ..voices import ClipCache, default_cache_dir, engine_for
+from . import Renderer
+
+__all__ = ["AudioRenderer"]
+
+LEAD_IN, LEAD_OUT = 0.5, 1.5  # silence at the start and the end of every file (AU-05)
+AFTER_TITLE, BETWEEN_SENTENCES, BETWEEN_SECTIONS = 0.7, 0.45, 1.0
+LANGUAGE_CODES = {"pl": "pol", "uk": "ukr", "en": "eng"}  # ISO 639-2, for ID3 TLAN
+
+
+class AudioRenderer(Renderer):
+    """Speech from the spoken script through a speech engine and a clip cache, then one loudness for all."""
+
+    name = "audio"
+    media_type = "audio/mpeg"
+    description = "audio/: the spoken guide in chapters (MP3, playlist, chaptered MP3), daisy/: DAISY 2.02, transcript"
+    fallback_engine = "espeak-ng"
+
+    def prepare(self) -> None:
+        self.engine = engine_for(self.options.get("speech_engine") or "espeak-ng", self.lang)
+        self.cache_dir = Path(self.options.get("speech_cache") or default_cache_dir())
+
+    def write(self) -> None:
+        script = compose_script(self.model, self.lang)
+        chapters = self._speak(script)
+        self.output_path("audio/transkrypcja.txt", "text/plain").write_text(script.transcript(), encoding="utf-8")
+        programme = normalise(b"".join(pcm for pcm, _ in chapters))
+        files, durations = self._encode(script, chapters, programme)
+        level, _ = loudness_of_file(self.output_path("audio/wromik-calosc.mp3"))
+        if abs(level - TARGET_LUFS) > 0.3:  # MP3 at 64 kbit/s loses a little loudness: measure it and make up once
+            files, durations = self._encode(script, chapters, amplify(programme, TARGET_LUFS - level))
+        playlist = ["#EXTM3U", f"#PLAYLIST:{script.title}"]
+        for chapter, path, duration in zip(script.chapters, files, durations):
+            playlist += [f"#EXTINF:{round(duration)},{chapter.title}", path.name]
+        self.output_path("audio/wromik.m3u8", "audio/x-mpegurl").write_text("\n".join(playlist) + "\n", encoding="utf-8")
+        self._daisy(files, durations, script, chapters)
+
+    def _encode(self, script, chapters: list, programme: bytes) -> tuple:
+        """One tagged MP3 per chapter, cut from the one normalised programme, and the whole; their lengths."""
+        info = self.model.data.info
+        language = LANGUAGE_CODES.get(self.lang, self.lang)
+        files, offset = [], 0
+        for number, (chapter, (pcm, _)) in enumerate(zip(script.chapters, chapters), start=1):
+            path = self.output_path(f"audio/{number:02d}-{chapter.key}.mp3")
+            encode_mp3(programme[offset:offset + len(pcm)], path)
+            tag(path, title=chapter.title, artist=info.publisher, album=script.title, language=language,
+                track=f"{number}/{len(chapters)}")
+            files.append(path)
+            offset += len(pcm)
+        durations = [_duration(path) for path in files]
+        self._whole(files, durations, script, script.title, language)
+        return files, durations
+
+    def _speak(self, script) -> list:
+        """Each chapter's PCM, and where each of its sections starts and ends (seconds)."""
+        try:
+            return self._synthesise(script)
+        except SpeechError as error:
+            if not self.options.get("speech_fallback") or self.engine.name == self.fallback_engine:
+                raise SpeechError(f"{error} The build stopped and output/ is unchanged. Build offline with "
+                                  f"--speech-engine {self.fallback_engine}, or add --speech-fallback to use "
+                                  f"{self.fallback_engine} whenever {self.engine.name} fails.") from None
+            self.say(f"Warning: {error} Falling back to {self.fallback_engine} for the whole recording.")
+            self.engine = engine_for(self.fallback_engine, self.lang)
+            return self._synthesise(script)
+
+    def _synthesise(self, script) -> list:
+        cache = ClipCache(self.cache_dir, self.engine)
+        chapters = []
+        for chapter in script.chapters:
+            parts, marks, position = [silence(LEAD_IN)], [], LEAD_IN
+            for index, section in enumerate(chapter.sections):
+                begin = position
+                pieces = [cache.clip(section.title), silence(AFTER_TITLE)]
+                for sentence in section.sentences:
+                    pieces += [cache.clip(sentence), silence(BETWEEN_SENTENCES)]
+                if index + 1 < len(chapter.sections):
+                    pieces.append(silence(BETWEEN_SECTIONS))
+                parts += pieces
+                position += sum(seconds(p) for p in pieces)
+                marks.append((section.title, begin, position))
+            parts.append(silence(LEAD_OUT))
+            chapters.append((b"".join(parts), marks))
+        self.say(f"Speech ({self.engine.name}, {self.engine.voice}): {cache.synthesised} clips synthesised, "
+                 f"{cache.reused} from the cache.")
+        return chapters
+
+    def _whole(self, files: list, durations: list, script, album: str, language: str) -> None:
+        """The chapter MP3s joined frame for frame (so the lengths add up), with an ID3 chapter per chapter."""
+        path = self.output_path("audio/wromik-calosc.mp3")
+        listing = path.with_name(".chapters.txt")
+        listing.write_text("".join(f"file '{f.name}'\n" for f in files), encoding="utf-8")
+        result = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-f", "concat", "-safe", "0", "-i", str(listing),
+                                 "-c", "copy", "-map_metadata", "-1", "-fflags", "+bitexact", "-id3v2_version", "0",
+                                 "-y", str(path)], capture_output=True, text=True)
+        listing.unlink()
+        if result.returncode != 0:
+            raise SpeechError(f"ffmpeg could not join the chapters: {result.stderr.strip()}")
+        marks, start = [], 0.0
+        for chapter, duration in zip(script.chapters, durations):
+            marks.append((chapter.title, start, start + duration))
+            start += duration
+        tag(path, title=album, artist=self.model.data.info.publisher, album=album, language=language, chapters=marks)
+
+    def _daisy(self, files: list, durations: list, script, chapters: list) -> None:
+        folder = self.output_path("daisy/ncc.html", "text/html").parent
+        entries = []
+        for number, (chapter, path, duration, (_, marks)) in enumerate(
+                zip(script.chapters, files, durations, chapters), start=1):
+            audio = f"{number:02d}.mp3"
+            os.link(path, self.output_path(f"daisy/{audio}"))
+            entries.append({"title": chapter.title, "audio": audio, "seconds": duration, "sections": marks})
+        info = self.model.data.info
+        identifier = f"wromik-{uuid.uuid5(uuid.NAMESPACE_URL, script.title + info.edition_date)}"
+        for name in write_daisy(folder, title=script.title, publisher=info.publisher, date=info.edition_date,
+                                lang=self.lang, narrator=f"{self.engine.name} ({self.engine.voice})",
+                                identifier=identifier, chapters=entries):
+            if name.endswith(".smil"):
+                self.output_path(f"daisy/{name}", "application/smil+xml")
+
+
+def _duration(path: Path) -> float:
+    """An MP3's length as players and ffprobe report it."""
+    result = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
+                            capture_output=True, text=True, check=True)
+    return float(result.stdout.strip())

@@ -1,0 +1,257 @@
+"""Polish text normalised for speech (standard AU-02): what the listener should hear, written out.
+
+Phone numbers are read in groups, times as times („od siódmej trzydzieści”), house numbers with
+letters and slashes („dziewięć a”, „sześć łamane przez osiem”), Roman numerals and „1. piętro” as
+ordinals in the right case, abbreviations expanded in the case their preposition asks for, and
+every other number through num2words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from num2words import num2words
+
+__all__ = ["spoken", "ordinal"]
+
+_CASE_AFTER = {"przy": "loc", "na": "loc", "w": "loc", "we": "loc", "po": "loc", "o": "loc", "z": "gen",
+               "ze": "gen", "do": "gen", "od": "gen", "obok": "gen", "koło": "gen", "u": "gen", "naprzeciw": "gen",
+               "wzdłuż": "gen", "spod": "gen", "sprzed": "gen", "za": "ins", "przed": "ins", "pod": "ins",
+               "nad": "ins", "między": "ins", "przez": "acc", "Przy": "loc", "Na": "loc", "W": "loc", "Z": "gen",
+               "Do": "gen", "Od": "gen", "Za": "ins", "Przed": "ins", "Przez": "acc"}
+_NOUNS = {  # abbreviation -> nominative, genitive, locative, instrumental, accusative
+    "ul.": ("ulica", "ulicy", "ulicy", "ulicą", "ulicę"),
+    "pl.": ("plac", "placu", "placu", "placem", "plac"),
+    "al.": ("aleja", "alei", "alei", "aleją", "aleję"),
+    "os.": ("osiedle", "osiedla", "osiedlu", "osiedlem", "osiedle"),
+    "pok.": ("pokój", "pokoju", "pokoju", "pokojem", "pokój"),
+    "godz.": ("godzina", "godziny", "godzinie", "godziną", "godzinę"),
+    "tel.": ("telefon", "telefonu", "telefonie", "telefonem", "telefon"),
+    "nr": ("numer", "numeru", "numerze", "numerem", "numer"),
+    "nr.": ("numer", "numeru", "numerze", "numerem", "numer"),
+}
+_CASES = ("nom", "gen", "loc", "ins", "acc")
+_PHRASES = {"np.": "na przykład", "m.in.": "między innymi", "ok.": "około", "tj.": "to jest", "itp.": "i tym podobne",
+            "itd.": "i tak dalej", "wg": "według", "tzw.": "tak zwany", "im.": "imienia", "ds.": "do spraw",
+            "zł": "złotych", "r.": "roku"}
+_DAYS_GENITIVE = {"poniedziałek": "poniedziałku", "wtorek": "wtorku", "środa": "środy", "czwartek": "czwartku",
+                  "piątek": "piątku", "sobota": "soboty", "niedziela": "niedzieli"}
+_ACRONYMS = {"MOPS": "Mops", "PFRON": "Pefron", "MOPS-u": "Mopsu", "MP3": "em pe trzy", "DAISY": "Dejzi"}
+_MONTHS = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+           "października", "listopada", "grudnia")
+_UNITS = {  # one, few, many, and the form after a fraction („1,5 metra”)
+    "m": ("metr", "metry", "metrów", "metra"), "cm": ("centymetr", "centymetry", "centymetrów", "centymetra"),
+    "km": ("kilometr", "kilometry", "kilometrów", "kilometra"), "%": ("procent", "procent", "procent", "procent"),
+    "min": ("minuta", "minuty", "minut", "minuty")}
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_FLOOR = {"piętro": "nom_n", "piętra": "gen", "piętrze": "loc", "piętrem": "loc_ins"}
+
+
+def _cardinal(number: int | str) -> str:
+    return num2words(int(number), lang="pl")
+
+
+def ordinal(number: int, form: str = "nom") -> str:
+    """A Polish ordinal: form is nom (masculine), nom_n (neuter), nom_f, gen (masc./neut.), gen_f, loc (masc./neut.),
+    loc_ins (instrumental masc./neut.), ins_f."""
+    words = num2words(number, lang="pl", to="ordinal").split()
+    endings = {"nom": ("y", "i"), "nom_n": ("e", "ie"), "nom_f": ("a", "ia"), "gen": ("ego", "iego"),
+               "gen_f": ("ej", "iej"), "loc": ("ym", "im"), "loc_ins": ("ym", "im"), "ins_f": ("ą", "ią")}[form]
+    result = []
+    for word in words:
+        if word.endswith("gi") and form == "nom_f":
+            result.append(word[:-1] + "a")  # drugi -> druga
+        elif word.endswith("y"):
+            result.append(word[:-1] + endings[0])
+        elif word.endswith("i"):
+            result.append(word[:-1] + endings[1])
+        else:
+            result.append(word)  # „dwa tysiące” in „dwa tysiące dwudziesty szósty” stays as it is
+    return " ".join(result)
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for index, letter in enumerate(numeral):
+        value = _ROMAN_VALUES[letter]
+        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def _plural(number: int, forms: tuple) -> str:
+    one, few, many = forms
+    if number == 1:
+        return one
+    if number % 10 in (2, 3, 4) and number % 100 not in (12, 13, 14):
+        return few
+    return many
+
+
+def _time(hours: str, minutes: str, form: str) -> str:
+    """7:30 -> siódma trzydzieści (form nom_f), siódmej trzydzieści (gen_f), siódmą trzydzieści (ins_f)."""
+    hour = int(hours)
+    spoken_hour = "zero" if hour == 0 else ordinal(hour, form)
+    if minutes == "00":
+        return spoken_hour
+    if minutes.startswith("0"):
+        return f"{spoken_hour} zero {_cardinal(minutes)}"
+    return f"{spoken_hour} {_cardinal(minutes)}"
+
+
+def _time_form(preposition: str | None) -> str:
+    if preposition in ("przed", "za", "Przed", "Za", "między"):
+        return "ins_f"
+    return "gen_f" if preposition else "nom_f"
+
+
+_TIME = r"([01]?\d|2[0-4])[:.]([0-5]\d)"
+
+
+def _times(text: str) -> str:
+    def time_range(match):
+        start, end = _time(match.group(2), match.group(3), "gen_f"), _time(match.group(4), match.group(5), "gen_f")
+        return f"{match.group(1) or ''}od {start} do {end}"
+
+    text = re.sub(rf"(\b[Oo]d\s+|\b[Ww]\s+godzinach\s+)?\b{_TIME}\s*[–—-]\s*{_TIME}\b",
+                  lambda m: time_range(m) if not (m.group(1) or "").lower().startswith("od") else
+                  f"od {_time(m.group(2), m.group(3), 'gen_f')} do {_time(m.group(4), m.group(5), 'gen_f')}", text)
+    text = re.sub(rf"(?:\b(\w+)\s+)?\b([01]?\d|2[0-4]):([0-5]\d)\b",
+                  lambda m: (f"{m.group(1)} " if m.group(1) else "")
+                  + _time(m.group(2), m.group(3), _time_form(m.group(1) if m.group(1) in _CASE_AFTER or
+                                                             m.group(1) in ("około", "między") else None)), text)
+    return text
+
+
+def _phones(text: str) -> str:
+    """Nine-digit numbers written in groups, read group by group with a pause between: 71 78 22 300."""
+    def read(match):
+        groups = re.split(r"[ -]", match.group(0).replace("+48 ", "").replace("+48", ""))
+        spoken_groups = [" ".join(["zero"] * (len(g) - len(g.lstrip("0"))) + ([_cardinal(g)] if g.strip("0") else []))
+                         for g in groups]
+        prefix = "plus czterdzieści osiem, " if match.group(0).startswith("+48") else ""
+        return prefix + ", ".join(spoken_groups)
+
+    return re.sub(r"(?:\+48 ?)?(?<![\d/])\d{2,3}(?:[ -]\d{2,3}){2,3}(?![\d/])",
+                  lambda m: read(m) if len(re.sub(r"\D", "", m.group(0).replace("+48", ""))) == 9 else m.group(0),
+                  text)
+
+
+def _addresses(text: str) -> str:
+    text = re.sub(r"\b(\d{2})-(\d{3})\b", lambda m: f"{_cardinal(m.group(1))}, {_cardinal(m.group(2))}", text)  # 53-611
+    text = re.sub(r"\b\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+\b",
+                  lambda m: " łamane przez ".join(_house(part) for part in m.group(0).split("/")), text)
+    return re.sub(r"\b(\d+)([A-Za-z])\b", lambda m: _house(m.group(0)), text)
+
+
+def _house(number: str) -> str:
+    digits, letter = re.fullmatch(r"(\d+)([A-Za-z]?)", number).groups()
+    return _cardinal(digits) + (f" {letter.lower()}" if letter else "")
+
+
+def _floors(text: str) -> str:
+    def floor(match):
+        value = _roman_value(match.group(1)) if match.group(1) else int(match.group(2))
+        return f"{ordinal(value, _FLOOR[match.group(3)])} {match.group(3)}"
+    return re.sub(rf"\b(?:({_ROMAN})|(\d+)\.)\s+(piętro|piętra|piętrze|piętrem)\b", floor, text)
+
+
+def _romans(text: str) -> str:
+    """Roman numerals after a name: „Jana Pawła II” -> „Jana Pawła Drugiego”."""
+    def roman(match):
+        previous, numeral = match.group(1), match.group(2)
+        form = "gen" if previous.endswith("a") else "nom"
+        return f"{previous} {ordinal(_roman_value(numeral), form).capitalize()}"
+    return re.sub(rf"\b([A-ZŁŚŻŹĆ]\w+)\s+({_ROMAN})\b(?!\w)", lambda m: roman(m) if len(m.group(2)) > 1 or
+                  m.group(2) in "IVX" and m.group(2) != "I" else m.group(0), text)
+
+
+def _abbreviations(text: str) -> str:
+    def noun(match):
+        preposition, abbreviation = match.group(1), match.group(2).lower()
+        case = _CASE_AFTER.get(preposition, "nom") if preposition else "nom"
+        word = _NOUNS[abbreviation][_CASES.index(case)]
+        if match.group(2)[0].isupper() and not preposition:
+            word = word.capitalize()
+        return f"{preposition} {word}" if preposition else word
+
+    nouns = "|".join(re.escape(a) for a in sorted(_NOUNS, key=len, reverse=True))
+    text = re.sub(rf"(?:\b(\w+)\s+)?(?<!\w)({nouns})(?=\s|$)", noun, text, flags=re.IGNORECASE)
+    text = re.sub(r"(?<!\w)[Śś]w\.\s+(\w+)", lambda m: ("Świętego" if m.group(1).endswith("a") else
+                                                      "Świętej" if m.group(1).endswith(("y", "i")) else "Święty")
+                  + f" {m.group(1)}", text)
+    phrases = "|".join(re.escape(p) for p in sorted(_PHRASES, key=len, reverse=True))
+    text = re.sub(rf"(?<!\w)({phrases})(?=\s|$|[,;])", lambda m: _PHRASES[m.group(1)], text)
+    return re.sub(r"\b(" + "|".join(_ACRONYMS) + r")\b", lambda m: _ACRONYMS[m.group(1)], text)
+
+
+def _day_ranges(text: str) -> str:
+    """poniedziałek–piątek -> od poniedziałku do piątku."""
+    names = "|".join(_DAYS_GENITIVE)
+    return re.sub(rf"\b({names})\s*[–—-]\s*({names})\b",
+                  lambda m: f"od {_DAYS_GENITIVE[m.group(1)]} do {_DAYS_GENITIVE[m.group(2)]}", text)
+
+
+def _dates(text: str) -> str:
+    def date(day: str, month: int, year: str | None) -> str:
+        spoken_date = f"{ordinal(int(day), 'gen')} {_MONTHS[month - 1]}"
+        return spoken_date + (f" {ordinal(int(year), 'gen')} roku" if year else "")
+
+    text = re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", lambda m: date(m.group(3), int(m.group(2)), m.group(1)), text)
+    months = "|".join(_MONTHS)
+    return re.sub(rf"\b(\d{{1,2}}) ({months})(?: (\d{{4}})\b)?",
+                  lambda m: date(m.group(1), _MONTHS.index(m.group(2)) + 1, m.group(3)), text)
+
+
+def _web(text: str) -> str:
+    def address(value: str) -> str:
+        value = re.sub(r"\.pl$", " kropka pe el", value)
+        return value.replace("@", " małpa ").replace(".", " kropka ").replace("-", " myślnik ")
+    text = re.sub(r"https?://([\w.-]+)(/\S*)?", lambda m: address(m.group(1).removeprefix("www.")), text)
+    return re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", lambda m: address(m.group(0)), text)
+
+
+def _numbers(text: str) -> str:
+    units = "|".join(re.escape(u) for u in _UNITS)
+    text = re.sub(rf"\b(\d+)(?:,(\d+))?\s?({units})(?=\W|$)", lambda m: _measure(m.group(1), m.group(2), m.group(3)),
+                  text)
+    text = re.sub(r"\b(\d+),(\d+)\b", lambda m: f"{_cardinal(m.group(1))} przecinek {_cardinal(m.group(2))}", text)
+    return re.sub(r"\b\d+\b", lambda m: _cardinal(m.group(0)), text)
+
+
+def _measure(whole: str, fraction: str | None, unit: str) -> str:
+    if fraction:
+        return f"{_cardinal(whole)} przecinek {_cardinal(fraction)} {_UNITS[unit][3]}"
+    return f"{_cardinal(whole)} {_plural(int(whole), _UNITS[unit][:3])}"
+
+
+def _symbols(text: str) -> str:
+    text = re.sub(r"(\d)\+", r"\1 plus", text)  # 800+
+    for symbol, words in (("≥", " co najmniej "), ("≤", " najwyżej "), (">", " więcej niż "), ("<", " mniej niż "),
+                          ("&", " i "), ("+", " plus ")):
+        text = text.replace(symbol, words)
+    text = re.sub(r"\s*[–—]\s*", ", ", text)
+    text = re.sub(r"(?<=\d)-(?=\d)", ", ", text)  # 4-5 (a house-number range) read as „cztery, pięć”
+    text = re.sub(r"[„”\"«»]", "", text)
+    text = re.sub(r"\s*\(\s*", ", ", text)
+    text = re.sub(r"\s*\)", ",", text)
+    text = re.sub(r",\s*([,.;:!?])", r"\1", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def spoken(text: str, lang: str = "pl") -> str:
+    """The text as the listener should hear it. Languages other than Polish get their numbers only."""
+    if lang != "pl":
+        return re.sub(r"\b\d+\b", lambda m: num2words(int(m.group(0)), lang=lang), text)
+    text = _web(text)
+    text = _abbreviations(text)
+    text = _dates(text)
+    text = _day_ranges(text)
+    text = _times(text)
+    text = _phones(text)
+    text = _floors(text)
+    text = _romans(text)
+    text = _addresses(text)
+    text = _symbols(text)
+    return _numbers(text)

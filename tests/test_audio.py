@@ -1,0 +1,148 @@
+"""The audio edition, measured with ffprobe, ffmpeg's EBU R128 filter, mutagen and an XML parser (AU-03 … AU-06)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+from mutagen.id3 import ID3
+
+from conftest import TINY, edit_text, run_wromik
+
+EPOCH = dict(SOURCE_DATE_EPOCH="1767225600")
+
+
+@pytest.fixture(scope="module")
+def audio(tmp_path_factory):
+    out = tmp_path_factory.mktemp("audio") / "output"
+    run_wromik("build", TINY, "--out", out, "--edition", "audio", env=dict(os.environ, **EPOCH), check_exit=0)
+    return out / "pl"
+
+
+def _probe(path) -> dict:
+    raw = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration,bit_rate:stream=codec_name,"
+                          "channels,sample_rate", "-of", "json", str(path)], capture_output=True, text=True, check=True)
+    return json.loads(raw.stdout)
+
+
+def _chapters(audio) -> list:
+    return [line[2:] for line in (audio / "audio" / "transkrypcja.txt").read_text(encoding="utf-8").splitlines()
+            if line.startswith("# ")]
+
+
+def _chapter_files(audio) -> list:
+    return sorted(p for p in (audio / "audio").glob("[0-9][0-9]-*.mp3"))
+
+
+def test_ffprobe_decodes_every_mp3_and_the_chapters_add_up_to_the_whole(audio):
+    files = _chapter_files(audio)
+    assert len(files) == len(_chapters(audio)) == 5
+    for path in files + [audio / "audio" / "wromik-calosc.mp3"] + sorted((audio / "daisy").glob("*.mp3")):
+        decoded = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "null", "-"], capture_output=True,
+                                 text=True)
+        assert decoded.returncode == 0 and not decoded.stderr, (path, decoded.stderr)
+        probe = _probe(path)
+        stream = probe["streams"][0]
+        assert float(probe["format"]["duration"]) > 0
+        assert (stream["codec_name"], stream["channels"], stream["sample_rate"]) == ("mp3", 1, "22050")
+        assert int(probe["format"]["bit_rate"]) >= 64000
+    total = sum(float(_probe(p)["format"]["duration"]) for p in files)
+    whole = float(_probe(audio / "audio" / "wromik-calosc.mp3")["format"]["duration"])
+    assert abs(total - whole) < 1.0
+
+
+def test_loudness_is_minus_18_lufs_and_true_peak_at_most_minus_1_5_dbtp(audio):
+    report = subprocess.run(["ffmpeg", "-nostdin", "-i", str(audio / "audio" / "wromik-calosc.mp3"), "-af",
+                             "ebur128=peak=true", "-f", "null", "-"], capture_output=True, text=True).stderr
+    summary = report[report.rindex("Summary:"):]
+    integrated = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))
+    peak = float(re.search(r"True peak:\s+Peak:\s+(-?[\d.]+) dBFS", summary).group(1))
+    assert -19 <= integrated <= -17, integrated
+    assert peak <= -1.5, peak
+
+
+def test_silence_at_the_start_and_the_end(audio):
+    """sox: 0.5–1 s of silence before the first word and 1–3 s after the last (AU-05)."""
+    whole = str(audio / "audio" / "wromik-calosc.mp3")
+    length = float(subprocess.run(["soxi", "-D", whole], capture_output=True, text=True, check=True).stdout)
+
+    def leading_silence(*effects) -> float:
+        trimmed = subprocess.run(["sox", whole, "-n", *effects, "silence", "1", "0.01", "-50d", "stat"],
+                                 capture_output=True, text=True).stderr
+        return length - float(re.search(r"Length \(seconds\):\s+([\d.]+)", trimmed).group(1))
+
+    assert 0.5 <= leading_silence() <= 1.0
+    assert 1.0 <= leading_silence("reverse") <= 3.0
+
+
+def test_id3_chapters_match_the_transcript_and_the_tags_are_set(audio):
+    tags = ID3(audio / "audio" / "wromik-calosc.mp3")
+    chapters = sorted(tags.getall("CHAP"), key=lambda frame: frame.start_time)
+    assert [c.sub_frames.getall("TIT2")[0].text[0] for c in chapters] == _chapters(audio)
+    toc = tags.getall("CTOC")[0]
+    assert toc.child_element_ids == [c.element_id for c in chapters]
+    assert all(a.end_time == b.start_time for a, b in zip(chapters, chapters[1:]))
+    assert tags["TIT2"].text[0] == "Mały przewodnik testowy" and tags["TLAN"].text[0] == "pol"
+    assert tags["TPE1"].text[0] == "MOPS Test"
+    for path, title in zip(_chapter_files(audio), _chapters(audio)):
+        assert ID3(path)["TIT2"].text[0] == title
+
+
+def test_playlist_lists_every_chapter_file(audio):
+    lines = (audio / "audio" / "wromik.m3u8").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "#EXTM3U"
+    files = [line for line in lines if not line.startswith("#")]
+    assert files == [p.name for p in _chapter_files(audio)]
+    titles = [line.split(",", 1)[1] for line in lines if line.startswith("#EXTINF:")]
+    assert titles == _chapters(audio)
+
+
+def test_daisy_ncc_parses_and_every_heading_links_to_a_clip_inside_its_mp3(audio):
+    daisy = audio / "daisy"
+    ncc = ET.parse(daisy / "ncc.html").getroot()
+    ns = {"x": "http://www.w3.org/1999/xhtml"}
+    meta = {m.get("name"): m.get("content") for m in ncc.iterfind(".//x:meta", ns) if m.get("name")}
+    assert meta["dc:format"] == "Daisy 2.02" and meta["dc:language"] == "pl"
+    assert meta["dc:title"] == "Mały przewodnik testowy" and re.fullmatch(r"\d\d:\d\d:\d\d", meta["ncc:totalTime"])
+    headings = [h for h in ncc.find("x:body", ns) if re.fullmatch(r"\{.*\}h[1-6]", h.tag)]
+    assert len(headings) == int(meta["ncc:tocItems"]) > len(_chapters(audio))
+    assert [h.find("x:a", ns).text for h in headings if h.tag.endswith("h1")][1:] == _chapters(audio)[1:]
+    for heading in headings:
+        smil_name, par = heading.find("x:a", ns).get("href").split("#")
+        smil = ET.parse(daisy / smil_name).getroot()
+        found = [p for p in smil.iter("par") if p.get("id") == par]
+        assert found, heading.find("x:a", ns).get("href")
+        clip = found[0].find("audio")
+        mp3 = daisy / clip.get("src")
+        duration = float(_probe(mp3)["format"]["duration"])
+        begin, end = (float(clip.get(k)[4:-1]) for k in ("clip-begin", "clip-end"))
+        assert 0 <= begin < end <= duration, (smil_name, par, begin, end, duration)
+        assert found[0].find("text").get("src") == f"ncc.html#{heading.get('id')}"
+
+
+def test_a_rebuild_after_an_hours_change_synthesises_only_the_changed_sentences(tiny, tmp_path):
+    from guide import compose, load_guide
+    from guide.script import compose_script
+
+    cache = tmp_path / "cache"
+    first = run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "audio", "--speech-cache", cache,
+                       check_exit=0)
+    before = compose_script(compose(load_guide(tiny)), "pl")
+    edit_text(tiny / "offices" / "test-office.yaml", "Mo-Fr 08:00", "Mo-Fr 09:15")
+    after = compose_script(compose(load_guide(tiny)), "pl")
+    said = lambda script: {t for c in script.chapters for s in c.sections for t in (s.title, *s.sentences)}  # noqa: E731
+    changed = said(after) - said(before)
+    assert changed and all("dziewiątej piętnaście" in s for s in changed)
+    second = run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "audio", "--speech-cache", cache,
+                        check_exit=0)
+    synthesised = [int(re.search(r"(\d+) clips synthesised", r.stderr).group(1)) for r in (first, second)]
+    assert synthesised[0] > 50 and synthesised[1] == len(changed)
+    transcript = (tmp_path / "out" / "pl" / "audio" / "transkrypcja.txt").read_text(encoding="utf-8")
+    assert "dziewiątej piętnaście" in transcript and "od ósmej do" not in transcript
+    files = sorted((tmp_path / "out" / "pl" / "audio").glob("[0-9][0-9]-*.mp3"))
+    total = sum(float(_probe(p)["format"]["duration"]) for p in files)
+    assert abs(total - float(_probe(tmp_path / "out" / "pl" / "audio" / "wromik-calosc.mp3")["format"]["duration"])) < 1

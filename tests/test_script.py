@@ -1,0 +1,63 @@
+"""The spoken script of the Wrocław guide: chapters, sections to jump to, routes narrated, maps described."""
+
+import re
+
+import pytest
+
+from guide.easyread import ABBREVIATIONS
+from guide.phrasing import describe_step
+from guide.script import compose_script
+from guide.spoken import spoken
+
+
+@pytest.fixture(scope="module")
+def script(wroclaw_model):
+    return compose_script(wroclaw_model, "pl")
+
+
+def test_one_chapter_per_office_between_the_introduction_and_the_word_list(script, wroclaw_model):
+    keys = [c.key for c in script.chapters]
+    assert keys == ["wstep", "jak-sluchac", *[o.id for o in wroclaw_model.data.offices], "slowniczek", "o-nagraniu"]
+
+
+def test_every_office_chapter_has_address_hours_entrances_inside_routes_and_ends_with_contacts(script, wroclaw_model):
+    for office, chapter in zip(wroclaw_model.data.offices, script.chapters[2:]):
+        titles = [s.title for s in chapter.sections]
+        assert titles[1:5] == ["Godziny otwarcia", "Sprawy do załatwienia", "Wejścia", "W budynku"][:len(titles[1:5])] \
+            or titles[1] == "Godziny otwarcia"
+        assert any(s.startswith("Adres: ") for s in chapter.sections[0].sentences)
+        route_titles = [t for t in titles if t.startswith("Trasa dla: ")]
+        named = ", ".join(route_titles)
+        for profile in wroclaw_model.profiles.values():  # a listener can jump to the routes for their group
+            assert profile.name["pl"] in named, (office.id, profile.id)
+        last = chapter.sections[-1]
+        assert last.title == "Kontakt" and spoken(office.contacts.phones[0].number) in " ".join(last.sentences)
+
+
+def test_routes_are_narrated_step_by_step_after_a_map_description(script, wroclaw_model):
+    chapter = next(c for c in script.chapters if c.key == "strzegomska-6")
+    wheelchair = next(s for s in chapter.sections if "Osoba na wózku ręcznym" in s.title)
+    said = wheelchair.sentences
+    described = [i for i, s in enumerate(said) if s.startswith("Opis mapy.")]
+    steps = [i for i, s in enumerate(said) if s.startswith("Krok ")]
+    assert described and steps and described[0] < steps[0]
+    assert said[steps[0]].startswith("Krok pierwszy.") and said[steps[1]].startswith("Krok drugi.")
+    route = wroclaw_model.chosen_route("strzegomska-6", "manual_wheelchair")
+    assert route.entrance == "b" and any("Wejście B" in s for s in said)
+    assert spoken(describe_step(route.steps[1])) in " ".join(said)
+
+
+def test_every_pictogram_is_described(script):
+    from guide.pictograms import pictograms
+    legend = " ".join(next(s for s in script.chapters[1].sections if s.title == "Mapy i piktogramy").sentences)
+    for picture in pictograms().values():
+        assert spoken(picture.alt_text("pl")) in legend
+
+
+def test_transcript_has_no_abbreviation_roman_numeral_or_digit(script):
+    transcript = script.transcript()
+    body = transcript.split("\n", 1)[1]
+    tokens = body.lower().split()
+    assert not [t for t in tokens if t.strip(",:;()") in ABBREVIATIONS], "an ER-04 abbreviation is left"
+    assert not re.findall(r"\b(?=[IVXLC]{2,}\b)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b", body)
+    assert not re.search(r"\d", body), re.search(r".{30}\d.{30}", body)

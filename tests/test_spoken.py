@@ -1,0 +1,74 @@
+"""Polish normalisation for speech (AU-02): written form -> what the listener hears, case by case."""
+
+import pytest
+
+from guide.spoken import ordinal, spoken
+
+CASES = [
+    # phone numbers, read in groups
+    ("Telefon: 71 78 22 300.", "Telefon: siedemdziesiąt jeden, siedemdziesiąt osiem, dwadzieścia dwa, trzysta."),
+    ("71 784 96 06", "siedemdziesiąt jeden, siedemset osiemdziesiąt cztery, dziewięćdziesiąt sześć, zero sześć"),
+    ("+48 71 782 23 00", "plus czterdzieści osiem, siedemdziesiąt jeden, siedemset osiemdziesiąt dwa, dwadzieścia trzy, "
+                         "zero zero"),
+    ("tel. 713 456 789", "telefon siedemset trzynaście, czterysta pięćdziesiąt sześć, siedemset osiemdziesiąt dziewięć"),
+    # times
+    ("7:30", "siódma trzydzieści"),
+    ("Od 7:30 do 15:30.", "Od siódmej trzydzieści do piętnastej trzydzieści."),
+    ("Kasa: 8.00–15.00.", "Kasa: od ósmej do piętnastej."),
+    ("czynne 7:30–15:30", "czynne od siódmej trzydzieści do piętnastej trzydzieści"),
+    ("Przyjdź o 10:00.", "Przyjdź o dziesiątej."),
+    ("przed 8:05", "przed ósmą zero pięć"),
+    ("do 21:00", "do dwudziestej pierwszej"),
+    ("poniedziałek–piątek 7:30–19:00", "od poniedziałku do piątku od siódmej trzydzieści do dziewiętnastej"),
+    # house numbers, postcodes
+    ("ul. Oficerska 9A", "ulica Oficerska dziewięć a"),
+    ("Braniborska 6/8", "Braniborska sześć łamane przez osiem"),
+    ("pl. Solidarności 1/3/5", "plac Solidarności jeden łamane przez trzy łamane przez pięć"),
+    ("Swobodna 8a", "Swobodna osiem a"),
+    ("53-611 Wrocław", "pięćdziesiąt trzy, sześćset jedenaście Wrocław"),
+    # floors and Roman numerals
+    ("III piętro", "trzecie piętro"),
+    ("na II piętrze", "na drugim piętrze"),
+    ("z IV piętra", "z czwartego piętra"),
+    ("Wejdź na 1. piętro.", "Wejdź na pierwsze piętro."),
+    ("im. Jana Pawła II", "imienia Jana Pawła Drugiego"),
+    # abbreviations, in the case their preposition asks for
+    ("Adres: ul. Strzegomska 6", "Adres: ulica Strzegomska sześć"),
+    ("przy ul. Strzegomskiej", "przy ulicy Strzegomskiej"),
+    ("z pl. św. Macieja", "z placu Świętego Macieja"),
+    ("przed al. Hallera", "przed aleją Hallera"),
+    ("przez pl. Legionów", "przez plac Legionów"),
+    ("pok. 22, np. kasa, m.in. zasiłki", "pokój dwadzieścia dwa, na przykład kasa, między innymi zasiłki"),
+    ("ok. 5 min", "około pięć minut"),
+    ("nr 12", "numer dwanaście"),
+    # numbers, units, dates, symbols, addresses on the web
+    ("147 metrów", "sto czterdzieści siedem metrów"),
+    ("drzwi 90 cm, próg 2 cm", "drzwi dziewięćdziesiąt centymetrów, próg dwa centymetry"),
+    ("Nachylenie 6 %", "Nachylenie sześć procent"),
+    ("szerokość 1,5 m", "szerokość jeden przecinek pięć metra"),
+    ("próg 10 cm > 3 cm", "próg dziesięć centymetrów więcej niż trzy centymetry"),
+    ("800+", "osiemset plus"),
+    ("2026-11-23", "dwudziestego trzeciego listopada dwa tysiące dwudziestego szóstego roku"),
+    ("23 listopada 2026", "dwudziestego trzeciego listopada dwa tysiące dwudziestego szóstego roku"),
+    ("sekretariat@mops.wroclaw.pl", "sekretariat małpa mops kropka wroclaw kropka pe el"),
+    ("https://mops.wroclaw.pl", "mops kropka wroclaw kropka pe el"),
+    ("MOPS i PFRON", "Mops i Pefron"),
+    ("pliki MP3 i DAISY", "pliki em pe trzy i Dejzi"),
+    ("Wejście B (z pochylnią).", "Wejście B, z pochylnią."),
+]
+
+
+@pytest.mark.parametrize("written, heard", CASES, ids=[c[0] for c in CASES])
+def test_spoken_form(written, heard):
+    assert spoken(written) == heard
+
+
+def test_there_are_at_least_30_cases():
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("number, form, word", [(1, "nom_n", "pierwsze"), (2, "nom_f", "druga"), (3, "gen", "trzeciego"),
+                                                (21, "gen_f", "dwudziestej pierwszej"), (7, "ins_f", "siódmą"),
+                                                (4, "loc", "czwartym")])
+def test_ordinals_in_their_cases(number, form, word):
+    assert ordinal(number, form) == word
