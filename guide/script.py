@@ -171,8 +171,10 @@ def _narration(model, office, route, lang: str) -> list:
     minutes = max(1, round(route.duration_s / 60))
     described = model.map_descriptions[(office.id, route.profile, route.origin)]
     texts = [f"Trasa z {origin} do wejścia: {entrance.name[lang]}.",
-             f"Długość: {quantity(round(route.length_m), 'metre')}, około {quantity(minutes, 'minute')}, "
-             f"{quantity(route.crossings, 'crossing')} przez jezdnię.",
+             f"Długość: {quantity(round(route.length_m), 'metre')}. Przejście zajmie mniej więcej "
+             f"{quantity(minutes, 'minute')}.",
+             f"Przejścia przez jezdnię na tej trasie: {route.crossings}." if route.crossings else
+             "Na tej trasie nie przechodzisz przez jezdnię.",
              f"Opis mapy. {described.overview}", "Teraz trasa krok po kroku."]
     steps = list(described.steps) + ([describe_step(s, lang) for s in route.inside.steps] if route.inside else [])
     texts += [f"Krok {ordinal(number)}. {step}" for number, step in enumerate(steps, start=1)]

@@ -100,10 +100,11 @@ def _time(hours: str, minutes: str, form: str) -> str:
     return f"{spoken_hour} {_cardinal(minutes)}"
 
 
-def _time_form(preposition: str | None) -> str:
-    if preposition in ("przed", "za", "Przed", "Za", "między"):
+def _time_form(word: str | None) -> str:
+    """The case a time takes after the word before it: „o siódmej”, „przed siódmą”, else „siódma”."""
+    if word and word.lower() in ("przed", "za", "między"):
         return "ins_f"
-    return "gen_f" if preposition else "nom_f"
+    return "gen_f" if word in _CASE_AFTER or word == "około" else "nom_f"
 
 
 _TIME = r"([01]?\d|2[0-4])[:.]([0-5]\d)"
@@ -111,17 +112,16 @@ _TIME = r"([01]?\d|2[0-4])[:.]([0-5]\d)"
 
 def _times(text: str) -> str:
     def time_range(match):
+        lead = "" if (match.group(1) or "").lower().startswith("od") else match.group(1) or ""
         start, end = _time(match.group(2), match.group(3), "gen_f"), _time(match.group(4), match.group(5), "gen_f")
-        return f"{match.group(1) or ''}od {start} do {end}"
+        return f"{lead}od {start} do {end}"
 
-    text = re.sub(rf"(\b[Oo]d\s+|\b[Ww]\s+godzinach\s+)?\b{_TIME}\s*[–—-]\s*{_TIME}\b",
-                  lambda m: time_range(m) if not (m.group(1) or "").lower().startswith("od") else
-                  f"od {_time(m.group(2), m.group(3), 'gen_f')} do {_time(m.group(4), m.group(5), 'gen_f')}", text)
-    text = re.sub(rf"(?:\b(\w+)\s+)?\b([01]?\d|2[0-4]):([0-5]\d)\b",
-                  lambda m: (f"{m.group(1)} " if m.group(1) else "")
-                  + _time(m.group(2), m.group(3), _time_form(m.group(1) if m.group(1) in _CASE_AFTER or
-                                                             m.group(1) in ("około", "między") else None)), text)
-    return text
+    def single(match):
+        word = match.group(1)
+        return (f"{word} " if word else "") + _time(match.group(2), match.group(3), _time_form(word))
+
+    text = re.sub(rf"(\b[Oo]d\s+|\b[Ww]\s+godzinach\s+)?\b{_TIME}\s*[–—-]\s*{_TIME}\b", time_range, text)
+    return re.sub(r"(?:\b(\w+)\s+)?\b([01]?\d|2[0-4]):([0-5]\d)\b", single, text)
 
 
 def _phones(text: str) -> str:
@@ -212,7 +212,16 @@ def _web(text: str) -> str:
     return re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", lambda m: address(m.group(0)), text)
 
 
+def _feminine(number: str) -> str:
+    """A cardinal before a feminine noun: jedna minuta, dwie minuty, dwadzieścia dwie osoby."""
+    words = _cardinal(number).split()
+    if words == ["jeden"]:
+        return "jedna"
+    return " ".join(words[:-1] + ["dwie" if words[-1] == "dwa" else words[-1]])
+
+
 def _numbers(text: str) -> str:
+    text = re.sub(r"\b(\d+) (?=minut|godzin|osob|osób)", lambda m: _feminine(m.group(1)) + " ", text)
     units = "|".join(re.escape(u) for u in _UNITS)
     text = re.sub(rf"\b(\d+)(?:,(\d+))?\s?({units})(?=\W|$)", lambda m: _measure(m.group(1), m.group(2), m.group(3)),
                   text)

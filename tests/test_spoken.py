@@ -43,6 +43,7 @@ CASES = [
     ("nr 12", "numer dwanaście"),
     # numbers, units, dates, symbols, addresses on the web
     ("147 metrów", "sto czterdzieści siedem metrów"),
+    ("1 minuta, 2 minuty, 22 osoby", "jedna minuta, dwie minuty, dwadzieścia dwie osoby"),
     ("drzwi 90 cm, próg 2 cm", "drzwi dziewięćdziesiąt centymetrów, próg dwa centymetry"),
     ("Nachylenie 6 %", "Nachylenie sześć procent"),
     ("szerokość 1,5 m", "szerokość jeden przecinek pięć metra"),
