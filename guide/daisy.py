@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, select_autoescape
 
-__all__ = ["write_daisy", "clock"]
+__all__ = ["write_daisy"]
 
 _ENV = Environment(autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
                    keep_trailing_newline=True)
@@ -80,7 +80,7 @@ _SMIL = _ENV.from_string("""<?xml version="1.0" encoding="utf-8"?>
 """)
 
 
-def clock(seconds: float) -> str:
+def _clock(seconds: float) -> str:
     """hh:mm:ss, as DAISY's time metadata wants it."""
     whole = round(seconds)
     return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
@@ -96,7 +96,7 @@ def write_daisy(folder: Path, *, title: str, publisher: str, date: str, lang: st
                      "par": f"p{index}", "text": f"t{index}", "clip": f"a{index}"}
                     for index, (name, begin, end) in enumerate(chapter["sections"], start=1)]
         prepared.append({**chapter, "number": number, "smil": f"{number:02d}.smil", "sections": sections,
-                         "elapsed": clock(elapsed), "length": clock(chapter["seconds"])})
+                         "elapsed": _clock(elapsed), "length": _clock(chapter["seconds"])})
         elapsed += chapter["seconds"]
     names = ["ncc.html"]
     for chapter in prepared:
@@ -105,6 +105,6 @@ def write_daisy(folder: Path, *, title: str, publisher: str, date: str, lang: st
     audio = [c["audio"] for c in prepared]
     (folder / "ncc.html").write_text(_NCC.render(
         title=title, publisher=publisher, date=date, lang=lang, narrator=narrator, identifier=identifier,
-        toc_items=sum(len(c["sections"]) for c in prepared), total=clock(elapsed),
+        toc_items=sum(len(c["sections"]) for c in prepared), total=_clock(elapsed),
         files=len(names) + len(audio), chapters=prepared), encoding="utf-8")
     return names

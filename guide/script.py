@@ -32,10 +32,6 @@ class Chapter:
     title: str  # spoken form: the chapter's name in players and in the transcript
     sections: tuple
 
-    @property
-    def sentence_count(self) -> int:
-        return sum(len(s.sentences) + 1 for s in self.sections)
-
 
 @dataclass(frozen=True)
 class Script:

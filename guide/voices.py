@@ -19,7 +19,7 @@ from typing import ClassVar
 
 from .errors import SpeechError, UsageError
 
-__all__ = ["RATE", "SpeechEngine", "ClipCache", "engine_for", "ENGINES", "default_cache_dir"]
+__all__ = ["RATE", "SpeechEngine", "ClipCache", "engine_for", "default_cache_dir"]
 
 RATE = 22050
 ENGINES: dict = {}  # engine name -> class
