@@ -67,7 +67,7 @@ def compose_script(model, lang: str) -> Script:
     info = model.data.info
     title = info.title.get(lang) or next(iter(info.title.values()))
     offices = model.data.offices
-    chapters = [_introduction(model, title), _how_to_listen(model, offices)]
+    chapters = [_introduction(model, title, lang), _how_to_listen(model, offices, lang)]
     chapters += [_office(model, office, lang) for office in offices]
     chapters.append(Chapter("slowniczek", "Słowniczek", (_section("Słowniczek", [
         "Tu wyjaśniamy trudne słowa z tego przewodnika."] + [f"{e.term[lang]}: {e.meaning[lang]}" for e in info.glossary]),)))
@@ -79,27 +79,27 @@ def compose_script(model, lang: str) -> Script:
     return Script(spoken(title), lang, tuple(chapters))
 
 
-def _contact_texts(info) -> list:
-    texts = [f"Telefon {p.label.get('pl', '')}: {p.number}.".replace(" :", ":") for p in info.contacts.phones]
+def _contact_texts(info, lang: str) -> list:
+    texts = [f"Telefon{' ' + p.label[lang] if p.label.get(lang) else ''}: {p.number}." for p in info.contacts.phones]
     if info.contacts.email:
         texts.append(f"E-mail: {info.contacts.email}.")
     return texts
 
 
-def _introduction(model, title: str) -> Chapter:
+def _introduction(model, title: str, lang: str) -> Chapter:
     info = model.data.info
     return Chapter("wstep", "Wstęp", (_section("Wstęp", [
         f"{title}. Wersja dźwiękowa.", f"Wydawca: {info.publisher}.",
-        f"Wydanie z dnia {written_date(info.edition_date, 'pl')}.", info.introduction["pl"],
-        "Kontakt z MOPS:", *_contact_texts(info)]),))
+        f"Wydanie z dnia {written_date(info.edition_date, lang)}.", info.introduction[lang],
+        "Kontakt z MOPS:", *_contact_texts(info, lang)]),))
 
 
-def _how_to_listen(model, offices) -> Chapter:
+def _how_to_listen(model, offices, lang: str) -> Chapter:
     chapter_list = ["Rozdział 1: Wstęp.", "Rozdział 2: Jak słuchać."] + [
         f"Rozdział {n}: {o.short_name}." for n, o in enumerate(offices, start=3)] + [
         f"Rozdział {len(offices) + 3}: Słowniczek.", f"Rozdział {len(offices) + 4}: O nagraniu i źródła danych."]
-    profiles = [p.name["pl"] + "." for p in model.profiles.values()]
-    legend = [f"{picture.alt_text('pl')}." for picture in pictograms().values()]
+    profiles = [p.name[lang] + "." for p in model.profiles.values()]
+    legend = [f"{picture.alt_text(lang)}." for picture in pictograms().values()]
     return Chapter("jak-sluchac", "Jak słuchać", (
         _section("Jak słuchać", [
             "Nagranie ma rozdziały. Każde biuro MOPS ma swój rozdział.",
