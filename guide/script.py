@@ -54,8 +54,14 @@ class Script:
 def _section(title: str, texts) -> Section:
     said = []
     for text in texts:
-        said += [spoken(sentence) for sentence in sentences(text)]
+        said += [_closed(spoken(sentence)) for sentence in sentences(text)]
     return Section(spoken(title), tuple(s for s in said if s))
+
+
+def _closed(sentence: str) -> str:
+    """A sentence that ends like one (a closing bracket read as a pause leaves a comma behind)."""
+    sentence = sentence.rstrip(" ,;")
+    return sentence + "." if sentence and sentence[-1] not in ".!?:" else sentence
 
 
 def _lines(easy_lines) -> list:
