@@ -142,7 +142,9 @@ def _group(findings) -> dict:
     """Findings that differ only in their page, together."""
     grouped: dict = {}
     for finding in findings:
-        grouped.setdefault((finding.rule, finding.object, finding.message, finding.fix), []).append(finding.page)
+        pages = grouped.setdefault((finding.rule, finding.object, finding.message, finding.fix), [])
+        if finding.page not in pages:
+            pages.append(finding.page)
     return grouped
 
 

@@ -176,8 +176,8 @@ def _space_is_rgb(space) -> bool:
 
 
 def _named_space(resources, name):
-    spaces = resources.get("/ColorSpace", {})
-    return spaces.get(str(name), name) if str(name) not in ("/DeviceCMYK", "/DeviceGray", "/Pattern") else name
+    """A colour space by its resource name, or the device space itself (/DeviceRGB, /DeviceCMYK…)."""
+    return resources.get("/ColorSpace", {}).get(str(name), name)
 
 
 def _multiply(a, b) -> tuple:
@@ -189,7 +189,8 @@ def _scan(stream, resources, number: int, where: str, matrix: tuple, findings: l
     """Walk one content stream (and the forms it draws) for colour, font and image problems."""
     stack, ctm = [], matrix
     spaces = {"fill": None, "stroke": None}
-    rgb: dict = {}  # operator -> its first operands
+    rgb: dict = {}  # operator -> its first operands: one finding per operator and stream, not one per use
+    heavy: dict = {}  # operator -> the first total ink over 300 %
     for operands, operator in pikepdf.parse_content_stream(stream):
         op = str(operator)
         if op == "q":
@@ -205,12 +206,11 @@ def _scan(stream, resources, number: int, where: str, matrix: tuple, findings: l
         elif op in ("sc", "scn", "SC", "SCN"):
             space = spaces["fill" if op.islower() else "stroke"]
             if _space_is_rgb(space):
-                findings.append(Finding("PX-03", number, f"{where}, operator {op}", "A colour in an RGB colour space.",
-                                        "Convert every colour to CMYK or gray."))
+                rgb.setdefault(op, operands)
             elif len(operands) == 4 and not isinstance(operands[-1], pikepdf.Name):
-                _ink(operands, number, f"{where}, operator {op}", findings)
+                _ink(operands, op, heavy)
         elif op in ("k", "K"):
-            _ink(operands, number, f"{where}, operator {op}", findings)
+            _ink(operands, op, heavy)
         elif op == "Tf":
             _font(resources, operands[0], number, findings, seen)
         elif op == "Do":
@@ -223,13 +223,15 @@ def _scan(stream, resources, number: int, where: str, matrix: tuple, findings: l
         findings.append(Finding("PX-03", number, f"{where}, operator {op}",
                                 f"RGB colours, for example {' '.join(f'{float(v):g}' for v in first)} {op}.",
                                 "Convert every colour to CMYK or gray for the FOGRA39 printing condition."))
-
-
-def _ink(operands, number: int, where: str, findings: list) -> None:
-    values = [float(v) for v in operands]
-    if sum(values) > MAX_INK + 0.005:
-        findings.append(Finding("PX-03", number, where, f"Total ink {sum(values):.0%} is above 300 %.",
+    for op, total in heavy.items():
+        findings.append(Finding("PX-03", number, f"{where}, operator {op}", f"Total ink {total:.0%} is above 300 %.",
                                 "Use less ink: convert the colour through the FOGRA39 profile."))
+
+
+def _ink(operands, op: str, heavy: dict) -> None:
+    total = sum(float(v) for v in operands)
+    if total > MAX_INK + 0.005:
+        heavy.setdefault(op, total)
 
 
 def _draw(resources, name, number: int, ctm: tuple, findings: list, seen: set) -> None:

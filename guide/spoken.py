@@ -17,8 +17,7 @@ __all__ = ["spoken", "ordinal"]
 _CASE_AFTER = {"przy": "loc", "na": "loc", "w": "loc", "we": "loc", "po": "loc", "o": "loc", "z": "gen",
                "ze": "gen", "do": "gen", "od": "gen", "obok": "gen", "koło": "gen", "u": "gen", "naprzeciw": "gen",
                "wzdłuż": "gen", "spod": "gen", "sprzed": "gen", "za": "ins", "przed": "ins", "pod": "ins",
-               "nad": "ins", "między": "ins", "przez": "acc", "Przy": "loc", "Na": "loc", "W": "loc", "Z": "gen",
-               "Do": "gen", "Od": "gen", "Za": "ins", "Przed": "ins", "Przez": "acc"}
+               "nad": "ins", "między": "ins", "przez": "acc"}  # looked up in lower case
 _NOUNS = {  # abbreviation -> nominative, genitive, locative, instrumental, accusative
     "ul.": ("ulica", "ulicy", "ulicy", "ulicą", "ulicę"),
     "pl.": ("plac", "placu", "placu", "placem", "plac"),
@@ -102,7 +101,8 @@ def _time(hours: str, minutes: str, form: str) -> str:
 
 def _time_form(word: str | None) -> str:
     """The case a time takes after the word before it: „o siódmej”, „przed siódmą”, else „siódma”."""
-    if word and word.lower() in ("przed", "za", "między"):
+    word = (word or "").lower()
+    if word in ("przed", "za", "między"):
         return "ins_f"
     return "gen_f" if word in _CASE_AFTER or word == "około" else "nom_f"
 
@@ -170,7 +170,7 @@ def _romans(text: str) -> str:
 def _abbreviations(text: str) -> str:
     def noun(match):
         preposition, abbreviation = match.group(1), match.group(2).lower()
-        case = _CASE_AFTER.get(preposition, "nom") if preposition else "nom"
+        case = _CASE_AFTER.get(preposition.lower(), "nom") if preposition else "nom"
         word = _NOUNS[abbreviation][_CASES.index(case)]
         if match.group(2)[0].isupper() and not preposition:
             word = word.capitalize()

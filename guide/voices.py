@@ -132,7 +132,8 @@ class ClipCache:
 
     def clip(self, text: str) -> bytes:
         """The PCM of one sentence: from the cache, or synthesised once and stored."""
-        path = self.directory / (key := self.key(text))[:2] / f"{key}.pcm"
+        key = self.key(text)
+        path = self.directory / key[:2] / f"{key}.pcm"
         if path.exists():
             self.reused += 1
             return path.read_bytes()

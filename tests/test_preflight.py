@@ -52,6 +52,10 @@ def rg_operator(pdf):
     _draw(pdf, pdf.pages[2], b"q 1 0 0 rg 100 100 50 50 re f Q")
 
 
+def rgb_colour_space(pdf):
+    _draw(pdf, pdf.pages[1], b"q /DeviceRGB cs 0 1 0 sc 100 100 50 50 re f 0 1 0 sc 10 10 5 5 re f Q")
+
+
 def no_bleed(pdf):
     for page in pdf.pages:
         page.obj.BleedBox = page.obj.TrimBox
@@ -100,6 +104,7 @@ BROKEN = {
     rgb_image: ["PX-03 page 2, image /Photo: An RGB image (400 × 400 px)."],
     low_resolution_image: ["PX-04 page 2, image /Scan: Expected at least 300 ppi but received 36 ppi."],
     rg_operator: ["PX-03 page 3, page content, operator rg: RGB colours, for example 1 0 0 rg."],
+    rgb_colour_space: ["PX-03 page 2, page content, operator sc: RGB colours, for example 0 1 0 sc."],
     no_bleed: ["PX-02 pages 1–", "/BleedBox: Expected 3 mm bleed on every side but received 0.0, 0.0, 0.0, 0.0 mm"],
     no_output_intent: ["PX-01 Catalog /OutputIntents: Expected one GTS_PDFX output intent but received 0."],
     unembedded_font: ["PX-04 page 2, font /Helv (/Helvetica): The font is not embedded."],
