@@ -62,7 +62,7 @@ class AudioRenderer(Renderer):
             files.append(path)
             offset += len(pcm)
         durations = [_duration(path) for path in files]
-        self._whole(files, durations, script, script.title, language)
+        self._whole(files, durations, script, language)
         return files, durations
 
     def _speak(self, script) -> list:
@@ -99,7 +99,7 @@ class AudioRenderer(Renderer):
                  f"{cache.reused} from the cache.")
         return chapters
 
-    def _whole(self, files: list, durations: list, script, album: str, language: str) -> None:
+    def _whole(self, files: list, durations: list, script, language: str) -> None:
         """The chapter MP3s joined frame for frame (so the lengths add up), with an ID3 chapter per chapter."""
         path = self.output_path("audio/wromik-calosc.mp3")
         listing = path.with_name(".chapters.txt")
@@ -114,7 +114,8 @@ class AudioRenderer(Renderer):
         for chapter, duration in zip(script.chapters, durations):
             marks.append((chapter.title, start, start + duration))
             start += duration
-        tag(path, title=album, artist=self.model.data.info.publisher, album=album, language=language, chapters=marks)
+        tag(path, title=script.title, artist=self.model.data.info.publisher, album=script.title, language=language,
+            chapters=marks)
 
     def _daisy(self, files: list, durations: list, script, chapters: list) -> None:
         folder = self.output_path("daisy/ncc.html", "text/html").parent
