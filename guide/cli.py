@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
-from .errors import DataError, UsageError, WromikError
+from .errors import DataError, UsageError, WromikError, explain_os_error
+from .text import terminal_safe
 
 __all__ = ["main"]
 
@@ -16,6 +18,23 @@ DEFAULT_DATA = "routes/wroclaw"
 
 def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+class _SafeStream:
+    """A terminal stream that writes everything through terminal_safe."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(terminal_safe(text))
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
+def _stop(signum, frame) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
 def _split(values) -> list | None:
@@ -28,7 +47,7 @@ def _cmd_build(args) -> int:
     from .build import build
     options = {"speech_engine": args.speech_engine, "speech_fallback": args.speech_fallback,
                "speech_cache": args.speech_cache}
-    manifest = build(Path(args.data_dir), Path(args.out), editions=_split(args.edition), languages=_split(args.lang),
+    manifest = build(Path(args.data_dir), args.out, editions=_split(args.edition), languages=_split(args.lang),
                      options=options, progress=_progress)
     for artifact in manifest["artifacts"]:
         print(f"{artifact['path']}\t{artifact['edition']}\t{artifact['bytes']} bytes")
@@ -123,10 +142,17 @@ def _cmd_import_stops(args) -> int:
 
 
 def _cmd_preflight(args) -> int:
-    from .preflight import preflight
+    from .preflight import PreflightError, preflight_limited
     failed = 0
-    for file in args.files:
-        findings = preflight(Path(file))
+    for file in args.files:  # each file is checked in a child process with time and memory limits
+        try:
+            findings = preflight_limited(Path(file))
+        except PreflightError as error:  # not checked (missing, not a PDF, password, bomb…): say so, go on
+            failed += 1
+            print(f"{file}: {error.message} Fix: {error.fix}", flush=True)
+            if error.detail and os.environ.get("WROMIK_DEBUG"):
+                print(error.detail, file=sys.stderr, flush=True)
+            continue
         if not findings:
             print(f"{file}: passes PX-01 … PX-05 (PDF/X-4, bleed, CMYK, embedded fonts, booklet pages).")
             continue
@@ -197,6 +223,18 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
+    for caught in (signal.SIGTERM, signal.SIGHUP):  # stop cleanly, as on Ctrl+C
+        signal.signal(caught, _stop)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _SafeStream(sys.stdout), _SafeStream(sys.stderr)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(args) -> int:
+    """Run a command; every error wromik expects ends in a message and an exit code, never a traceback."""
     try:
         return args.run(args)
     except WromikError as error:
@@ -205,9 +243,17 @@ def main(argv=None) -> int:
     except BrokenPipeError:  # the reader closed the pipe (e.g. `| head`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except KeyboardInterrupt:
-        print("wromik: interrupted; the previous output is unchanged.", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stop:
+        name = str(stop) or "SIGINT"
+        if getattr(stop, "published", False):
+            print(f"wromik: stopped by {name} just after the new guide was published.", file=sys.stderr)
+        else:
+            print(f"wromik: stopped by {name}; nothing was published and the output folder is as it was.",
+                  file=sys.stderr)
+        return 128 + getattr(signal, name, signal.SIGINT)
+    except OSError as error:
+        print(f"wromik: {explain_os_error(error, error.filename or '.')}", file=sys.stderr)
+        return 1
     except Exception as error:  # a bug in wromik, not in the data: say so plainly
         if os.environ.get("WROMIK_DEBUG"):
             raise

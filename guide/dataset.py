@@ -6,18 +6,22 @@ Every file is read and every problem collected before one DataError is raised.
 from __future__ import annotations
 
 import csv
+import io
 import json
+import math
+import os
 import re
 from pathlib import Path
 
 from . import schema as s
 from .errors import DataError, Problem
+from .files import read_data_text
 from .geometry import distance_m
 from .model import (Address, City, Contacts, Edge, Entrance, GlossaryEntry, GuideData, GuideInfo, Inside, Location, Network, Node,
                     Office, Phone, Service, Stop)
 from .network import build_graph, check_graph
 from .profiles import load_profiles
-from .yamlfile import read_yaml
+from .yamlfile import line_of, read_yaml
 
 __all__ = ["load_guide", "read_stops_csv", "shown_path", "KNOWN_LANGUAGES", "NODE_KINDS", "EDGE_KINDS"]
 
@@ -30,6 +34,7 @@ SURFACES = ("asphalt", "paving_stones", "concrete", "concrete:plates", "sett", "
 SMOOTHNESS = ("excellent", "good", "intermediate", "bad", "very_bad", "horrible", "very_horrible", "impassable")
 STOP_MATCH_M = 25  # a stop node must sit this close to the GTFS position of its stop
 ENDPOINT_MATCH_M = 10  # an edge's line must start and end this close to its nodes
+MAX_LINE_POINTS = 5000  # an edge joins two neighbouring nodes; OSM's longest ways have 2000 points
 
 ENTRANCE_FACTS = {
     "accessible": s.Boolean(), "steps": s.Integer(0, 200, "steps"), "ramp": s.Boolean(),
@@ -50,16 +55,16 @@ def load_guide(root: Path) -> GuideData:
     """Read, validate and cross-check a data directory; raise DataError listing every problem."""
     root = Path(root)
     problems: list[Problem] = []
-    if not (root / "guide.yaml").is_file():
+    if not os.path.lexists(root / "guide.yaml"):
         raise DataError([Problem(str(root), "guide.yaml", "Expected a guide data directory with guide.yaml but found none",
                                  "Give the folder that holds guide.yaml, for example routes/wroclaw.")])
     info = _read_info(root, problems)
     languages = info.languages if info else ("pl",)
-    stops = read_stops_csv(root / "stops.csv", problems, shown_as=shown_path(root / "stops.csv"))
-    offices = _read_offices(root, languages, problems)
+    stops = read_stops_csv(root / "stops.csv", problems, shown_as=shown_path(root / "stops.csv"), root=root)
+    offices, all_read = _read_offices(root, languages, problems)
     network = _read_network(root, problems)
     if info and network:
-        _check_places(root, info, offices, network, stops, problems)
+        _check_places(root, info, offices, network, stops, problems, all_offices_read=all_read)
     if problems:
         raise DataError(problems)
     offices.sort(key=lambda o: (OFFICE_KINDS.index(o.kind), o.short_name.casefold()))
@@ -106,7 +111,7 @@ def _make_contacts(block: dict) -> Contacts:
 
 def _read_info(root: Path, problems) -> GuideInfo | None:
     shown_as = shown_path(root / "guide.yaml")
-    data = read_yaml(root / "guide.yaml", shown_as, problems)
+    data = read_yaml(root / "guide.yaml", shown_as, problems, root=root, what="the guide's settings (title, city…)")
     if data is None:
         return None
     at = s.Place(shown_as, "", None, problems)
@@ -167,20 +172,20 @@ class _CityChecker(s.Checker):
         return City(values["name"], (west, south, east, north))
 
 
-def _read_offices(root: Path, languages, problems) -> list[Office]:
+def _read_offices(root: Path, languages, problems) -> tuple[list[Office], bool]:
+    """The offices, and whether every office file could be read."""
     folder = root / "offices"
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
         problems.append(Problem(shown_path(folder), "offices", "Expected at least one office file (*.yaml) but found none",
                                 "Add one YAML file per office under offices/ (see the README's coordinator guide)."))
-    offices, seen = [], {}
+    offices, seen, all_read = [], {}, True
     for path in files:
         shown_as = shown_path(path)
-        data = read_yaml(path, shown_as, problems)
-        if data is None:
-            continue
-        office = _read_office(data, shown_as, languages, problems)
+        data = read_yaml(path, shown_as, problems, root=root, what="an office (id:, name:, address:, entrances:…)")
+        office = None if data is None else _read_office(data, shown_as, languages, problems)
         if office is None:
+            all_read = False
             continue
         if office.id in seen:
             problems.append(Problem(shown_as, f"office '{office.id}'", f"Expected a unique office id but '{office.id}' "
@@ -188,7 +193,7 @@ def _read_offices(root: Path, languages, problems) -> list[Office]:
             continue
         seen[office.id] = shown_as
         offices.append(office)
-    return offices
+    return offices, all_read
 
 
 def _read_office(data, shown_as: str, languages, problems) -> Office | None:
@@ -262,7 +267,8 @@ class _EntranceChecker(s.Checker):
         values = s.check_block(value, fields, at, required=("id", "node", "name"))
         if values is None or any(k not in values for k in ("id", "node", "name")):
             return s.INVALID
-        return Entrance(values["id"], values["node"], values["name"], values.get("facts", {}), values.get("notes", {}))
+        return Entrance(values["id"], values["node"], values["name"], values.get("facts", {}), values.get("notes", {}),
+                        line_of(value, "node"))
 
 
 class _FactsChecker(s.Checker):
@@ -290,15 +296,19 @@ class _InsideChecker(s.Checker):
         return Inside(values.get("facts", {}), values.get("notes", {}))
 
 
-def read_stops_csv(path: Path, problems, *, shown_as: str,
+def read_stops_csv(path: Path, problems, *, shown_as: str, root: Path | None,
                    missing_fix: str = "Run 'wromik import-stops stops.txt' with the city's GTFS stops.txt.") -> dict:
     """Read a GTFS stops file (stop_id, stop_code, stop_name, stop_lat, stop_lon) into Stops by id."""
-    if not path.is_file():
+    if not os.path.lexists(path):
         problems.append(Problem(shown_as, "file", "Expected the transit stops file but found none", missing_fix))
+        return {}
+    text = read_data_text(path, shown_as, problems, root=root, what="the transit stops (GTFS CSV)",
+                          encoding="utf-8-sig")
+    if text is None:
         return {}
     stops = {}
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        with io.StringIO(text, newline="") as handle:
             reader = csv.DictReader(handle)
             missing = {"stop_id", "stop_name", "stop_lat", "stop_lon"} - set(reader.fieldnames or ())
             if missing:
@@ -320,13 +330,15 @@ def read_stops_csv(path: Path, problems, *, shown_as: str,
                     problems.append(Problem(shown_as, where, "Expected a stop id, a name and coordinates in range",
                                             "Fill in stop_id and stop_name, and check the coordinates.", line))
                     continue
+                if not s.safe_text(row["stop_id"] + row["stop_name"], s.Place(shown_as, where, line, problems)):
+                    continue
                 if row["stop_id"] in stops:
                     problems.append(Problem(shown_as, where, f"Expected unique stop ids but '{row['stop_id']}' repeats",
                                             "Remove the duplicate row.", line))
                     continue
                 stops[row["stop_id"]] = Stop(row["stop_id"], row.get("stop_code") or "", " ".join(row["stop_name"].split()),
                                              lat, lon)
-    except (UnicodeDecodeError, csv.Error) as error:
+    except csv.Error as error:
         problems.append(Problem(shown_as, "file", f"Expected a UTF-8 CSV file but it could not be read: {error}",
                                 "Save the file as UTF-8 CSV with commas."))
     return stops
@@ -352,18 +364,26 @@ def _edge_fields():
 def _read_network(root: Path, problems) -> Network | None:
     path = root / "network.geojson"
     shown_as = shown_path(path)
-    if not path.is_file():
+    if not os.path.lexists(path):
         problems.append(Problem(shown_as, "file", "Expected the path network file but found none",
                                 "Create network.geojson (for example in QGIS) with nodes and edges."))
         return None
+    text = read_data_text(path, shown_as, problems, root=root, what="the path network (GeoJSON)")
+    if text is None:
+        return None
     try:
-        collection = json.loads(path.read_text(encoding="utf-8"))
+        collection = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         problems.append(Problem(shown_as, "JSON syntax", f"The file is not valid GeoJSON: {error.msg}",
                                 "Check commas and brackets near this line, or re-export the layer from QGIS.", error.lineno))
         return None
-    except UnicodeDecodeError:
-        problems.append(Problem(shown_as, "file", "Expected UTF-8 text", "Save the file as UTF-8."))
+    except ValueError as error:
+        problems.append(Problem(shown_as, "JSON syntax", f"Expected finite numbers but received {error}",
+                                "Replace NaN and Infinity with real numbers, or re-export the layer from QGIS."))
+        return None
+    except RecursionError:
+        problems.append(Problem(shown_as, "JSON structure", "Expected GeoJSON but the brackets nest thousands of "
+                                "levels deep", "Re-export the layer from QGIS as GeoJSON."))
         return None
     if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection" \
             or not isinstance(collection.get("features"), list):
@@ -411,11 +431,20 @@ def _read_network(root: Path, problems) -> Network | None:
     return Network(nodes, tuple(edges))
 
 
+def _refuse_constant(name: str):
+    raise ValueError(name)
+
+
 def _position(geometry, at: s.Place, count=None):
     coords = geometry.get("coordinates")
     points = [coords] if count == 1 else coords
+    if isinstance(points, list) and len(points) > MAX_LINE_POINTS:
+        at.report(f"Expected a path line of at most {MAX_LINE_POINTS:,} points but received {len(points):,}",
+                  "Simplify the line in QGIS (Vector → Geometry Tools → Simplify), or split it at its crossings.")
+        return None
     ok = isinstance(points, list) and len(points) >= (count or 2) and all(
-        isinstance(p, list) and len(p) >= 2 and all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in p[:2])
+        isinstance(p, list) and len(p) >= 2
+        and all(isinstance(c, (int, float)) and not isinstance(c, bool) and math.isfinite(c) for c in p[:2])
         for p in points)
     if not ok:
         at.report(f"Expected coordinates as [longitude, latitude] numbers but received {s.shown(coords)}",
@@ -451,7 +480,10 @@ def _read_edge(props, geometry, at) -> Edge | None:
     return Edge(values["id"], values["kind"], values["from"], values["to"], coords, attrs)
 
 
-def _check_places(root, info: GuideInfo, offices, network: Network, stops: dict, problems) -> None:
+def _check_places(root, info: GuideInfo, offices, network: Network, stops: dict, problems, *,
+                  all_offices_read: bool) -> None:
+    """Cross-check places against each other; entrances left unclaimed are reported only when every office
+    file could be read (otherwise the unreadable file is the cause, and it is named already)."""
     west, south, east, north = info.city.bbox
     net_file = shown_path(root / "network.geojson")
 
@@ -489,18 +521,18 @@ def _check_places(root, info: GuideInfo, offices, network: Network, stops: dict,
             node = network.nodes.get(entrance.node)
             if node is None:
                 problems.append(Problem(office.file, where, f"Expected the id of an entrance node in network.geojson but "
-                                        f"no node has id '{entrance.node}'", "Use the id of the entrance's point in QGIS."))
+                                        f"no node has id '{entrance.node}'", "Use the id of the entrance's point in QGIS.", entrance.line))
             elif node.kind != "entrance":
                 problems.append(Problem(office.file, where, f"Expected a node of kind 'entrance' but '{entrance.node}' is "
-                                        f"a '{node.kind}'", "Point to the entrance node, or set its kind to entrance."))
+                                        f"a '{node.kind}'", "Point to the entrance node, or set its kind to entrance.", entrance.line))
             elif entrance.node in claimed:
                 problems.append(Problem(office.file, where, f"Expected each entrance node to belong to one entrance but "
                                         f"'{entrance.node}' is also used by {claimed[entrance.node]}",
-                                        "Give each entrance its own node."))
+                                        "Give each entrance its own node.", entrance.line))
             else:
-                claimed[entrance.node] = f"office '{office.id}'"
+                claimed[entrance.node] = f"office '{office.id}' ({office.file}:{entrance.line})"
     for node in network.nodes.values():
-        if node.kind == "entrance" and node.id not in claimed:
+        if all_offices_read and node.kind == "entrance" and node.id not in claimed:
             problems.append(Problem(net_file, f"node '{node.id}'", "Expected every entrance node to belong to an office "
                                     "entrance but no office names it", "Add the entrance to its office file (node: "
                                     f"{node.id}), or change the node's kind."))

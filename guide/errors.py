@@ -12,9 +12,15 @@ what is wrong ("Expected X but received Y") and how to fix it.
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
 
-__all__ = ["WromikError", "DataError", "UsageError", "BuildError", "SpeechError", "Problem"]
+__all__ = ["WromikError", "DataError", "UsageError", "BuildError", "SpeechError", "Problem", "explain_os_error",
+           "missing_program"]
+
+PACKAGES = {"ffmpeg": "ffmpeg", "ffprobe": "ffmpeg", "espeak-ng": "espeak-ng", "java": "openjdk-17-jdk-headless",
+            "gs": "ghostscript", "pdfinfo": "poppler-utils", "pdftoppm": "poppler-utils"}
 
 
 @dataclass(frozen=True, order=True)
@@ -61,3 +67,30 @@ class BuildError(WromikError):
 
 class SpeechError(BuildError):
     """A speech engine could not synthesise (no network, refused, missing program)."""
+
+
+def missing_program(program: str) -> str:
+    """What to say when a program wromik runs is not installed."""
+    package = PACKAGES.get(program, program)
+    return (f"The program {program} is not installed (or not on PATH). Fix: install it with "
+            f"'apt-get install {package}' (make guide installs everything wromik needs).")
+
+
+def explain_os_error(error: OSError, folder: str) -> str:
+    """A failed file operation in words: which path, what happened, and how to fix it (folder: where wromik was
+    writing, for the advice)."""
+    path = error.filename or folder
+    what = error.strerror or str(error)
+    if error.errno == errno.ENOENT and error.filename and os.sep not in str(error.filename) \
+            and str(error.filename) in PACKAGES:
+        return missing_program(str(error.filename))
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        fix = (f"free some space on the disk that holds {folder} (see 'df -h'), or build into a folder on "
+               "another disk with --out")
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        fix = f"give your user write access to {path}, or build into another folder with --out"
+    elif error.errno in (errno.ENOTDIR, errno.EISDIR, errno.EEXIST):
+        fix = "a file stands where a folder should be, or the other way round: move it, or choose another --out"
+    else:
+        fix = "check the path and the disk, then build again"
+    return f"Could not write {path}: {what}. Fix: {fix}."

@@ -98,6 +98,7 @@ class Entrance:
     name: Texts
     facts: dict  # attribute -> Fact (steps, ramp, door_width, threshold, …)
     notes: Texts = field(default_factory=dict)
+    line: int | None = field(default=None, compare=False)  # the line of node: in the office file, for errors
 
     def fact(self, name: str) -> Fact:
         return self.facts.get(name, UNKNOWN)

@@ -86,7 +86,7 @@ def _mark_pdfx(pdf: pikepdf.Pdf, title: str) -> None:
         OutputCondition=pikepdf.String("Offset printing, coated paper (ISO 12647-2), FOGRA39"),
         RegistryName=pikepdf.String("http://www.color.org"),
         Info=pikepdf.String("Coated FOGRA39"), DestOutputProfile=profile))])
-    pdf.docinfo.Trapped = pikepdf.Name.False_
+    pdf.docinfo.Trapped = pikepdf.Name("/False")  # not Name.False_, which is the name /False_
     document = uuid.uuid5(uuid.NAMESPACE_URL, f"wromik:{title}:{pdf.docinfo.get('/CreationDate', '')}")
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         meta["pdfxid:GTS_PDFXVersion"] = PDFX_VERSION

@@ -3,21 +3,35 @@
 Each finding names the rule, the page and the object, says what is wrong and how to fix it.
 The document, its pages, their content streams and form XObjects are read with pikepdf; the
 position and colour of every glyph comes from pdfplumber.
+
+PDFs may be hostile. A file that cannot be checked (missing, not a PDF, needs a password, damaged,
+or a stream that decodes to more than STREAM_LIMIT bytes: a decompression bomb) raises
+PreflightError, which names what is wrong and the fix. Before any page is read, every Flate stream
+is inflated in bounded steps only to count its bytes. preflight_limited() also runs the check in a
+child process that is stopped after TIME_LIMIT seconds or when it needs more than MEMORY_LIMIT bytes.
 """
 
 from __future__ import annotations
 
 import math
+import multiprocessing
+import signal
+import sys
+import traceback
+import zlib
+from base64 import a85decode
 from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
 import pikepdf
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 from reportlab.lib.units import mm
 
-from .errors import UsageError
+from .errors import WromikError
 
-__all__ = ["Finding", "preflight"]
+__all__ = ["Finding", "PreflightError", "preflight", "preflight_limited"]
 
 BLEED = 3 * mm
 SAFE_MARGIN = 5 * mm
@@ -26,6 +40,15 @@ MAX_INK = 3.0
 TOLERANCE = 0.1  # points
 _RGB_SPACES = {"/DeviceRGB", "/CalRGB", "/RGB"}  # /RGB: the inline-image abbreviation
 _ALLOWED_ANNOTATIONS = {"/PrinterMark", "/TrapNet"}
+
+# Limits for hostile files. The biggest stream of the guide's own print file decodes to 0.35 MB (its
+# FOGRA39 profile); a full-bleed A4 CMYK image at 600 ppi is about 150 MB. Nothing real comes near 256 MB.
+STREAM_LIMIT = 256 * 2**20  # bytes one stream may decode to
+TIME_LIMIT = 120  # seconds for one file in preflight_limited(); the guide's 152-page print file takes 5
+MEMORY_LIMIT = 3 * 2**30  # bytes of address space for the child process of preflight_limited()
+_STEP = 16 * 2**20  # bytes inflated at a time while counting
+_ENCRYPTION_FIX = "Save the PDF without a password or security settings (PDF/X forbids encryption)."
+_REEXPORT_FIX = "Re-export the PDF from the layout program (as PDF/X-4) and check the new file."
 
 
 @dataclass(frozen=True)
@@ -41,25 +64,232 @@ class Finding:
         return f"{self.rule} {where}: {self.message} Fix: {self.fix}"
 
 
+class PreflightError(WromikError):
+    """A file that could not be checked: what is wrong (message) and how to fix it (fix)."""
+
+    def __init__(self, path, message: str, fix: str, detail: str = ""):
+        self.path, self.message, self.fix, self.detail = Path(path), message, fix, detail
+        super().__init__(f"{path}: {message} Fix: {fix}")
+
+
 def preflight(path) -> list:
-    """Every finding for the PDF at path; an empty list means it passes PX-01 … PX-05."""
+    """Every finding for the PDF at path; an empty list means it passes PX-01 … PX-05.
+
+    Raises PreflightError when the file cannot be checked (see the module's docstring)."""
     path = Path(path)
-    try:
-        pdf = pikepdf.open(path)
-    except (OSError, pikepdf.PdfError) as error:
-        raise UsageError(f"{path}: cannot be read as a PDF ({error}). Expected a PDF file.") from None
-    with pdf, pdfplumber.open(path) as plumbed:
-        findings = _document(pdf)
-        for number, (page, plumbed_page) in enumerate(zip(pdf.pages, plumbed.pages), start=1):
-            findings += _boxes(page, number)
-            findings += _text(plumbed_page, page, number)
-            findings += _content(page, number)
-            findings += _annotations(page, number)
+    with _open(path) as pdf:
+        try:
+            findings = _encryption(pdf)
+            _refuse_bombs(pdf, path)  # before anything decodes a stream
+            with pdfplumber.open(path) as plumbed:
+                findings += _document(pdf)
+                for number, (page, plumbed_page) in enumerate(zip(pdf.pages, plumbed.pages), start=1):
+                    findings += _boxes(page, number)
+                    findings += _text(plumbed_page, page, number)
+                    findings += _content(page, number)
+                    findings += _annotations(page, number)
+        except (pikepdf.PdfError, PSException, PdfminerException) as error:
+            if any(isinstance(cause, MemoryError) for cause in error.args):  # pdfplumber wraps every error
+                raise MemoryError from error
+            raise PreflightError(path, f"is damaged ({_reason(error, path)}); the file was not checked further.",
+                                 _REEXPORT_FIX) from None
         if len(pdf.pages) % 4:
             findings.append(Finding("PX-05", None, "page count",
                                     f"Expected a multiple of 4 pages for a saddle-stitched booklet but received "
                                     f"{len(pdf.pages)}.", f"Add {4 - len(pdf.pages) % 4} blank page(s) at the end."))
     return findings
+
+
+def preflight_limited(path, *, seconds: float = TIME_LIMIT, memory: int = MEMORY_LIMIT) -> list:
+    """preflight() in a child process, stopped after `seconds` or when it needs more than `memory` bytes.
+
+    Running out of time or memory, a crash and an error in wromik itself are raised as PreflightError
+    too, so that one hostile file cannot stop or hang the checks of the files after it."""
+    path = Path(path)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return preflight(path)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    for stream in (sys.stdout, sys.stderr):  # the child flushes its copy of whatever is still buffered
+        if stream is not None:
+            stream.flush()
+    child = context.Process(target=_child, args=(path, seconds, memory, sender), daemon=True)
+    child.start()
+    sender.close()
+    kind, value = "time", None
+    try:
+        if receiver.poll(seconds):
+            kind, value = receiver.recv()
+    except EOFError:
+        kind = "crash"
+    finally:
+        if kind != "time":
+            child.join(5)
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+    if kind == "findings":
+        return value
+    if kind == "refused":
+        raise PreflightError(path, *value)
+    simplify = _REEXPORT_FIX + " Simplify very complex artwork (e.g. maps with millions of points) first."
+    if kind == "time":
+        raise PreflightError(path, f"the check took longer than {seconds:g} s and was stopped; the file was not "
+                             "checked further.", simplify)
+    if kind == "memory":
+        amount = f"{memory / 2**30:g} GiB" if memory >= 2**30 else f"{memory / 2**20:.0f} MB"
+        raise PreflightError(path, f"the check needed more than {amount} of memory and was stopped; "
+                             "the file was not checked further.", simplify)
+    if kind == "crash":
+        code = child.exitcode
+        how = f"was killed by signal {-code}" if code and code < 0 else f"ended with exit code {code}"
+        raise PreflightError(path, f"the check {how}; the file was not checked further.", _REEXPORT_FIX)
+    raise PreflightError(path, f"the check failed with an internal error ({value.strip().splitlines()[-1]}); "
+                         "the file was not checked further.",
+                         "Please report it together with the file; set WROMIK_DEBUG=1 to see the details.", value)
+
+
+def _child(path: Path, seconds: float, memory: int, sender) -> None:
+    """The check in the child process; sends (kind, value) back."""
+    import resource
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops this process
+    for name in ("SIGTERM", "SIGHUP"):  # not the parent's handlers, which would raise KeyboardInterrupt here
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
+    for limit, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, math.ceil(seconds) + 5)):
+        _, hard = resource.getrlimit(limit)  # CPU time: a guard in case the parent is gone
+        resource.setrlimit(limit, (value if hard == resource.RLIM_INFINITY else min(value, hard), hard))
+    try:
+        result = ("findings", preflight(path))
+    except PreflightError as error:
+        result = ("refused", (error.message, error.fix))
+    except MemoryError:
+        result = ("memory", None)
+    except Exception:  # a bug in wromik: the parent reports it and goes on with the next file
+        result = ("bug", traceback.format_exc())
+    sender.send(result)
+    sender.close()
+
+
+def _reason(error: Exception, path: Path) -> str:
+    """An error's text without the file name that pikepdf puts in front."""
+    return str(error).removeprefix(f"{path}: ").strip() or type(error).__name__
+
+
+def _open(path: Path) -> pikepdf.Pdf:
+    try:
+        with path.open("rb") as file:
+            head = file.read(1024)
+    except FileNotFoundError:
+        raise PreflightError(path, "no such file.", "Check the file's name and folder.") from None
+    except IsADirectoryError:
+        raise PreflightError(path, "is a folder, not a PDF.", "Give the PDF files themselves.") from None
+    except OSError as error:
+        raise PreflightError(path, f"cannot be read ({error.strerror}).", "Check that the file may be read.") from None
+    if b"%PDF-" not in head:
+        raise PreflightError(path, "not a PDF (it does not begin with %PDF-).",
+                             "Give the PDF file itself, exported as PDF/X-4.")
+    try:
+        return pikepdf.open(path)
+    except pikepdf.PasswordError:
+        raise PreflightError(path, "needs a password to open, so it was not checked.", _ENCRYPTION_FIX) from None
+    except pikepdf.PdfError as error:
+        raise PreflightError(path, f"not a PDF that can be read ({_reason(error, path)}).", _REEXPORT_FIX) from None
+    except OSError as error:
+        raise PreflightError(path, f"cannot be read ({error.strerror or error}).",
+                             "Check that the file may be read.") from None
+
+
+# Decompression bombs: a few kilobytes of Flate data can inflate to gigabytes ------------------------------
+
+def _refuse_bombs(pdf: pikepdf.Pdf, path: Path) -> None:
+    """Raise PreflightError if a stream decodes to more than STREAM_LIMIT bytes; memory stays at a few _STEP."""
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Stream):
+            continue
+        filters = obj.get("/Filter")
+        if isinstance(filters, pikepdf.Name):
+            filters = [str(filters)]
+        elif isinstance(filters, pikepdf.Array):
+            filters = [str(f) for f in filters]
+        else:
+            continue
+        if "/FlateDecode" not in filters:
+            continue
+        try:
+            size = _decoded_size(obj.read_raw_bytes(), filters)
+        except (ValueError, zlib.error, pikepdf.PdfError):
+            continue  # damaged data: the checks below read what can be read of it
+        if size > STREAM_LIMIT:
+            raise PreflightError(path, f"stream {obj.objgen[0]} decodes to more than {STREAM_LIMIT // 2**20} MB; "
+                                 "the file was not checked further.",
+                                 _REEXPORT_FIX + " A stream this large is damaged or a decompression bomb.")
+
+
+def _decoded_size(raw: bytes, filters: list) -> int:
+    """The most bytes a step of the filter chain makes, counted only to just over STREAM_LIMIT.
+
+    Flate is inflated _STEP at a time. ASCIIHex and ASCII85 before it at most quintuple the data. The chain
+    is not followed past any other filter (LZW, RunLength, image filters): preflight_limited() bounds those."""
+    sizes: list = []
+
+    def counted(chunks):
+        sizes.append(0)
+        step = len(sizes) - 1
+        for chunk in chunks:
+            sizes[step] += len(chunk)
+            yield chunk
+            if sizes[step] > STREAM_LIMIT:
+                return
+
+    chunks = iter([raw])
+    for position, name in enumerate(filters):
+        if name == "/FlateDecode":
+            chunks = counted(_inflate(chunks))
+        elif name in ("/ASCIIHexDecode", "/ASCII85Decode") and "/FlateDecode" not in filters[:position]:
+            chunks = iter([_ascii(b"".join(chunks), name)])  # no Flate before it: at most 5 × raw
+        else:
+            break
+    for _ in chunks:
+        pass
+    return max(sizes, default=0)
+
+
+def _inflate(chunks):
+    """Inflate zlib data given in chunks, yielding at most _STEP bytes at a time."""
+    inflater = zlib.decompressobj()
+    for chunk in chunks:
+        while chunk and not inflater.eof:
+            out = inflater.decompress(chunk, _STEP)
+            chunk = inflater.unconsumed_tail
+            yield out
+            while len(out) == _STEP and not chunk and not inflater.eof:  # output still held back
+                out = inflater.decompress(b"", _STEP)
+                yield out
+        if inflater.eof:
+            return
+    yield inflater.flush()
+
+
+def _ascii(data: bytes, name: str) -> bytes:
+    data = data.translate(None, b" \t\n\r\f\0")
+    if name == "/ASCIIHexDecode":
+        digits = data.split(b">")[0]
+        return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
+    return a85decode(data.split(b"~>")[0].removeprefix(b"<~"))
+
+
+# PX-01: encryption ----------------------------------------------------------------------------------------
+
+def _encryption(pdf: pikepdf.Pdf) -> list:
+    if not pdf.is_encrypted:
+        return []
+    method = {"rc4": "RC4", "aes": "AES", "aesv3": "AES"}.get(pdf.encryption.stream_method.name, "unknown method")
+    allow = pdf.allow
+    printing = ("printing is forbidden" if not allow.print_lowres else
+                "only low-resolution printing is allowed" if not allow.print_highres else "printing is allowed")
+    return [Finding("PX-01", None, "Encrypt dictionary",
+                    f"The file is encrypted ({method}, {pdf.encryption.bits} bit) and {printing}.", _ENCRYPTION_FIX)]
 
 
 # PX-01: output intent and metadata ------------------------------------------------------------------------
@@ -88,8 +318,12 @@ def _document(pdf: pikepdf.Pdf) -> list:
         findings.append(Finding("PX-01", None, "XMP pdfxid:GTS_PDFXVersion",
                                 f"Expected PDF/X-4 but received {version or 'nothing'}.",
                                 "Export as PDF/X-4 so that the XMP metadata names the standard."))
-    if pdf.trailer.get("/Info", pikepdf.Dictionary()).get("/Trapped") not in (pikepdf.Name.True_, pikepdf.Name.False_):
-        findings.append(Finding("PX-01", None, "Info /Trapped", "Expected /True or /False but received nothing.",
+    info = pdf.trailer.get("/Info")
+    trapped = info.get("/Trapped") if isinstance(info, pikepdf.Dictionary) else None
+    if not (isinstance(trapped, pikepdf.Name) and str(trapped) in ("/True", "/False")):
+        received = "nothing" if trapped is None else str(trapped) if isinstance(trapped, pikepdf.Name) else \
+            f"the {type(trapped).__name__.lower()} {trapped!s}"
+        findings.append(Finding("PX-01", None, "Info /Trapped", f"Expected /True or /False but received {received}.",
                                 "Set the document's Trapped key (False when the file is not trapped)."))
     return findings
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .errors import Problem
 from .model import DAYS, EasyText, Fact, Hours
+from .text import undrawable_characters, unsafe_character
 from .yamlfile import line_of
 
 INVALID = object()
@@ -56,6 +57,23 @@ _TAG = re.compile(r"<[^>]*>|<")
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
+def safe_text(value: str, at: Place) -> bool:
+    """Report a character no text may hold, or one the guide's fonts cannot print; True when there is none."""
+    unsafe = unsafe_character(value)
+    if unsafe:
+        position, what = unsafe
+        at.report(f"Expected printable text but received {what} at character {position + 1} of {shown(value)}",
+                  "Retype the text around that place (it often comes from copying out of a PDF or a web page); "
+                  "in YAML, do not write \\x, \\u or \\U escapes.")
+        return False
+    missing = undrawable_characters(value)
+    if missing:
+        at.report(f"Expected characters the guide's font (DejaVu Sans) can print but received {', '.join(missing)}",
+                  "Replace them with words (an emoji or a rare symbol would vanish from the printed guide).")
+        return False
+    return True
+
+
 class Checker:
     """Base class: check(value, at) returns the converted value or INVALID."""
 
@@ -82,6 +100,8 @@ class PlainText(Checker):
             value = str(value)
         if not isinstance(value, str) or not value.strip():
             return self.wrong(value, at, "Write the text in quotes after the colon.")
+        if not safe_text(value, at):
+            return INVALID
         value = " ".join(value.split())
         if _TAG.search(value):
             return at.report(f"Expected plain text but received markup {shown(_TAG.search(value).group(0))}",
@@ -252,7 +272,9 @@ class Email(Checker):
 
     def check(self, value, at):
         ok = isinstance(value, str) and re.fullmatch(r"[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}", value)
-        return value if ok else self.wrong(value, at)
+        if not ok:
+            return self.wrong(value, at)
+        return value if safe_text(value, at) else INVALID
 
 
 class OpeningHours(Checker):

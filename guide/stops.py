@@ -20,7 +20,7 @@ def import_stops(gtfs_file: Path, data_dir: Path) -> int:
     """Copy the stops inside the guide's city bbox into data_dir/stops.csv; return how many."""
     problems: list = []
     gtfs_file, data_dir = Path(gtfs_file), Path(data_dir)
-    stops = read_stops_csv(gtfs_file, problems, shown_as=shown_path(gtfs_file),
+    stops = read_stops_csv(gtfs_file, problems, shown_as=shown_path(gtfs_file), root=None,
                            missing_fix="Give the path of the GTFS feed's stops.txt file.")
     bbox = _city_bbox(data_dir, problems)
     if problems:
@@ -48,7 +48,7 @@ def _city_bbox(data_dir: Path, problems: list):
         problems.append(Problem(shown_path(guide_file), "file", "Expected guide.yaml in the data directory but found none",
                                 "Give the guide's data directory, for example routes/wroclaw."))
         return None
-    data = read_yaml(guide_file, shown_path(guide_file), problems)
+    data = read_yaml(guide_file, shown_path(guide_file), problems, root=data_dir, what="the guide's settings")
     try:
         west, south, east, north = (float(v) for v in data["city"]["bbox"])
         return west, south, east, north

@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Problem
+from .files import read_data_text
 
 __all__ = ["LineDict", "LineList", "read_yaml", "line_of"]
 
@@ -34,10 +35,63 @@ def line_of(container, key=None) -> int | None:
     return getattr(container, "line", None)
 
 
+MAX_DEPTH = 50  # blocks inside blocks; a guide needs about 6
+MAX_NODES = 200_000  # values once every alias and merge key (<<) is expanded; the largest office file has ~600
+_ALIAS_FIX = "Write the values out instead of repeating aliases (*name) and merge keys (<<)."
+
+
+class _TooBig(yaml.YAMLError):
+    """The document nests too deeply or expands to too many values."""
+
+    def __init__(self, message: str, mark, fix: str):
+        super().__init__(message)
+        self.problem_mark, self.problem, self.fix = mark, message, fix
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates and clock times ("7:30") as the strings the coordinator wrote."""
+    """SafeLoader that keeps dates and clock times ("7:30") as the strings the coordinator wrote, and refuses
+    documents that nest too deeply or that aliases and merge keys blow up (a "billion laughs")."""
 
     duplicate_keys: list
+    depth = 0
+
+    def compose_node(self, parent, index):
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooBig(f"blocks nest more than {MAX_DEPTH} levels deep", self.peek_event().start_mark,
+                              "A guide file needs only a few levels of indentation: check the brackets and indents.")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def get_single_data(self):
+        node = self.get_single_node()
+        if node is None:
+            return None
+        _expanded_size(node, {}, set())
+        return self.construct_document(node)
+
+
+def _expanded_size(node, sizes: dict, open_nodes: set) -> int:
+    """How many values a node stands for once aliases are expanded; raises _TooBig past MAX_NODES."""
+    if id(node) in sizes:
+        return sizes[id(node)]
+    if id(node) in open_nodes:
+        raise _TooBig("an alias refers to the block it is part of", node.start_mark, _ALIAS_FIX)
+    open_nodes.add(id(node))
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(child, sizes, open_nodes) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(key, sizes, open_nodes) + _expanded_size(value, sizes, open_nodes)
+                    for key, value in node.value)
+    open_nodes.discard(id(node))
+    if size > MAX_NODES:
+        raise _TooBig(f"aliases (*name) and merge keys (<<) expand it to more than {MAX_NODES:,} values",
+                      node.start_mark, _ALIAS_FIX)
+    sizes[id(node)] = size
+    return size
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -77,23 +131,24 @@ _Loader.add_constructor("tag:yaml.org,2002:float", _construct_number)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
-def read_yaml(path: Path, shown_as: str, problems: list[Problem]):
-    """Parse one YAML file; on failure record a Problem and return None."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        problems.append(Problem(shown_as, "file", f"Expected UTF-8 text but the file has an invalid byte at position {error.start}",
-                                "Save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)."))
+def read_yaml(path: Path, shown_as: str, problems: list[Problem], *, root: Path | None, what: str):
+    """Parse one YAML file; on failure record a Problem and return None (see read_data_text for root, what)."""
+    text = read_data_text(path, shown_as, problems, root=root, what=what)
+    if text is None:
         return None
     loader = _Loader(text)
     loader.duplicate_keys = []
     try:
         data = loader.get_single_data()
+    except _TooBig as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else None
+        problems.append(Problem(shown_as, "YAML structure", f"Expected {what} but {error.problem}", error.fix, line))
+        return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        what = (error.problem or "invalid YAML").strip()
-        problems.append(Problem(shown_as, "YAML syntax", f"The file is not valid YAML: {what}",
+        reason = (error.problem or "invalid YAML").strip()
+        problems.append(Problem(shown_as, "YAML syntax", f"The file is not valid YAML: {reason}",
                                 "Check indentation (spaces, not tabs), colons after keys and matching quotes on this line "
                                 "and the one above.", line))
         return None
@@ -102,6 +157,9 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem]):
         return None
     finally:
         loader.dispose()
+    if data is None:
+        problems.append(Problem(shown_as, "file", f"Expected {what} but the file holds only comments",
+                                "Fill in the file (copy an existing one as a start)."))
     for key, line in loader.duplicate_keys:
         problems.append(Problem(shown_as, str(key), f"The key '{key}' appears twice in the same block",
                                 "Keep one of the two entries and delete the other.", line))

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,27 @@ def run_wromik(*args, cwd=None, env=None, check_exit=None) -> subprocess.Complet
     if check_exit is not None:
         assert result.returncode == check_exit, result.stdout + result.stderr
     return result
+
+
+_PEAK_MEMORY = """import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.executable, [sys.executable, "-m", "guide", *sys.argv[1:]])
+_, status, usage = os.wait4(pid, 0)
+print(usage.ru_maxrss, file=sys.stderr)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def run_measured(*args, timeout: float = 120) -> tuple:
+    """Run the real command line; (exit code, stderr, seconds, peak memory in MB). The command is started from
+    a fresh small process, because Linux counts a parent's memory in the peak of a child it forks."""
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", _PEAK_MEMORY, *map(str, args)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=timeout)
+    seconds = time.perf_counter() - start
+    stderr, _, peak = result.stderr.rstrip("\n").rpartition("\n")
+    return result.returncode, stderr, seconds, int(peak) / 1024
 
 
 def struct_texts(pdf: Path) -> list:

@@ -117,7 +117,7 @@ def test_kill_9_during_a_build_leaves_the_previous_output_intact(tmp_path):
                                    cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and process.poll() is None:
-            if any(p.name.startswith(".output.staging-") for p in tmp_path.iterdir()):
+            if any(p.name.startswith(".output.wromik-stage-") for p in tmp_path.iterdir()):
                 os.kill(process.pid, signal.SIGKILL)
                 break
         process.wait()
@@ -126,7 +126,7 @@ def test_kill_9_during_a_build_leaves_the_previous_output_intact(tmp_path):
         assert _tree(out) == previous  # nothing lost, nothing half-written
     assert killed_mid_write >= 1
     run_wromik("build", WROCLAW, "--out", out, *editions, env=env, check_exit=0)  # the next build cleans the leftovers
-    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.wromik-lock", "output"]
     assert _tree(out) == previous
 
 

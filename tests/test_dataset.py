@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
 
 from guide import DataError, load_guide
-from conftest import WROCLAW, edit_network, edit_text, run_wromik
+from conftest import ROOT, WROCLAW, edit_network, edit_text, run_measured, run_wromik
 
 OFFICE = "offices/test-office.yaml"
 
@@ -54,13 +55,21 @@ def _write(name, data: bytes):
     return lambda root: (root / name).write_bytes(data)
 
 
+def _replace(name, make):
+    """Delete a file and make(path) something else in its place (a FIFO, a link)."""
+    def change(root):
+        (root / name).unlink()
+        make(root / name)
+    return change
+
+
 # (case id, how to break the tiny guide, file named, place named, message)
 CASES = [
     ("broken-yaml", _guide("languages: [pl]", "languages: [pl"), "guide.yaml:", "YAML syntax", "is not valid YAML"),
     ("tab-indented-yaml", _office("  email: biuro", "\temail: biuro"), f"{OFFICE}:", "YAML syntax", "is not valid YAML"),
     ("broken-geojson", _write("network.geojson", b'{"type": "FeatureCollection", "features": [\n{"type": }'),
      "network.geojson:2", "JSON syntax", "is not valid GeoJSON"),
-    ("unknown-node-reference", _office("node: front-door", "node: no-such-door"), f"{OFFICE}",
+    ("unknown-node-reference", _office("node: front-door", "node: no-such-door"), f"{OFFICE}:27",
      "(entrance 'front').node", "no node has id 'no-such-door'"),
     ("dangling-edge", _net(_set("to-front", to="ghost-node")), "network.geojson", "edge 'to-front'",
      "(dangling edge)"),
@@ -123,7 +132,7 @@ CASES = [
      "Expected the stop node at the real position of 'Przystanek A'"),
     ("edge-not-snapped", _net(_move("corner-w", 0.0005, 0)), "network.geojson", "edge 'a-walk'",
      "Expected the line's last point on node 'corner-w'"),
-    ("entrance-on-wrong-kind", _office("node: front-door", "node: pavement"), OFFICE, "(entrance 'front').node",
+    ("entrance-on-wrong-kind", _office("node: front-door", "node: pavement"), f"{OFFICE}:27", "(entrance 'front').node",
      "Expected a node of kind 'entrance' but 'pavement' is a 'corner'"),
     ("isolated-node", _net(_add_node("lonely")), "network.geojson", "node 'lonely'", "no edge reaches it"),
     ("office-cut-off", _net(_drop("a-cross", "b-cross", "parking-side", "parking")), "network.geojson",
@@ -136,7 +145,61 @@ CASES = [
      "Expected UTF-8 text"),
     ("stops-without-columns", _write("stops.csv", b"id,name\n1,A\n"), "stops.csv:1", "header",
      "Expected GTFS columns stop_id, stop_name, stop_lat, stop_lon"),
+    # hostile input: files that are empty, not files, too big, too deep, or that expand without end
+    ("empty-guide-yaml", _write("guide.yaml", b""), "guide.yaml", "file", "but the file is empty"),
+    ("empty-office-file", _write(OFFICE, b""), OFFICE, "file", "Expected an office (id:, name:, address:, "
+     "entrances:…) but the file is empty"),
+    ("office-file-of-comments", _write(OFFICE, b"# to do\n"), OFFICE, "file", "but the file holds only comments"),
+    ("office-file-is-a-fifo", _replace(OFFICE, os.mkfifo), OFFICE, "file",
+     "(a regular file) but received a named pipe (FIFO)"),
+    ("office-file-links-to-dev-zero", _replace(OFFICE, lambda path: path.symlink_to("/dev/zero")), OFFICE, "file",
+     "(a regular file) but received a device"),
+    ("office-file-links-out", _replace(OFFICE, lambda path: path.symlink_to(ROOT / "tests/fixtures/tiny" / OFFICE)),
+     OFFICE, "file", "inside the data folder but it is a link to"),
+    ("office-file-over-10-mb", _write(OFFICE, b"id: test-office\n" + b"# padding\n" * 1_100_000), OFFICE, "file",
+     "Expected at most 10 MB but the file has 10 MB"),
+    ("merge-key-bomb", _write("guide.yaml", "".join(
+        [f"a{i}: &a{i} {{<<: [*a{i - 1}, *a{i - 1}], k{i}: {i}}}\n" for i in range(1, 30)]).replace(
+        "[*a0, *a0]", "{x: 1}").encode()), "guide.yaml:", "YAML structure",
+     "merge keys (<<) expand it to more than 200,000 values"),
+    ("alias-bomb", _write("guide.yaml", ("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 10))).encode()), "guide.yaml:",
+     "YAML structure", "expand it to more than 200,000 values"),
+    ("yaml-nested-50000-deep", _write("guide.yaml", b"a: " + b"[" * 50_000 + b"]" * 50_000 + b"\n"), "guide.yaml:1",
+     "YAML structure", "blocks nest more than 50 levels deep"),
+    ("json-nested-100000-deep", _write("network.geojson", b"[" * 100_000 + b"]" * 100_000), "network.geojson",
+     "JSON structure", "the brackets nest thousands of levels deep"),
+    ("infinite-coordinate", lambda root: edit_text(root / "network.geojson", "17.0", "Infinity, 17.0"),
+     "network.geojson", "JSON syntax", "Expected finite numbers but received Infinity"),
+    ("overflowing-coordinate", lambda root: edit_text(root / "network.geojson", "17.0", "1e999, 17.0"),
+     "network.geojson", "feature ", "Expected coordinates as [longitude, latitude] numbers but received"),
+    ("line-of-a-million-points", _net(lambda f, _: f["a-walk"]["geometry"].update(
+        coordinates=[[17.0072, 51.1104]] * 1_000_000)), "network.geojson", "feature 'a-walk'",
+     "Expected a path line of at most 5,000 points but received 1,000,000"),
+    # text that would break XML, hide what it says, or vanish from the PDF
+    ("control-character", _office("name: Biuro testowe", 'name: "Biuro\\x01 testowe"'), f"{OFFICE}:2",
+     "office 'test-office'.name.pl", "Expected printable text but received a control character (U+0001)"),
+    ("nul-character", _office("name: Biuro testowe", 'name: "Biuro\\0 testowe"'), f"{OFFICE}:2",
+     "office 'test-office'.name.pl", "a control character (U+0000)"),
+    ("lone-surrogate", _office("name: Biuro testowe", 'name: "Biuro \\ud800 testowe"'), f"{OFFICE}:2",
+     "office 'test-office'.name.pl", "a lone surrogate (half of a broken character) (U+D800)"),
+    ("non-character", _office("name: Biuro testowe", 'name: "Biuro \\uffff testowe"'), f"{OFFICE}:2",
+     "office 'test-office'.name.pl", "a Unicode non-character (U+FFFF)"),
+    ("bidi-override", _office("name: Biuro testowe", 'name: "Biuro \\u202e testowe"'), f"{OFFICE}:2",
+     "office 'test-office'.name.pl", "a bidirectional override (U+202E RIGHT-TO-LEFT OVERRIDE)"),
+    ("emoji", _office("name: Biuro testowe", "name: Biuro testowe \U0001F68C"), f"{OFFICE}:2",
+     "office 'test-office'.name.pl", "Expected characters the guide's font (DejaVu Sans) can print but received "
+     "'\U0001F68C' (U+1F68C BUS)"),
+    ("control-character-in-email", _office("email: biuro@example.org", 'email: "biuro\\x1b@example.org"'), OFFICE,
+     "contacts.email", "a control character (U+001B)"),
+    ("control-character-in-street-name", _net(_set("a-walk", name="ul. Testowa\x07")), "network.geojson",
+     "feature 'a-walk'.name", "a control character (U+0007)"),
+    ("control-character-in-stop-name", lambda root: edit_text(root / "stops.csv", "Przystanek A", "Przystanek\x0bA"),
+     "stops.csv:2", "stop '1'", "a control character (U+000B)"),
 ]
+
+
+CASES_BY_ID = [(case[0], case[1]) for case in CASES]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
@@ -151,6 +214,19 @@ def test_bad_input_gives_its_precise_message_and_no_traceback(tiny, case):
     assert file_named in line, line
     assert place_named in line, line
     assert "How to fix:" in result.stderr.split(line, 1)[1].split("\n")[1]
+
+
+def test_an_empty_office_file_is_blamed_not_the_network(tiny):
+    (tiny / OFFICE).write_bytes(b"")
+    result = run_wromik("check", tiny, check_exit=1)
+    assert "The guide data has 1 problem:" in result.stderr and "network.geojson" not in result.stderr
+
+
+def test_the_same_entrance_node_twice_names_both_lines(tiny):
+    edit_text(tiny / OFFICE, "node: side-door", "node: front-door")
+    result = run_wromik("check", tiny, check_exit=1)
+    assert re.search(rf"{OFFICE}:\d+: office 'test-office' \(entrance 'side'\)\.node: .* is also used by "
+                     rf"office 'test-office' \(.*{OFFICE}:27\)", result.stderr), result.stderr
 
 
 def test_the_corpus_is_large_enough():
@@ -242,3 +318,13 @@ def test_every_default_fact_has_a_source():
         facts = [f for e in office.entrances for f in e.facts.values()] + list(office.inside.facts.values())
         assert all(f.source for f in facts), office.id
         assert re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", office.contacts.verified or "2000") is not None
+
+
+def test_a_merge_key_bomb_is_refused_without_filling_the_memory(tiny):
+    """1 KB of YAML that merge keys expand to 2^29 values: refused, the process staying under 200 MB
+    (before the limit it took 5.9 GB; how fast it is refused is measured in bench/input_limits.py)."""
+    dict(CASES_BY_ID)["merge-key-bomb"](tiny)
+    assert (tiny / "guide.yaml").stat().st_size < 1100
+    code, stderr, _, megabytes = run_measured("check", tiny)
+    assert code == 1 and "expand it to more than 200,000 values" in stderr
+    assert megabytes < 200

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import zlib
 
 import pikepdf
 import pytest
 
-from conftest import TINY, run_wromik
+from conftest import ROOT, TINY, run_wromik
 
 MM = 72 / 25.4
 
@@ -100,6 +102,10 @@ def no_pdfx_metadata(pdf):
     del pdf.trailer.Info.Trapped
 
 
+def trapped_is_not_a_pdf_name(pdf):
+    pdf.trailer.Info.Trapped = pikepdf.Name("/False_")  # what pikepdf.Name.False_ writes
+
+
 BROKEN = {
     rgb_image: ["PX-03 page 2, image /Photo: An RGB image (400 × 400 px)."],
     low_resolution_image: ["PX-04 page 2, image /Scan: Expected at least 300 ppi but received 36 ppi."],
@@ -116,6 +122,7 @@ BROKEN = {
                       "Fix: Set black text in 100 % K only."],
     no_pdfx_metadata: ["PX-01 XMP pdfxid:GTS_PDFXVersion: Expected PDF/X-4 but received nothing.",
                        "PX-01 Info /Trapped: Expected /True or /False but received nothing."],
+    trapped_is_not_a_pdf_name: ["PX-01 Info /Trapped: Expected /True or /False but received /False_."],
 }
 
 
@@ -155,8 +162,63 @@ def test_every_problem_is_reported_in_one_run(good, tmp_path):
     assert {"PX-01", "PX-03", "PX-04", "PX-05"} <= set(result.stdout.split())
 
 
-def test_a_file_that_is_not_a_pdf_is_a_clear_usage_error(tmp_path):
+def _preflight(*files, hang_guard: int = 120) -> subprocess.CompletedProcess:
+    """wromik preflight through the real CLI, killed after hang_guard seconds (a guard against hangs, not a timing)."""
+    return subprocess.run([sys.executable, "-m", "guide", "preflight", *map(str, files)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=hang_guard)
+
+
+def test_files_that_cannot_be_read_are_named_and_the_others_still_checked(good, tmp_path):
     text = tmp_path / "notes.pdf"
     text.write_text("not a PDF", encoding="utf-8")
-    result = run_wromik("preflight", text, check_exit=2)
-    assert "notes.pdf: cannot be read as a PDF" in result.stderr and "Traceback" not in result.stderr
+    result = _preflight(text, tmp_path / "missing.pdf", good)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{text}: not a PDF" in result.stdout and "Fix:" in result.stdout
+    assert f"{tmp_path / 'missing.pdf'}: no such file." in result.stdout
+    assert f"{good}: passes PX-01 … PX-05" in result.stdout
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+def test_an_encrypted_file_fails_px01(good, tmp_path):
+    locked = tmp_path / "no-printing.pdf"
+    with pikepdf.open(good) as pdf:
+        pdf.save(locked, encryption=pikepdf.Encryption(owner="x", user="", allow=pikepdf.Permissions(
+            print_lowres=False, print_highres=False)))
+    result = run_wromik("preflight", locked, check_exit=1)
+    assert "PX-01 Encrypt dictionary: The file is encrypted" in result.stdout, result.stdout
+    assert "printing is forbidden" in result.stdout
+    assert "Fix: Save the PDF without a password or security settings (PDF/X forbids encryption)." in result.stdout
+
+
+def test_a_password_protected_file_is_named_and_the_next_file_still_checked(good, tmp_path):
+    secret = tmp_path / "secret.pdf"
+    with pikepdf.open(good) as pdf:
+        pdf.save(secret, encryption=pikepdf.Encryption(owner="x", user="open sesame"))
+    result = _preflight(secret, good)
+    assert result.returncode == 1, result.stdout + result.stderr
+    line = next(line for line in result.stdout.splitlines() if line.startswith(f"{secret}:"))
+    assert "needs a password to open" in line and "Fix: Save the PDF without a password" in line, line
+    assert f"{good}: passes PX-01 … PX-05" in result.stdout
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+def _flate_bomb(pdf) -> None:
+    """Append a page content stream of 1 GiB of `q Q` operators, about 1 MB after zlib level 9 (1000 : 1)."""
+    packer, operators = zlib.compressobj(9), b"q Q " * (16 << 20)
+    packed = b"".join(packer.compress(operators) for _ in range(16)) + packer.flush()
+    pdf.pages[1].contents_add(pdf.make_stream(packed, Filter=pikepdf.Name.FlateDecode))
+
+
+def test_a_flate_bomb_is_stopped_with_a_clear_message_and_the_next_file_checked(good, tmp_path):
+    bomb = tmp_path / "bomb.pdf"
+    with pikepdf.open(good) as pdf:
+        _flate_bomb(pdf)
+        pdf.save(bomb)
+    assert bomb.stat().st_size < 2_000_000
+    result = _preflight(bomb, good)  # before the limits this ran for more than 10 minutes
+    assert result.returncode == 1, result.stdout + result.stderr
+    line = next(line for line in result.stdout.splitlines() if line.startswith(f"{bomb}:"))
+    assert "decodes to more than 256 MB; the file was not checked further." in line, line
+    assert "Fix: Re-export the PDF" in line
+    assert f"{good}: passes PX-01 … PX-05" in result.stdout
+    assert "Traceback" not in result.stderr

@@ -84,7 +84,8 @@ def test_pdfx4_output_intent_metadata_and_trapped(printed):
     assert re.search(r"<xmpMM:DocumentID[^>]*>uuid:", meta) and re.search(r"<xmpMM:RenditionClass[^>]*>default<", meta)
     with pikepdf.open(printed) as pdf:
         assert pdf.pdf_version >= "1.6"
-        assert pdf.trailer.Info.Trapped == pikepdf.Name.False_
+        trapped = pdf.trailer.Info.Trapped
+        assert trapped == pikepdf.Name("/False") and str(trapped) == "/False"
         intents = pdf.Root.OutputIntents
         assert len(intents) == 1 and intents[0].S == pikepdf.Name.GTS_PDFX
         assert str(intents[0].OutputConditionIdentifier) == "FOGRA39"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -19,13 +18,13 @@ from ..model import DAYS
 from ..pictograms import draw_pictogram, pictograms
 from ..phrasing import describe_barrier, describe_step, describe_unknown, quantity
 from ..pdfx import Sheet
+from ..text import FONT_FILES
 from ..tagging import (ContentsEntry, PictureRow, StructureTree, TaggedFigure, TaggedListItem, TaggedParagraph,
                        TaggedTable, artifact, finish)
 from . import Renderer
 
 __all__ = ["StandardPdfRenderer", "register_fonts", "FONT", "FONT_BOLD"]
 
-MEDIA = Path(__file__).resolve().parents[2] / "media"
 FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
 DAY_NAMES = dict(zip(DAYS, ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela")))
 FACT_LABELS = {
@@ -47,8 +46,8 @@ def register_fonts() -> None:
     """Register the embedded sans-serif font (Latin Extended-A and Cyrillic)."""
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
-    pdfmetrics.registerFont(TTFont(FONT, str(MEDIA / "fonts" / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(MEDIA / "fonts" / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILES[FONT])))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_FILES[FONT_BOLD])))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
 
 
@@ -379,7 +378,7 @@ class StandardPdfRenderer(Renderer):
 
     def map_file(self, scene, name: str) -> None:
         """Hook: the map as a PNG beside the PDF, for the download page."""
-        write_png(self.output_path(f"maps/{name}.png", "image/png"), scene, str(MEDIA / "fonts" / "DejaVuSans.ttf"))
+        write_png(self.output_path(f"maps/{name}.png", "image/png"), scene, str(FONT_FILES[FONT]))
 
 
 def _route_key(office_id: str, profile_id: str, origin: str) -> str:

@@ -1,0 +1,64 @@
+"""Reading a guide's data files safely: regular files inside the data folder, of a sane size, in UTF-8.
+
+A FIFO, a device (/dev/zero), a folder or a link that leaves the data folder is refused before it
+is opened, so reading never hangs or fills the memory.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import Problem
+
+__all__ = ["read_data_text", "MAX_BYTES"]
+
+MB = 1024 * 1024
+MAX_BYTES = {".yaml": 10 * MB, ".csv": 50 * MB, ".geojson": 200 * MB}  # 1000× and more what a city guide needs
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+def read_data_text(path: Path, shown_as: str, problems: list, *, root: Path | None, what: str,
+                   encoding: str = "utf-8") -> str | None:
+    """The text of one data file, or None with a Problem recorded (what: e.g. 'an office file'; root: the data
+    folder the file must stay inside, or None for a file given on the command line)."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        problems.append(Problem(shown_as, "file", f"Expected {what} but it cannot be opened: {error.strerror}",
+                                "Check that the file exists and that your user may read it."))
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+        problems.append(Problem(shown_as, "file", f"Expected {what} (a regular file) but received {kind}",
+                                "Put an ordinary file there, saved from a text editor or QGIS."))
+        return None
+    if root is not None and Path(root).resolve() not in Path(path).resolve().parents:
+        problems.append(Problem(shown_as, "file", f"Expected {what} inside the data folder but it is a link to "
+                                f"{Path(path).resolve()}", "Copy the file into the data folder instead of linking it."))
+        return None
+    limit = MAX_BYTES.get(Path(path).suffix, 10 * MB)
+    if info.st_size > limit:
+        problems.append(Problem(shown_as, "file", f"Expected at most {limit // MB} MB but the file has "
+                                f"{info.st_size / MB:.0f} MB", "Check that this is the right file; a guide's "
+                                "data is far smaller. Split the network into smaller areas if it really is this big."))
+        return None
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
+        text = raw.decode(encoding)
+    except OSError as error:
+        problems.append(Problem(shown_as, "file", f"Expected {what} but it cannot be read: {error.strerror}",
+                                "Check that your user may read the file."))
+        return None
+    except UnicodeDecodeError as error:
+        problems.append(Problem(shown_as, "file", f"Expected UTF-8 text but the file has an invalid byte at position "
+                                f"{error.start}", "Save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)."))
+        return None
+    if not text.strip():
+        problems.append(Problem(shown_as, "file", f"Expected {what} but the file is empty",
+                                "Fill in the file (copy an existing one as a start)."))
+        return None
+    return text

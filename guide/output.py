@@ -1,0 +1,239 @@
+"""The output folder: wromik's alone, one build at a time, published in one step.
+
+A build never deletes or changes a file it did not write. The folder it publishes to must be
+new, empty, or a folder wromik built before (it holds wromik's manifest.json). Files a user put
+there are kept. A build stages everything in a hidden sibling folder marked as wromik's, then
+swaps it in for the output folder in one step (Linux renameat2), then takes back from the
+previous folder only what its manifest lists; anything else there is moved into the new folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import json
+import os
+import shutil
+import signal
+import stat
+import tempfile
+from pathlib import Path
+
+from .errors import BuildError, UsageError
+
+__all__ = ["OutputFolder", "MANIFEST", "read_manifest", "signals_held"]
+
+MANIFEST = "manifest.json"
+GENERATOR = "wromik"
+_STAGE_MARK = ".wromik-stage"  # inside a staging folder: everything in it is wromik's, safe to delete
+_CAUGHT_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def read_manifest(folder: Path) -> dict | None:
+    """The wromik manifest in a folder, or None when there is none (or it is not wromik's)."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    artifacts = manifest.get("artifacts") if isinstance(manifest, dict) else None
+    if not isinstance(artifacts, list) or not all(isinstance(a, dict) and {"path", "sha256"} <= set(a)
+                                                   for a in artifacts):
+        return None
+    return manifest
+
+
+@contextlib.contextmanager
+def signals_held():
+    """Hold SIGINT, SIGTERM and SIGHUP until the block is done (they are delivered after it)."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _CAUGHT_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+class OutputFolder:
+    """The folder a build publishes to, checked before any work is done."""
+
+    def __init__(self, out: str | os.PathLike, *, data_dir: Path):
+        raw = os.fspath(out)
+        if not raw.strip():
+            raise UsageError("--out is empty, which would mean the current folder. Give the folder for the guide, "
+                             "for example --out output.")
+        self.shown = raw
+        self.path = Path(raw).resolve()
+        self._refuse_unsafe(Path(data_dir).resolve())
+        self.previous = read_manifest(self.path) if self.path.is_dir() else None
+        self._refuse_foreign_folder()
+        self._lock_handle = None
+
+    # --- checks --------------------------------------------------------------------------------------------------
+
+    def _refuse_unsafe(self, data: Path) -> None:
+        here, out = Path.cwd().resolve(), self.path
+        choose = "Choose a folder of its own, for example --out output."
+        if out == here or out in here.parents:
+            raise UsageError(f"--out {self.shown} is the folder you are working in{'' if out == here else ' or above it'}; "
+                             f"wromik would replace everything in it. {choose}")
+        if out == data or out in data.parents:
+            raise UsageError(f"--out {self.shown} holds the guide's data ({data}); wromik would replace it. {choose}")
+        if data in out.parents:
+            raise UsageError(f"--out {self.shown} is inside the guide's data folder ({data}); generated files must "
+                             f"not mix with the data. {choose}")
+        if out.exists() and not out.is_dir():
+            raise UsageError(f"--out {self.shown} is a file, not a folder; wromik will not replace it. {choose}")
+
+    def _refuse_foreign_folder(self) -> None:
+        if not self.path.is_dir():
+            return
+        mode = self.path.stat().st_mode
+        if not mode & stat.S_IWUSR or not os.access(self.path, os.W_OK):
+            raise UsageError(f"--out {self.shown} is read-only (mode {stat.S_IMODE(mode):o}); wromik will not replace "
+                             f"a folder you protected. Make it writable (chmod u+w {self.shown}) or choose another --out.")
+        if self.previous is None and any(self.path.iterdir()):
+            found = sorted(p.name for p in self.path.iterdir())
+            listed = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+            raise UsageError(f"--out {self.shown} is not empty ({listed}) and has no wromik {MANIFEST}, so wromik did "
+                             f"not build it and will not write there. Choose a new or empty folder with --out, or "
+                             f"move those files away.")
+
+    def foreign(self) -> list:
+        """Paths in the output folder (relative, posix) that its manifest does not list: the user's files."""
+        if not self.path.is_dir():
+            return []
+        ours = {a["path"] for a in (self.previous or {}).get("artifacts", [])} | {MANIFEST}
+        found = []
+        for root, dirs, files in os.walk(self.path):
+            for name in sorted(files + [d for d in dirs if os.path.islink(os.path.join(root, d))]):
+                relative = Path(root, name).relative_to(self.path).as_posix()
+                if relative not in ours:
+                    found.append(relative)
+        return sorted(found)
+
+    # --- one build at a time -------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def locked(self):
+        """Hold the folder's lock (a file beside it) for the whole build; refuse if another build holds it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock_path = self.path.parent / f".{self.path.name}.wromik-lock"
+        handle = open(lock_path, "a", encoding="utf-8")  # stays empty: the lock is the kernel's, on the open file
+        try:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise BuildError(f"Another wromik build is writing to {self.shown} right now. Fix: wait until it "
+                                 f"has finished and build again, or build into another folder with --out.") from None
+            yield
+        finally:
+            handle.close()  # closing releases the lock; the kernel releases it too if the process dies
+
+    # --- staging and publishing ----------------------------------------------------------------------------------
+
+    def clean_leftovers(self, say) -> None:
+        """Remove what builds that died left beside the folder (call with the lock held)."""
+        leftovers = sorted(self.path.parent.glob(f".{self.path.name}.wromik-stage-*"))
+        if not self.path.exists():
+            restorable = [p for p in leftovers if not (p / _STAGE_MARK).exists() and read_manifest(p) is not None]
+            if restorable:  # died between the two renames where renameat2 is missing: the old output comes back
+                os.rename(restorable[-1], self.path)
+                leftovers.remove(restorable[-1])
+                self.previous = read_manifest(self.path)
+        for leftover in leftovers:
+            if (leftover / _STAGE_MARK).is_file():
+                shutil.rmtree(leftover)
+            else:
+                self._retire(leftover, say)
+
+    def stage(self) -> Path:
+        """A new, empty staging folder beside the output folder (same filesystem), marked as wromik's."""
+        stage = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.wromik-stage-", dir=self.path.parent))
+        umask = os.umask(0o022)
+        os.umask(umask)
+        os.chmod(stage, 0o777 & ~umask)  # mkdtemp makes it private; the published folder gets the usual mode
+        (stage / _STAGE_MARK).write_text("wromik's staging folder: safe to delete when no build runs.\n",
+                                         encoding="utf-8")
+        return stage
+
+    @staticmethod
+    def discard(stage: Path) -> None:
+        shutil.rmtree(stage, ignore_errors=True)
+
+    def publish(self, stage: Path, say) -> None:
+        """Swap the staged folder in; keep the user's files; take back the previous build's files."""
+        staged = {p.relative_to(stage).as_posix() for p in stage.rglob("*") if not p.is_dir()}
+        clashes = [path for path in self.foreign() if path in staged]
+        if clashes:
+            self.discard(stage)
+            raise UsageError(f"{self.shown} holds {', '.join(clashes)}, which wromik did not write and would now "
+                             f"replace. Move or rename {'it' if len(clashes) == 1 else 'them'}, then build again.")
+        if self.path.is_dir():
+            os.chmod(stage, stat.S_IMODE(self.path.stat().st_mode))
+        os.unlink(stage / _STAGE_MARK)
+        try:
+            if not self.path.exists():
+                os.rename(stage, self.path)
+                return
+            exchanged = _exchange(stage, self.path)
+        except OSError:
+            self.discard(stage)
+            raise
+        if not exchanged:
+            os.rename(self.path, stage.with_name(stage.name + "-old"))
+            os.rename(stage, self.path)
+            stage = stage.with_name(stage.name + "-old")
+        self._retire(stage, say)
+
+    def _retire(self, old: Path, say) -> None:
+        """Delete what the previous build wrote there; move everything else back into the output folder."""
+        listed = [a["path"] for a in (read_manifest(old) or {}).get("artifacts", [])]
+        for relative in listed:
+            path = old / relative
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
+        for name in (MANIFEST, _STAGE_MARK):
+            with contextlib.suppress(FileNotFoundError):
+                (old / name).unlink()
+        moved, kept = _move_back(old, self.path)
+        if moved:
+            say(f"Kept in {self.shown} what wromik did not write: {', '.join(moved[:8])}"
+                + (f" and {len(moved) - 8} more" if len(moved) > 8 else ""))
+        if kept:
+            say(f"Warning: {old} still holds {', '.join(kept)}: files wromik did not write, and their places in "
+                f"{self.shown} are taken. Move them where you want them, then delete that folder.")
+
+
+def _move_back(source: Path, target: Path) -> tuple:
+    """Move every entry of source to the same place under target, if free; remove emptied folders.
+    Returns what was moved and what could not be (relative paths)."""
+    moved, kept = [], []
+    for entry in sorted(source.iterdir()):
+        destination = target / entry.name
+        if entry.is_dir() and not entry.is_symlink() and destination.is_dir() and not destination.is_symlink():
+            inner_moved, inner_kept = _move_back(entry, destination)
+            moved += [f"{entry.name}/{name}" for name in inner_moved]
+            kept += [f"{entry.name}/{name}" for name in inner_kept]
+        elif not os.path.lexists(destination):
+            os.rename(entry, destination)
+            moved.append(entry.name + ("/" if destination.is_dir() and not destination.is_symlink() else ""))
+        else:
+            kept.append(entry.name)
+    with contextlib.suppress(OSError):
+        source.rmdir()
+    return moved, kept
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths with Linux renameat2(RENAME_EXCHANGE); False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))

@@ -1,0 +1,60 @@
+"""Which characters a guide's text may hold, and the fonts every edition prints it with.
+
+A text reaches PDFs, XML (DAISY, HTML), speech and the terminal. Control characters, NUL, lone
+surrogates, Unicode non-characters and bidirectional overrides break XML or hide what a text
+says; characters the embedded fonts cannot draw (emoji) would silently vanish from the PDFs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+__all__ = ["MEDIA", "FONT_FILES", "unsafe_character", "undrawable_characters", "terminal_safe"]
+
+MEDIA = Path(__file__).resolve().parents[1] / "media"
+FONT_FILES = {"DejaVuSans": MEDIA / "fonts" / "DejaVuSans.ttf", "DejaVuSans-Bold": MEDIA / "fonts" / "DejaVuSans-Bold.ttf"}
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069]"
+                     "|[\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff"
+                     "\U000ffffe\U000fffff\U0010fffe\U0010ffff]")
+_KINDS = {"Cc": "a control character", "Cs": "a lone surrogate (half of a broken character)",
+          "Cn": "a Unicode non-character"}
+
+
+def _name(char: str) -> str:
+    return f"U+{ord(char):04X}" + (f" {unicodedata.name(char)}" if unicodedata.name(char, "") else "")
+
+
+def unsafe_character(text: str) -> tuple | None:
+    """(position, description) of the first character no text may hold, or None."""
+    match = _UNSAFE.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    kind = "a bidirectional override" if "\u202a" <= char <= "\u2069" else \
+        _KINDS.get(unicodedata.category(char), "a Unicode non-character")
+    return match.start(), f"{kind} ({_name(char)})"
+
+
+@functools.lru_cache(maxsize=1)
+def _drawable() -> frozenset:
+    """The characters every embedded font has a glyph for."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+    maps = [set(TTFontFile(str(path)).charToGlyph) for path in FONT_FILES.values()]
+    return frozenset(set.intersection(*maps))
+
+
+def undrawable_characters(text: str) -> list:
+    """The characters in text (each once, in order) that the embedded fonts cannot draw, described."""
+    drawable = _drawable()
+    missing = dict.fromkeys(c for c in text if ord(c) not in drawable and not c.isspace())
+    return [f"'{c}' ({_name(c)})" for c in missing]
+
+
+def terminal_safe(text: str) -> str:
+    """Text with every character unsafe_character() finds shown as an escape (\\x1b, \\u202e), so a file
+    name cannot move the cursor, recolour or reorder what a terminal shows."""
+    return _UNSAFE.sub(lambda match: match.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)
