@@ -89,9 +89,12 @@ class OutputFolder:
         if not self.path.is_dir():
             return
         mode = self.path.stat().st_mode
-        if not mode & stat.S_IWUSR or not os.access(self.path, os.W_OK):
+        if not mode & stat.S_IWUSR:
             raise UsageError(f"--out {self.shown} is read-only (mode {stat.S_IMODE(mode):o}); wromik will not replace "
                              f"a folder you protected. Make it writable (chmod u+w {self.shown}) or choose another --out.")
+        if not os.access(self.path, os.W_OK):
+            raise UsageError(f"--out {self.shown} cannot be written: your user may not write there, or its disk is "
+                             f"mounted read-only. Choose another folder with --out.")
         if self.previous is None and any(self.path.iterdir()):
             found = sorted(p.name for p in self.path.iterdir())
             listed = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")

@@ -49,10 +49,10 @@ def build_edition(tmp_path_factory, edition: str, file_name: str) -> Path:
     return out / "pl" / file_name
 
 
-def run_wromik(*args, cwd=None, env=None, check_exit=None) -> subprocess.CompletedProcess:
-    """Run the real command line (python -m guide) and capture its output."""
+def run_wromik(*args, cwd=None, env=None, check_exit=None, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run the real command line (python -m guide) and capture its output; timeout guards against a hang."""
     result = subprocess.run([sys.executable, "-m", "guide", *map(str, args)], cwd=cwd or ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
+                            capture_output=True, text=True, timeout=timeout)
     if check_exit is not None:
         assert result.returncode == check_exit, result.stdout + result.stderr
     return result

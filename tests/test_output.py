@@ -197,6 +197,15 @@ def test_a_full_disk_stops_the_build_with_a_message_and_output_unchanged(small_d
     assert snapshot(small_disk) == before
 
 
+def test_a_read_only_disk_is_refused_with_a_message(small_disk):
+    run_wromik("build", TINY, "--out", small_disk / "output", *ROUTES, check_exit=0)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    before = snapshot(small_disk)
+    result = run_wromik("build", TINY, "--out", small_disk / "output", *ROUTES)
+    assert_refused(result, 2, "cannot be written: your user may not write there, or its disk is mounted read-only")
+    assert snapshot(small_disk) == before
+
+
 def test_a_missing_program_is_named_with_its_package(workspace):
     bin_dir = workspace / "bin"
     bin_dir.mkdir()
@@ -213,3 +222,36 @@ def test_names_reach_the_terminal_without_escape_sequences(workspace):
     result = run_wromik("check", "data", cwd=workspace)
     assert_refused(result, 1, "offices/\\x1b[31mred\\x1b[0m.yaml: file: Expected an office")
     assert "\x1b" not in result.stderr
+
+
+@pytest.mark.parametrize("case", ["control-character", "lone-surrogate", "non-character", "empty-guide-yaml",
+                                  "merge-key-bomb", "yaml-nested-50000-deep", "json-nested-100000-deep",
+                                  "office-file-is-a-fifo", "infinite-coordinate"])
+def test_hostile_data_stops_the_build_before_it_writes(workspace, case):
+    from test_dataset import CASES
+    _, breaks, file_named, _, message = next(c for c in CASES if c[0] == case)
+    breaks(workspace / "data")
+    before = snapshot(workspace)
+    result = run_wromik("build", "data", "--out", "output", cwd=workspace, timeout=60)
+    assert_refused(result, 1, message, file_named.rstrip(":"))
+    assert snapshot(workspace) == before
+
+
+def test_a_broken_file_in_the_stage_is_never_published(tmp_path):
+    """Every XML, JSON and PDF is read back before publishing: a SMIL file that is not XML stops the build."""
+    from guide.build import _verify
+    import hashlib
+    stage = tmp_path / "stage"
+    (stage / "pl" / "daisy").mkdir(parents=True)
+    good, bad = b"<smil><body/></smil>\n", b"<smil><body>\x01</body></smil>\n"
+    artifacts = []
+    for name, body in (("pl/daisy/01.smil", good), ("pl/daisy/02.smil", bad), ("pl/routes.geojson", b"{}")):
+        (stage / name).write_bytes(body)
+        artifacts.append({"path": name, "bytes": len(body), "sha256": hashlib.sha256(body).hexdigest()})
+    from guide import BuildError
+    with pytest.raises(BuildError, match=r"wrote 1 broken file\(s\), so nothing was published: pl/daisy/02\.smil "
+                                         r"\(not well-formed"):
+        _verify(stage, {"artifacts": artifacts})
+    (stage / "pl" / "routes.geojson").write_bytes(b"{]")
+    with pytest.raises(BuildError, match=r"2 broken file\(s\).*pl/routes\.geojson .*differs from its manifest entry"):
+        _verify(stage, {"artifacts": artifacts})
