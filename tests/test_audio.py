@@ -11,6 +11,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from mutagen.id3 import ID3
 
+from guide.audio import CHAPTER_TOLERANCE, TARGET_LUFS, amplify, check_chapters, loudness
+from guide.errors import BuildError
+
 from conftest import TINY, edit_text, run_wromik
 
 EPOCH = dict(SOURCE_DATE_EPOCH="1767225600")
@@ -146,3 +149,21 @@ def test_a_rebuild_after_an_hours_change_synthesises_only_the_changed_sentences(
     files = sorted((tmp_path / "out" / "pl" / "audio").glob("[0-9][0-9]-*.mp3"))
     total = sum(float(_probe(p)["format"]["duration"]) for p in files)
     assert abs(total - float(_probe(tmp_path / "out" / "pl" / "audio" / "wromik-calosc.mp3")["format"]["duration"])) < 1
+
+
+def test_the_chapter_check_passes_real_chapters_and_stops_a_silent_or_a_noisy_one(audio):
+    """A damaged clip made the old recordings silent, then noise: chapters at −50 and −4 LUFS (AU-03)."""
+    files = _chapter_files(audio)
+    levels = check_chapters([(path.name, path) for path in files])  # the published MP3s, as a build checks them
+    assert len(levels) == 5 and all(abs(level - TARGET_LUFS) <= CHAPTER_TOLERANCE / 2 for level in levels), levels
+    speech = subprocess.run(["ffmpeg", "-v", "error", "-i", str(files[2]), "-f", "s16le", "-ac", "1", "-ar", "22050",
+                             "pipe:1"], capture_output=True, check=True).stdout
+    assert check_chapters([("normalised", speech)]) == [loudness(speech)]
+    quiet, loud = amplify(speech, -32), amplify(speech, 20)  # ffmpeg volume: the same speech much quieter, louder
+    assert loudness(quiet) < -48 and loudness(loud) > -6
+    for name, pcm, sounds in [("silent", quiet, "too quiet"), ("noisy", loud, "too loud")]:
+        with pytest.raises(BuildError) as failure:
+            check_chapters([("normalised", speech), (name, pcm)])
+        message = str(failure.value)
+        assert re.search(rf"the chapter {name} measures -\d+\.\d LUFS \({sounds}", message), message
+        assert "normalised" not in message and "Nothing was published" in message and "Fix:" in message
