@@ -18,7 +18,7 @@ import pikepdf
 from .composition import compose
 from .dataset import load_guide
 from .errors import BuildError, DataError, UsageError, explain_os_error
-from .output import MANIFEST, GENERATOR, OutputFolder, signals_held
+from .output import MANIFEST, GENERATOR, OutputFolder, signals_held, written_by_wromik
 from .renderers import registry, renderer_for
 
 __all__ = ["build", "MANIFEST"]
@@ -63,8 +63,8 @@ def build(data_dir: Path, out_dir: str | os.PathLike, *, editions=None, language
                 stop.published = True
                 raise
     except OSError as error:
-        raise BuildError(f"{explain_os_error(error, folder.shown)} Nothing was published; {folder.shown} is as it "
-                         f"was.") from None
+        raise BuildError(f"{explain_os_error(error, folder.shown, elsewhere='build into another folder with --out')}"
+                         f" Nothing was published; {folder.shown} is as it was.") from None
     say(f"Published {len(manifest['artifacts'])} files to {folder.shown}/")
     return manifest
 
@@ -73,7 +73,7 @@ def _render(data, model, classes, languages, folder: OutputFolder, stage: Path, 
     """Every edition into the staging folder, with the files of other editions kept; the manifest."""
     rebuilt = {(cls.name, lang) for cls in classes for lang in languages}
     kept = [a for a in (folder.previous or {}).get("artifacts", []) if (a.get("edition"), a.get("lang")) not in rebuilt
-            and (folder.path / a["path"]).is_file() and not (folder.path / a["path"]).is_symlink()]
+            and written_by_wromik(folder.path, a)]  # a file changed since is the user's now: kept, not listed
     for artifact in kept:
         target = stage / artifact["path"]
         target.parent.mkdir(parents=True, exist_ok=True)

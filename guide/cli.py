@@ -37,18 +37,23 @@ def _stop(signum, frame) -> None:
     raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
-def _split(values) -> list | None:
-    if not values:
+def _split(values, option: str, example: str) -> list | None:
+    """The names given to a repeatable option (also comma-separated), each once; None when the option is absent."""
+    if values is None:
         return None
-    return [part for value in values for part in value.split(",") if part]
+    names = list(dict.fromkeys(part.strip() for value in values for part in value.split(",") if part.strip()))
+    if not names:
+        raise UsageError(f"{option} is empty. Give a name, for example {option} {example}, or leave the option out "
+                         f"to build them all.")
+    return names
 
 
 def _cmd_build(args) -> int:
     from .build import build
     options = {"speech_engine": args.speech_engine, "speech_fallback": args.speech_fallback,
                "speech_cache": args.speech_cache}
-    manifest = build(Path(args.data_dir), args.out, editions=_split(args.edition), languages=_split(args.lang),
-                     options=options, progress=_progress)
+    manifest = build(Path(args.data_dir), args.out, editions=_split(args.edition, "--edition", "standard"),
+                     languages=_split(args.lang, "--lang", "pl"), options=options, progress=_progress)
     for artifact in manifest["artifacts"]:
         print(f"{artifact['path']}\t{artifact['edition']}\t{artifact['bytes']} bytes")
     return 0
@@ -247,9 +252,11 @@ def _run(args) -> int:
         name = str(stop) or "SIGINT"
         if getattr(stop, "published", False):
             print(f"wromik: stopped by {name} just after the new guide was published.", file=sys.stderr)
-        else:
+        elif args.command == "build":
             print(f"wromik: stopped by {name}; nothing was published and the output folder is as it was.",
                   file=sys.stderr)
+        else:
+            print(f"wromik: stopped by {name}.", file=sys.stderr)
         return 128 + getattr(signal, name, signal.SIGINT)
     except OSError as error:
         print(f"wromik: {explain_os_error(error, error.filename or '.')}", file=sys.stderr)

@@ -76,21 +76,20 @@ def missing_program(program: str) -> str:
             f"'apt-get install {package}' (make guide installs everything wromik needs).")
 
 
-def explain_os_error(error: OSError, folder: str) -> str:
+def explain_os_error(error: OSError, folder: str, *, elsewhere: str = "choose another folder") -> str:
     """A failed file operation in words: which path, what happened, and how to fix it (folder: where wromik was
-    writing, for the advice)."""
+    writing, for the advice; elsewhere: how to write somewhere else instead)."""
     path = error.filename or folder
     what = error.strerror or str(error)
     if error.errno == errno.ENOENT and error.filename and os.sep not in str(error.filename) \
             and str(error.filename) in PACKAGES:
         return missing_program(str(error.filename))
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        fix = (f"free some space on the disk that holds {folder} (see 'df -h'), or build into a folder on "
-               "another disk with --out")
+        fix = f"free some space on the disk that holds {folder} (see 'df -h'), or {elsewhere} on another disk"
     elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        fix = f"give your user write access to {path}, or build into another folder with --out"
+        fix = f"give your user write access to {path}, or {elsewhere}"
     elif error.errno in (errno.ENOTDIR, errno.EISDIR, errno.EEXIST):
-        fix = "a file stands where a folder should be, or the other way round: move it, or choose another --out"
+        fix = f"a file stands where a folder should be, or the other way round: move it, or {elsewhere}"
     else:
         fix = "check the path and the disk, then build again"
     return f"Could not write {path}: {what}. Fix: {fix}."

@@ -42,7 +42,7 @@ def read_data_text(path: Path, shown_as: str, problems: list, *, root: Path | No
     limit = MAX_BYTES.get(Path(path).suffix, 10 * MB)
     if info.st_size > limit:
         problems.append(Problem(shown_as, "file", f"Expected at most {limit // MB} MB but the file has "
-                                f"{info.st_size / MB:.0f} MB", "Check that this is the right file; a guide's "
+                                f"{info.st_size / MB:.1f} MB", "Check that this is the right file; a guide's "
                                 "data is far smaller. Split the network into smaller areas if it really is this big."))
         return None
     try:

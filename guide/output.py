@@ -13,6 +13,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -23,11 +24,28 @@ from pathlib import Path
 
 from .errors import BuildError, UsageError
 
-__all__ = ["OutputFolder", "MANIFEST", "read_manifest", "signals_held"]
+__all__ = ["OutputFolder", "MANIFEST", "read_manifest", "signals_held", "written_by_wromik"]
 
 MANIFEST = "manifest.json"
 GENERATOR = "wromik"
-_STAGE_MARK = ".wromik-stage"  # inside a staging folder: everything in it is wromik's, safe to delete
+# Marks wromik writes into the folders it makes beside the output; a file of the same name with other text is a
+# user's file like any other.
+_STAGE_MARK = (".wromik-stage", "wromik's staging folder: safe to delete when no build runs.\n")
+_RETIRED_MARK = (".wromik-retired", "wromik's previous output: the files its manifest lists go, the rest go back.\n")
+
+
+def _mark(folder: Path, mark: tuple) -> None:
+    (folder / mark[0]).write_text(mark[1], encoding="utf-8")
+
+
+def _marked(folder: Path, mark: tuple) -> bool:
+    """The folder is a real folder and holds wromik's mark, as wromik wrote it."""
+    path = folder / mark[0]
+    try:
+        return (not folder.is_symlink() and not path.is_symlink() and path.is_file()
+                and path.stat().st_size == len(mark[1].encode()) and path.read_text(encoding="utf-8") == mark[1])
+    except (OSError, UnicodeDecodeError):
+        return False
 _CAUGHT_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
@@ -38,10 +56,34 @@ def read_manifest(folder: Path) -> dict | None:
     except (OSError, ValueError):
         return None
     artifacts = manifest.get("artifacts") if isinstance(manifest, dict) else None
-    if not isinstance(artifacts, list) or not all(isinstance(a, dict) and {"path", "sha256"} <= set(a)
+    if not isinstance(artifacts, list) or not all(isinstance(a, dict) and isinstance(a.get("path"), str)
+                                                   and _inside(a["path"]) and isinstance(a.get("sha256"), str)
                                                    for a in artifacts):
         return None
     return manifest
+
+
+def _inside(relative: str) -> bool:
+    """A manifest path stays inside its folder: relative, no '..', no empty or '.' parts."""
+    parts = relative.split("/")
+    return bool(relative) and not relative.startswith("/") and all(part not in ("", ".", "..") for part in parts)
+
+
+def written_by_wromik(folder: Path, entry: dict) -> bool:
+    """The file a manifest entry names is still the one wromik wrote: reached through real folders (no links),
+    a regular file, with the recorded sha256."""
+    path = folder
+    for part in entry["path"].split("/"):
+        if path.is_symlink() or not path.is_dir():
+            return False
+        path = path / part
+    if path.is_symlink() or not path.is_file():
+        return False
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest() == entry["sha256"]
 
 
 @contextlib.contextmanager
@@ -63,7 +105,11 @@ class OutputFolder:
             raise UsageError("--out is empty, which would mean the current folder. Give the folder for the guide, "
                              "for example --out output.")
         self.shown = raw
-        self.path = Path(raw).resolve()
+        try:
+            self.path = Path(raw).resolve()
+        except (RuntimeError, OSError) as error:  # a link that points at itself
+            raise UsageError(f"--out {raw} cannot be followed ({error}). Choose a folder of its own, for example "
+                             f"--out output.") from None
         self._refuse_unsafe(Path(data_dir).resolve())
         self.previous = read_manifest(self.path) if self.path.is_dir() else None
         self._refuse_foreign_folder()
@@ -98,22 +144,11 @@ class OutputFolder:
         if self.previous is None and any(self.path.iterdir()):
             found = sorted(p.name for p in self.path.iterdir())
             listed = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
-            raise UsageError(f"--out {self.shown} is not empty ({listed}) and has no wromik {MANIFEST}, so wromik did "
-                             f"not build it and will not write there. Choose a new or empty folder with --out, or "
-                             f"move those files away.")
-
-    def foreign(self) -> list:
-        """Paths in the output folder (relative, posix) that its manifest does not list: the user's files."""
-        if not self.path.is_dir():
-            return []
-        ours = {a["path"] for a in (self.previous or {}).get("artifacts", [])} | {MANIFEST}
-        found = []
-        for root, dirs, files in os.walk(self.path):
-            for name in sorted(files + [d for d in dirs if os.path.islink(os.path.join(root, d))]):
-                relative = Path(root, name).relative_to(self.path).as_posix()
-                if relative not in ours:
-                    found.append(relative)
-        return sorted(found)
+            manifest = f"its {MANIFEST} is not wromik's" if (self.path / MANIFEST).exists() else \
+                f"has no wromik {MANIFEST}"
+            raise UsageError(f"--out {self.shown} is not empty ({listed}) and {manifest}, so wromik did not build it "
+                             f"and will not write there. Choose a new or empty folder with --out, or move those files "
+                             f"away.")
 
     # --- one build at a time -------------------------------------------------------------------------------------
 
@@ -122,7 +157,16 @@ class OutputFolder:
         """Hold the folder's lock (a file beside it) for the whole build; refuse if another build holds it."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         lock_path = self.path.parent / f".{self.path.name}.wromik-lock"
-        handle = open(lock_path, "a", encoding="utf-8")  # stays empty: the lock is the kernel's, on the open file
+        try:  # the file stays empty: the lock is the kernel's, on the open file; a link or FIFO is not followed
+            descriptor = os.open(lock_path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
+        except OSError as error:
+            raise UsageError(f"{lock_path} is not wromik's lock file ({error.strerror}). Move it away, then build "
+                             f"again.") from None
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.close(descriptor)
+            raise UsageError(f"{lock_path} is not wromik's lock file (it is not a regular file). Move it away, then "
+                             f"build again.")
+        handle = os.fdopen(descriptor, "w")
         try:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -136,19 +180,27 @@ class OutputFolder:
     # --- staging and publishing ----------------------------------------------------------------------------------
 
     def clean_leftovers(self, say) -> None:
-        """Remove what builds that died left beside the folder (call with the lock held)."""
+        """Tidy what builds that died left beside the folder (call with the lock held): a staging folder goes; a
+        previous output folder gives back what wromik did not write. Folders without wromik's mark are left alone."""
         leftovers = sorted(self.path.parent.glob(f".{self.path.name}.wromik-stage-*"))
+        retired = [p for p in leftovers if _marked(p, _RETIRED_MARK)]
         if not self.path.exists():
-            restorable = [p for p in leftovers if not (p / _STAGE_MARK).exists() and read_manifest(p) is not None]
+            restorable = [p for p in retired if read_manifest(p) is not None]
             if restorable:  # died between the two renames where renameat2 is missing: the old output comes back
                 os.rename(restorable[-1], self.path)
-                leftovers.remove(restorable[-1])
+                os.unlink(self.path / _RETIRED_MARK[0])
+                retired.remove(restorable[-1])
                 self.previous = read_manifest(self.path)
         for leftover in leftovers:
-            if (leftover / _STAGE_MARK).is_file():
+            if leftover.is_symlink():
+                continue
+            if _marked(leftover, _STAGE_MARK):
                 shutil.rmtree(leftover)
-            else:
+            elif leftover in retired and self.path.is_dir():
                 self._retire(leftover, say)
+            elif leftover in retired:
+                say(f"Warning: {leftover} holds files from an earlier build of {self.shown}; move what you want "
+                    f"to keep, then delete that folder.")
 
     def stage(self) -> Path:
         """A new, empty staging folder beside the output folder (same filesystem), marked as wromik's."""
@@ -156,8 +208,7 @@ class OutputFolder:
         umask = os.umask(0o022)
         os.umask(umask)
         os.chmod(stage, 0o777 & ~umask)  # mkdtemp makes it private; the published folder gets the usual mode
-        (stage / _STAGE_MARK).write_text("wromik's staging folder: safe to delete when no build runs.\n",
-                                         encoding="utf-8")
+        _mark(stage, _STAGE_MARK)
         return stage
 
     @staticmethod
@@ -166,15 +217,15 @@ class OutputFolder:
 
     def publish(self, stage: Path, say) -> None:
         """Swap the staged folder in; keep the user's files; take back the previous build's files."""
-        staged = {p.relative_to(stage).as_posix() for p in stage.rglob("*") if not p.is_dir()}
-        clashes = [path for path in self.foreign() if path in staged]
+        clashes = self._clashes(stage)
         if clashes:
             self.discard(stage)
-            raise UsageError(f"{self.shown} holds {', '.join(clashes)}, which wromik did not write and would now "
-                             f"replace. Move or rename {'it' if len(clashes) == 1 else 'them'}, then build again.")
+            raise UsageError(f"{self.shown} holds {', '.join(clashes)}, which wromik did not write (or which was "
+                             f"changed after wromik wrote it), where this build would now write. Move or rename "
+                             f"{'it' if len(clashes) == 1 else 'them'} to keep your version, then build again.")
         if self.path.is_dir():
             os.chmod(stage, stat.S_IMODE(self.path.stat().st_mode))
-        os.unlink(stage / _STAGE_MARK)
+        os.unlink(stage / _STAGE_MARK[0])
         try:
             if not self.path.exists():
                 os.rename(stage, self.path)
@@ -183,22 +234,46 @@ class OutputFolder:
         except OSError:
             self.discard(stage)
             raise
-        if not exchanged:
+        if exchanged:
+            _mark(stage, _RETIRED_MARK)
+        else:
+            _mark(self.path, _RETIRED_MARK)
             os.rename(self.path, stage.with_name(stage.name + "-old"))
             os.rename(stage, self.path)
             stage = stage.with_name(stage.name + "-old")
         self._retire(stage, say)
 
+    def _clashes(self, stage: Path) -> list:
+        """Staged files whose place in the output folder holds something wromik did not write: a file of the user's,
+        one changed since, a folder or a link where a file goes, or a file or link where a folder goes."""
+        ours = {a["path"]: a for a in (self.previous or {}).get("artifacts", [])}
+        clashes = []
+        for staged in sorted(p for p in stage.rglob("*") if p.is_file() and p != stage / _STAGE_MARK[0]):
+            relative = staged.relative_to(stage).as_posix()
+            place = self.path
+            for part in relative.split("/")[:-1]:
+                place = place / part
+                if place.is_symlink() or (os.path.lexists(place) and not place.is_dir()):
+                    clashes.append(place.relative_to(self.path).as_posix())
+                    break
+            else:
+                if os.path.lexists(self.path / relative) and relative != MANIFEST and not (
+                        relative in ours and written_by_wromik(self.path, ours[relative])):
+                    clashes.append(relative)
+        clashes += [mark[0] for mark in (_STAGE_MARK, _RETIRED_MARK) if os.path.lexists(self.path / mark[0])]
+        return list(dict.fromkeys(clashes))  # the marks' names are wromik's: it writes them when it swaps folders
+
     def _retire(self, old: Path, say) -> None:
         """Delete what the previous build wrote there; move everything else back into the output folder."""
-        listed = [a["path"] for a in (read_manifest(old) or {}).get("artifacts", [])]
-        for relative in listed:
-            path = old / relative
-            if path.is_file() and not path.is_symlink():
-                path.unlink()
-        for name in (MANIFEST, _STAGE_MARK):
-            with contextlib.suppress(FileNotFoundError):
-                (old / name).unlink()
+        manifest = read_manifest(old)
+        for entry in (manifest or {}).get("artifacts", []):
+            if written_by_wromik(old, entry):
+                (old / entry["path"]).unlink()
+        if manifest:
+            (old / MANIFEST).unlink()
+        for mark in (_STAGE_MARK, _RETIRED_MARK):
+            if _marked(old, mark):
+                (old / mark[0]).unlink()
         moved, kept = _move_back(old, self.path)
         if moved:
             say(f"Kept in {self.shown} what wromik did not write: {', '.join(moved[:8])}"

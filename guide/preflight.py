@@ -13,9 +13,12 @@ child process that is stopped after TIME_LIMIT seconds or when it needs more tha
 
 from __future__ import annotations
 
+import logging
 import math
 import multiprocessing
+import os
 import signal
+import stat
 import sys
 import traceback
 import zlib
@@ -30,6 +33,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 from reportlab.lib.units import mm
 
 from .errors import WromikError
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings (one per glyph, say) would flood the terminal
 
 __all__ = ["Finding", "PreflightError", "preflight", "preflight_limited"]
 
@@ -163,7 +168,7 @@ def _child(path: Path, seconds: float, memory: int, sender) -> None:
         result = ("findings", preflight(path))
     except PreflightError as error:
         result = ("refused", (error.message, error.fix))
-    except MemoryError:
+    except (MemoryError, SystemError):  # SystemError: a C library that ran out of memory half-way
         result = ("memory", None)
     except Exception:  # a bug in wromik: the parent reports it and goes on with the next file
         result = ("bug", traceback.format_exc())
@@ -177,6 +182,13 @@ def _reason(error: Exception, path: Path) -> str:
 
 
 def _open(path: Path) -> pikepdf.Pdf:
+    try:
+        kind = os.stat(path).st_mode
+    except OSError:
+        kind = None  # reported below, where opening fails the same way
+    if kind is not None and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
+        raise PreflightError(path, "is not a regular file (a pipe or a device), so it was not read.",
+                             "Give the PDF file itself.")
     try:
         with path.open("rb") as file:
             head = file.read(1024)
@@ -419,7 +431,8 @@ def _multiply(a, b) -> tuple:
             a[2] * b[1] + a[3] * b[3], a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5])
 
 
-def _scan(stream, resources, number: int, where: str, matrix: tuple, findings: list, seen: set) -> None:
+def _scan(stream, resources, number: int, where: str, matrix: tuple, findings: list, seen: set,
+          drawing: tuple = ()) -> None:
     """Walk one content stream (and the forms it draws) for colour, font and image problems."""
     stack, ctm = [], matrix
     spaces = {"fill": None, "stroke": None}
@@ -448,7 +461,7 @@ def _scan(stream, resources, number: int, where: str, matrix: tuple, findings: l
         elif op == "Tf":
             _font(resources, operands[0], number, findings, seen)
         elif op == "Do":
-            _draw(resources, operands[0], number, ctm, findings, seen)
+            _draw(resources, operands[0], number, ctm, findings, seen, drawing)
         elif op == "INLINE IMAGE":
             image = operands[0]
             _image(image.width, image.height, image.obj.get("/ColorSpace", image.obj.get("/CS")),
@@ -468,9 +481,9 @@ def _ink(operands, op: str, heavy: dict) -> None:
         heavy.setdefault(op, total)
 
 
-def _draw(resources, name, number: int, ctm: tuple, findings: list, seen: set) -> None:
+def _draw(resources, name, number: int, ctm: tuple, findings: list, seen: set, drawing: tuple = ()) -> None:
     xobject = resources.get("/XObject", {}).get(str(name))
-    if xobject is None:
+    if xobject is None or (xobject.is_indirect and xobject.objgen in drawing):  # a form that draws itself: once
         return
     subtype = xobject.get("/Subtype")
     if subtype == pikepdf.Name.Image:
@@ -479,7 +492,7 @@ def _draw(resources, name, number: int, ctm: tuple, findings: list, seen: set) -
     elif subtype == pikepdf.Name.Form:
         matrix = tuple(float(v) for v in xobject.get("/Matrix", [1, 0, 0, 1, 0, 0]))
         _scan(xobject, xobject.get("/Resources", resources), number, f"form {name}", _multiply(matrix, ctm),
-              findings, seen)
+              findings, seen, drawing + ((xobject.objgen,) if xobject.is_indirect else ()))
 
 
 def _image(width: int, height: int, space, mask: bool, label: str, number: int, ctm: tuple, findings: list) -> None:

@@ -68,7 +68,7 @@ def safe_text(value: str, at: Place) -> bool:
         return False
     missing = undrawable_characters(value)
     if missing:
-        at.report(f"Expected characters the guide's font (DejaVu Sans) can print but received {', '.join(missing)}",
+        at.report(f"Expected characters the guide's font (DejaVu Sans) can print and screen readers can read but received {', '.join(missing)}",
                   "Replace them with words (an emoji or a rare symbol would vanish from the printed guide).")
         return False
     return True
@@ -414,7 +414,9 @@ def check_facts(data, fields: dict, at: Place, languages) -> dict:
             if "note" in raw:
                 note = Texts(languages, all_languages=False).check(raw["note"], place.child("note", raw))
             raw = raw.get("value")
-        value = None if raw is None else fields[key].check(raw, place)
+        if raw is None:
+            continue  # an empty fact (steps: with nothing after it) is the same as leaving it out: unknown
+        value = fields[key].check(raw, place)
         if INVALID in (value, source, verified, note):
             continue
         if not source:

@@ -37,8 +37,11 @@ def import_stops(gtfs_file: Path, data_dir: Path) -> int:
         writer.writerow((stop.id, stop.code, stop.name, f"{stop.lat:.10f}", f"{stop.lon:.10f}"))
     target = data_dir / "stops.csv"
     partial = data_dir / ".stops.csv.partial"
-    partial.write_text(buffer.getvalue(), encoding="utf-8")
-    os.replace(partial, target)
+    try:
+        partial.write_text(buffer.getvalue(), encoding="utf-8")
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)  # nothing half-written stays in the data folder
     return len(inside)
 
 

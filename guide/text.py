@@ -48,9 +48,10 @@ def _drawable() -> frozenset:
 
 
 def undrawable_characters(text: str) -> list:
-    """The characters in text (each once, in order) that the embedded fonts cannot draw, described."""
+    """The characters in text (each once, in order) that the embedded fonts cannot draw, described. Characters
+    beyond U+FFFF count too: the PDFs would show them but give screen readers a wrong character."""
     drawable = _drawable()
-    missing = dict.fromkeys(c for c in text if ord(c) not in drawable and not c.isspace())
+    missing = dict.fromkeys(c for c in text if (ord(c) not in drawable or ord(c) > 0xFFFF) and not c.isspace())
     return [f"'{c}' ({_name(c)})" for c in missing]
 
 

@@ -136,7 +136,14 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem], *, root: Path 
     text = read_data_text(path, shown_as, problems, root=root, what=what)
     if text is None:
         return None
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:  # a raw control character (ESC, NUL…) typed into the file
+        line = text.count("\n", 0, error.position) + 1
+        problems.append(Problem(shown_as, "file", f"Expected printable text but line {line} holds a control "
+                                f"character (U+{error.character:04X})", "Retype that line in a text editor; the "
+                                "character is invisible and often comes from copying out of a PDF or a terminal.", line))
+        return None
     loader.duplicate_keys = []
     try:
         data = loader.get_single_data()

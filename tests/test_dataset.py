@@ -157,7 +157,7 @@ CASES = [
     ("office-file-links-out", _replace(OFFICE, lambda path: path.symlink_to(ROOT / "tests/fixtures/tiny" / OFFICE)),
      OFFICE, "file", "inside the data folder but it is a link to"),
     ("office-file-over-10-mb", _write(OFFICE, b"id: test-office\n" + b"# padding\n" * 1_100_000), OFFICE, "file",
-     "Expected at most 10 MB but the file has 10 MB"),
+     "Expected at most 10 MB but the file has 10.5 MB"),
     ("merge-key-bomb", _write("guide.yaml", "".join(
         [f"a{i}: &a{i} {{<<: [*a{i - 1}, *a{i - 1}], k{i}: {i}}}\n" for i in range(1, 30)]).replace(
         "[*a0, *a0]", "{x: 1}").encode()), "guide.yaml:", "YAML structure",
@@ -176,6 +176,8 @@ CASES = [
     ("line-of-a-million-points", _net(lambda f, _: f["a-walk"]["geometry"].update(
         coordinates=[[17.0072, 51.1104]] * 1_000_000)), "network.geojson", "feature 'a-walk'",
      "Expected a path line of at most 5,000 points but received 1,000,000"),
+    ("raw-escape-byte-in-yaml", _office("name: Biuro testowe", "name: Biuro\x1b[31m testowe"), f"{OFFICE}:2", "file",
+     "Expected printable text but line 2 holds a control character (U+001B)"),
     # text that would break XML, hide what it says, or vanish from the PDF
     ("control-character", _office("name: Biuro testowe", 'name: "Biuro\\x01 testowe"'), f"{OFFICE}:2",
      "office 'test-office'.name.pl", "Expected printable text but received a control character (U+0001)"),
@@ -188,8 +190,10 @@ CASES = [
     ("bidi-override", _office("name: Biuro testowe", 'name: "Biuro \\u202e testowe"'), f"{OFFICE}:2",
      "office 'test-office'.name.pl", "a bidirectional override (U+202E RIGHT-TO-LEFT OVERRIDE)"),
     ("emoji", _office("name: Biuro testowe", "name: Biuro testowe \U0001F68C"), f"{OFFICE}:2",
-     "office 'test-office'.name.pl", "Expected characters the guide's font (DejaVu Sans) can print but received "
+     "office 'test-office'.name.pl", "Expected characters the guide's font (DejaVu Sans) can print and screen readers can read but received "
      "'\U0001F68C' (U+1F68C BUS)"),
+    ("emoji-beyond-u-ffff", _office("name: Biuro testowe", "name: Biuro testowe \U0001F600"), f"{OFFICE}:2",
+     "office 'test-office'.name.pl", "'\U0001F600' (U+1F600 GRINNING FACE)"),
     ("control-character-in-email", _office("email: biuro@example.org", 'email: "biuro\\x1b@example.org"'), OFFICE,
      "contacts.email", "a control character (U+001B)"),
     ("control-character-in-street-name", _net(_set("a-walk", name="ul. Testowa\x07")), "network.geojson",
@@ -328,3 +332,10 @@ def test_a_merge_key_bomb_is_refused_without_filling_the_memory(tiny):
     code, stderr, _, megabytes = run_measured("check", tiny)
     assert code == 1 and "expand it to more than 200,000 values" in stderr
     assert megabytes < 200
+
+
+def test_an_empty_fact_is_no_data_not_a_crash(tiny, tmp_path):
+    edit_text(tiny / OFFICE, "steps: 4", "steps:")
+    run_wromik("check", tiny, check_exit=0)
+    result = run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "standard", check_exit=0)
+    assert "internal error" not in result.stderr

@@ -112,24 +112,77 @@ def test_a_file_of_the_user_where_wromik_would_write_stops_the_build(workspace):
     (workspace / "output" / "pl" / "wromik-standard.pdf").write_bytes(b"%PDF my own")
     before = snapshot(workspace)
     result = run_wromik("build", "data", "--out", "output", "--edition", "standard", cwd=workspace)
-    assert_refused(result, 2, "output holds pl/wromik-standard.pdf, which wromik did not write and would now "
-                              "replace. Move or rename it")
+    assert_refused(result, 2, "output holds pl/wromik-standard.pdf, which wromik did not write", "Move or rename it")
     assert snapshot(workspace) == before
 
 
 def test_leftovers_of_a_build_that_died_are_cleaned_but_the_users_files_kept(workspace):
-    """A build killed after the swap leaves the previous output beside the new one, unmarked; the next build
-    deletes only what that folder's manifest lists and moves everything else back."""
+    """A build killed after the swap leaves the previous output beside the new one, marked as retired; the next
+    build deletes only the files its manifest lists, unchanged, and moves everything else back. A folder without
+    wromik's mark is not touched, whatever its name."""
     output = workspace / "output"
     leftover = workspace / ".output.wromik-stage-dead"
     shutil.copytree(output, leftover)
+    (leftover / ".wromik-retired").write_text(
+        "wromik's previous output: the files its manifest lists go, the rest go back.\n", encoding="utf-8")
     (leftover / "letter.odt").write_bytes(b"a letter")
     marked = workspace / ".output.wromik-stage-killed"
     shutil.copytree(output, marked)
-    (marked / ".wromik-stage").write_text("", encoding="utf-8")
+    (marked / ".wromik-stage").write_text("wromik's staging folder: safe to delete when no build runs.\n",
+                                          encoding="utf-8")
+    mine = workspace / ".output.wromik-stage-mine"
+    shutil.copytree(output, mine)
+    (mine / ".wromik-stage").write_text("my own notes\n", encoding="utf-8")
+    before = snapshot(mine)
     run_wromik("build", "data", "--out", "output", *ROUTES, cwd=workspace, check_exit=0)
     assert (output / "letter.odt").read_bytes() == b"a letter"
-    assert sorted(p.name for p in workspace.iterdir()) == [".output.wromik-lock", "data", "notes.txt", "output"]
+    assert snapshot(mine) == before
+    assert sorted(p.name for p in workspace.iterdir()) == [".output.wromik-lock", ".output.wromik-stage-mine", "data",
+                                                           "notes.txt", "output"]
+
+
+def test_a_linked_folder_inside_the_output_is_never_followed(workspace):
+    """pl/ replaced by a link to a folder of the user's that holds a file named like one wromik wrote."""
+    web = workspace / "webroot"
+    web.mkdir()
+    (web / "routes.geojson").write_text("mine\n", encoding="utf-8")
+    shutil.rmtree(workspace / "output" / "pl")
+    (workspace / "output" / "pl").symlink_to("../webroot")
+    before = snapshot(workspace)
+    result = run_wromik("build", "data", "--out", "output", *ROUTES, cwd=workspace)
+    assert_refused(result, 2, "output holds pl, which wromik did not write")
+    assert snapshot(workspace) == before
+
+
+def test_a_manifest_naming_files_outside_its_folder_is_not_wromiks(workspace):
+    victim = workspace / "victim.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    evil = workspace / "evil"
+    evil.mkdir()
+    (evil / "manifest.json").write_text(json.dumps({"generator": "wromik", "artifacts": [
+        {"path": "../victim.txt", "sha256": "0" * 64, "edition": "routes", "lang": "pl"},
+        {"path": str(victim), "sha256": "0" * 64, "edition": "routes", "lang": "pl"}]}), encoding="utf-8")
+    before = snapshot(workspace)
+    result = run_wromik("build", "data", "--out", "evil", *ROUTES, cwd=workspace)
+    assert_refused(result, 2, "its manifest.json is not wromik's")
+    assert snapshot(workspace) == before
+
+
+def test_a_file_changed_after_wromik_wrote_it_is_kept_as_the_users(workspace):
+    run_wromik("build", "data", "--out", "output", "--edition", "standard", cwd=workspace, check_exit=0)
+    edited = workspace / "output" / "pl" / "wromik-standard.pdf"
+    edited.write_bytes(edited.read_bytes() + b"% my note\n")
+    mine = edited.read_bytes()
+    result = run_wromik("build", "data", "--out", "output", *ROUTES, cwd=workspace, check_exit=0)
+    assert "Kept in output what wromik did not write: pl/wromik-standard.pdf" in result.stderr
+    assert edited.read_bytes() == mine
+    manifest = json.loads((workspace / "output" / "manifest.json").read_text(encoding="utf-8"))
+    assert "pl/wromik-standard.pdf" not in {a["path"] for a in manifest["artifacts"]}
+    before = snapshot(workspace)
+    result = run_wromik("build", "data", "--out", "output", "--edition", "standard", cwd=workspace)
+    assert_refused(result, 2, "output holds pl/wromik-standard.pdf, which wromik did not write (or which was "
+                              "changed after wromik wrote it)")
+    assert snapshot(workspace) == before
 
 
 def _start_build(cwd: Path, *args) -> subprocess.Popen:
@@ -255,3 +308,38 @@ def test_a_broken_file_in_the_stage_is_never_published(tmp_path):
     (stage / "pl" / "routes.geojson").write_bytes(b"{]")
     with pytest.raises(BuildError, match=r"2 broken file\(s\).*pl/routes\.geojson .*differs from its manifest entry"):
         _verify(stage, {"artifacts": artifacts})
+
+
+@pytest.mark.parametrize("arguments, phrase", [
+    (["--edition="], "--edition is empty"), (["--lang", ""], "--lang is empty"),
+    (["--out", "loop"], "--out loop cannot be followed")])
+def test_empty_options_and_a_link_loop_are_refused(workspace, arguments, phrase):
+    (workspace / "loop").symlink_to("loop")
+    before = snapshot(workspace)
+    result = run_wromik("build", "data", *arguments, cwd=workspace)
+    assert_refused(result, 2, phrase)
+    assert snapshot(workspace) == before
+
+
+def test_a_language_named_twice_is_built_once(workspace):
+    run_wromik("build", "data", "--out", "output", *ROUTES, "--lang", "pl,pl", "--lang", "pl", cwd=workspace,
+               check_exit=0)
+    paths = [a["path"] for a in json.loads((workspace / "output" / "manifest.json").read_text())["artifacts"]]
+    assert paths.count("pl/routes.geojson") == 1
+
+
+def test_a_lock_file_that_is_not_a_file_is_not_followed(workspace):
+    (workspace / ".output.wromik-lock").unlink()
+    os.mkfifo(workspace / ".output.wromik-lock")
+    before = snapshot(workspace)
+    result = run_wromik("build", "data", "--out", "output", *ROUTES, cwd=workspace, timeout=60)
+    assert_refused(result, 2, ".output.wromik-lock is not wromik's lock file", "Move it away")
+    assert snapshot(workspace) == before
+
+
+def test_a_file_of_the_user_named_like_wromiks_mark_stops_the_build(workspace):
+    (workspace / "output" / ".wromik-retired").write_text("my own file\n", encoding="utf-8")
+    before = snapshot(workspace)
+    result = run_wromik("build", "data", "--out", "output", *ROUTES, cwd=workspace)
+    assert_refused(result, 2, "output holds .wromik-retired, which wromik did not write")
+    assert snapshot(workspace) == before

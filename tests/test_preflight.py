@@ -222,3 +222,24 @@ def test_a_flate_bomb_is_stopped_with_a_clear_message_and_the_next_file_checked(
     assert "Fix: Re-export the PDF" in line
     assert f"{good}: passes PX-01 … PX-05" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_a_named_pipe_is_refused_without_hanging(good, tmp_path):
+    fifo = tmp_path / "fifo.pdf"
+    os.mkfifo(fifo)
+    result = _preflight(fifo, good, hang_guard=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{fifo}: is not a regular file (a pipe or a device), so it was not read." in result.stdout
+    assert f"{good}: passes" in result.stdout
+
+
+def test_a_form_that_draws_itself_is_checked_once(good, tmp_path):
+    pdf = pikepdf.open(good)
+    form = pdf.make_stream(b"/Me Do", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 10, 10])
+    form.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Me=form))
+    _draw(pdf, pdf.pages[1], b"q /Me Do Q", XObject={"/Me": form})
+    looped = tmp_path / "looped.pdf"
+    pdf.save(looped)
+    result = _preflight(looped)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "internal error" not in result.stdout + result.stderr and f"{looped}: passes" in result.stdout
