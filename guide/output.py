@@ -182,6 +182,13 @@ class OutputFolder:
     def clean_leftovers(self, say) -> None:
         """Tidy what builds that died left beside the folder (call with the lock held): a staging folder goes; a
         previous output folder gives back what wromik did not write. Folders without wromik's mark are left alone."""
+        for empty in self.path.parent.glob(f".{self.path.name}.wromik-new-*"):  # died while making a stage
+            if _marked(empty, _STAGE_MARK):
+                os.unlink(empty / _STAGE_MARK[0])
+            with contextlib.suppress(OSError):
+                empty.rmdir()  # only if empty: never anything else
+        if _marked(self.path, _RETIRED_MARK):  # died between marking the output and swapping it out
+            os.unlink(self.path / _RETIRED_MARK[0])
         leftovers = sorted(self.path.parent.glob(f".{self.path.name}.wromik-stage-*"))
         retired = [p for p in leftovers if _marked(p, _RETIRED_MARK)]
         if not self.path.exists():
@@ -204,11 +211,13 @@ class OutputFolder:
 
     def stage(self) -> Path:
         """A new, empty staging folder beside the output folder (same filesystem), marked as wromik's."""
-        stage = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.wromik-stage-", dir=self.path.parent))
+        new = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.wromik-new-", dir=self.path.parent))
         umask = os.umask(0o022)
         os.umask(umask)
-        os.chmod(stage, 0o777 & ~umask)  # mkdtemp makes it private; the published folder gets the usual mode
-        _mark(stage, _STAGE_MARK)
+        os.chmod(new, 0o777 & ~umask)  # mkdtemp makes it private; the published folder gets the usual mode
+        _mark(new, _STAGE_MARK)
+        stage = new.with_name(new.name.replace(".wromik-new-", ".wromik-stage-", 1))
+        os.rename(new, stage)  # a staging folder is never without its mark
         return stage
 
     @staticmethod
@@ -230,14 +239,14 @@ class OutputFolder:
             if not self.path.exists():
                 os.rename(stage, self.path)
                 return
+            _mark(self.path, _RETIRED_MARK)  # marked before it is swapped out, so it is never without its mark
             exchanged = _exchange(stage, self.path)
         except OSError:
             self.discard(stage)
+            if _marked(self.path, _RETIRED_MARK):
+                os.unlink(self.path / _RETIRED_MARK[0])
             raise
-        if exchanged:
-            _mark(stage, _RETIRED_MARK)
-        else:
-            _mark(self.path, _RETIRED_MARK)
+        if not exchanged:
             os.rename(self.path, stage.with_name(stage.name + "-old"))
             os.rename(stage, self.path)
             stage = stage.with_name(stage.name + "-old")
