@@ -19,10 +19,10 @@ from array import array
 from pathlib import Path
 
 from guide import compose, load_guide
-from guide.audio import CHAPTER_TOLERANCE, TARGET_LUFS, loudness_of_file
+from guide.speech.loudness import CHAPTER_TOLERANCE, TARGET_LUFS, loudness_of_file
 from guide.build import build
-from guide.script import compose_script
-from guide.voices import MIN_SECONDS_PER_CHARACTER, PEAK_FLOOR_DBFS, RATE, ClipCache, engine_for
+from guide.document.script import compose_script
+from guide.speech.voices import MIN_SECONDS_PER_CHARACTER, PEAK_FLOOR_DBFS, RATE, ClipCache, engine_for
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pikepdf
 
 from guide import compose, load_guide
-from guide.preflight import preflight
+from guide.pdf.preflight import preflight
 from guide.renderers.print_ready import PrintPdfRenderer
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,10 +12,10 @@ import random
 import resource
 import time
 
-from guide.model import Address, Contacts, Edge, Entrance, Fact, Inside, Location, Network, Node, Office, Phone
-from guide.network import graph_of
-from guide.profiles import load_profiles
-from guide.routing import plan_office
+from guide.data.model import Address, Contacts, Edge, Entrance, Fact, Inside, Location, Network, Node, Office, Phone
+from guide.data.network import graph_of
+from guide.data.profiles import load_profiles
+from guide.routing.routes import plan_office
 
 SPACING_M = 40.0
 LAT0, LON0 = 51.0, 16.8

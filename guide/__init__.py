@@ -1,11 +1,11 @@
 """wromik: build the accessible WROMIK city guide from one source of data."""
 
 from .build import build
-from .composition import GuideModel, compose
-from .dataset import load_guide
+from .document.composition import GuideModel, compose
+from .data.dataset import load_guide
 from .errors import BuildError, DataError, Problem, UsageError, WromikError
-from .preflight import Finding, preflight
-from .profiles import Profile, load_profiles
+from .pdf.preflight import Finding, preflight
+from .data.profiles import Profile, load_profiles
 
 __all__ = ["build", "compose", "load_guide", "load_profiles", "preflight", "GuideModel", "Profile", "Finding",
            "WromikError", "DataError", "UsageError", "BuildError", "Problem"]

@@ -15,8 +15,8 @@ from typing import Callable
 
 import pikepdf
 
-from .composition import compose
-from .dataset import load_guide
+from .document.composition import compose
+from .data.dataset import load_guide
 from .errors import BuildError, DataError, UsageError, explain_os_error
 from .output import MANIFEST, GENERATOR, OutputFolder, signals_held, written_by_wromik
 from .renderers import registry, renderer_for

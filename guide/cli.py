@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .errors import DataError, UsageError, WromikError, explain_os_error
-from .text import terminal_safe
+from .data.text import terminal_safe
 
 __all__ = ["main"]
 
@@ -60,12 +60,12 @@ def _cmd_build(args) -> int:
 
 
 def _cmd_check(args) -> int:
-    from .dataset import load_guide
+    from .data.dataset import load_guide
     data = load_guide(Path(args.data_dir))
     print(f"{args.data_dir}: valid ({len(data.offices)} offices, {len(data.network.nodes)} nodes, "
           f"{len(data.network.edges)} edges, {len(data.stops)} stops).")
     if args.easy_read:
-        from .easyread import check_guide, readability_report
+        from .language.pl.readability import check_guide, readability_report
         problems = check_guide(data)
         if problems:
             raise DataError(problems)
@@ -74,7 +74,7 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_profiles(args) -> int:
-    from .profiles import load_profiles
+    from .data.profiles import load_profiles
     for profile in load_profiles().values():
         limits = ", ".join(f"{k} {v}" for k, v in profile.limits.items() if not isinstance(v, list)) or "no hard limits"
         print(f"{profile.id:<20} {profile.name['pl']} — {profile.speed} m/s; {limits}")
@@ -91,11 +91,11 @@ def _find_office(data, wanted: str):
 
 
 def _cmd_route(args) -> int:
-    from .dataset import load_guide
-    from .phrasing import describe_barrier, describe_status, describe_step, describe_unknown, quantity
-    from .profiles import load_profiles
-    from .network import build_graph
-    from .routing import plan_office
+    from .data.dataset import load_guide
+    from .language.pl.phrasing import describe_barrier, describe_status, describe_step, describe_unknown, quantity
+    from .data.profiles import load_profiles
+    from .data.network import build_graph
+    from .routing.routes import plan_office
     profiles = load_profiles()
     if args.profile not in profiles:
         raise UsageError(f"Unknown profile '{args.profile}'. Known profiles: {', '.join(profiles)}.")
@@ -140,14 +140,14 @@ def _cmd_route(args) -> int:
 
 
 def _cmd_import_stops(args) -> int:
-    from .stops import import_stops
+    from .data.stops import import_stops
     count = import_stops(Path(args.file), Path(args.data_dir))
     print(f"Imported {count} stops into {Path(args.data_dir) / 'stops.csv'}.")
     return 0
 
 
 def _cmd_preflight(args) -> int:
-    from .preflight import PreflightError, preflight_limited
+    from .pdf.preflight import PreflightError, preflight_limited
     failed = 0
     for file in args.files:  # each file is checked in a child process with time and memory limits
         try:

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from mutagen.id3 import ID3
 
-from guide.audio import CHAPTER_TOLERANCE, TARGET_LUFS, amplify, check_chapters, loudness
+from guide.speech.loudness import CHAPTER_TOLERANCE, TARGET_LUFS, amplify, check_chapters, loudness
 from guide.errors import BuildError
 
 from conftest import TINY, edit_text, run_wromik
@@ -129,7 +129,7 @@ def test_daisy_ncc_parses_and_every_heading_links_to_a_clip_inside_its_mp3(audio
 
 def test_a_rebuild_after_an_hours_change_synthesises_only_the_changed_sentences(tiny, tmp_path):
     from guide import compose, load_guide
-    from guide.script import compose_script
+    from guide.document.script import compose_script
 
     cache = tmp_path / "cache"
     first = run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "audio", "--speech-cache", cache,

@@ -3,8 +3,8 @@
 from reportlab.lib import colors
 from reportlab.lib.colors import CMYKColor
 
-from guide.colour import to_print_colour
-from guide.maps import CONTEXT_COLOUR, ROUTE_COLOUR
+from guide.pdf.colour import to_print_colour
+from guide.document.maps import CONTEXT_COLOUR, ROUTE_COLOUR
 
 
 def test_black_and_greys_become_black_ink_only():

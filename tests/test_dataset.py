@@ -307,7 +307,7 @@ def test_the_default_wroclaw_data_is_valid_and_complete():
 
 
 def test_default_stops_sit_at_their_real_gtfs_coordinates():
-    from guide.geometry import distance_m
+    from guide.data.geometry import distance_m
     data = load_guide(WROCLAW)
     stop_nodes = [n for n in data.network.nodes.values() if n.kind == "stop"]
     assert len(stop_nodes) >= 13

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from guide.directions import compass, round_distance, turn_between
-from guide.geometry import bearing
+from guide.routing.directions import compass, round_distance, turn_between
+from guide.data.geometry import bearing
 from conftest import TINY
 
 
@@ -36,8 +36,8 @@ def test_compass_points():
 
 def test_steps_of_a_route_turn_cross_and_arrive():
     from guide import load_guide, load_profiles
-    from guide.network import build_graph
-    from guide.routing import plan_office
+    from guide.data.network import build_graph
+    from guide.routing.routes import plan_office
     data = load_guide(TINY)
     blind = load_profiles()["blind"]
     route = next(r for r in plan_office(build_graph(data), data.offices[0], blind) if r.origin == "stop-a")
@@ -56,8 +56,8 @@ def test_steps_of_a_route_turn_cross_and_arrive():
 def test_a_landmark_node_is_named_in_the_step_that_reaches_it(tiny):
     from conftest import edit_network
     from guide import load_guide, load_profiles
-    from guide.network import build_graph
-    from guide.routing import plan_office
+    from guide.data.network import build_graph
+    from guide.routing.routes import plan_office
     edit_network(tiny, lambda features, _: features["corner-w"]["properties"].update(kind="landmark", name="kiosk"))
     data = load_guide(tiny)
     route = next(r for r in plan_office(build_graph(data), data.offices[0], load_profiles()["blind"])

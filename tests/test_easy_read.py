@@ -9,7 +9,7 @@ from collections import defaultdict
 import pdfplumber
 import pytest
 
-from guide.easyread import ABBREVIATIONS, fog_pl, sentences, words
+from guide.language.pl.readability import ABBREVIATIONS, fog_pl, sentences, words
 from conftest import build_edition, struct_texts
 
 MARGIN = 20 / 25.4 * 72  # the frame's left edge, in points

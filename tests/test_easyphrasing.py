@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from guide.directions import Step
-from guide.easyphrasing import entrance_lines, hours_lines, inside_lines, route_lines
-from guide.easyread import check_text
-from guide.model import Fact
-from guide.pictograms import pictograms
-from guide.schema import OpeningHours, Place
+from guide.routing.directions import Step
+from guide.language.pl.easyphrasing import entrance_lines, hours_lines, inside_lines, route_lines
+from guide.language.pl.readability import check_text
+from guide.data.model import Fact
+from guide.document.pictograms import pictograms
+from guide.data.schema import OpeningHours, Place
 
 
 def _hours(spec):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from guide import load_guide
-from guide.easyread import check_guide, check_text, expand_name, fog_pl, sentences, syllables, words
+from guide.language.pl.readability import check_guide, check_text, expand_name, fog_pl, sentences, syllables, words
 from conftest import WROCLAW, edit_text, run_wromik
 
 

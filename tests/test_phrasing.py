@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from guide.directions import Step
-from guide.phrasing import describe_barrier, describe_step, quantity, written_date
+from guide.routing.directions import Step
+from guide.language.pl.phrasing import describe_barrier, describe_step, quantity, written_date
 
 
 @pytest.mark.parametrize("n, text", [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pikepdf
 from reportlab.pdfgen.canvas import Canvas
 
-from guide.dataset import KNOWN_LANGUAGES
-from guide.pictograms import PICTOGRAM_DIR, draw_pictogram, pictograms
+from guide.data.dataset import KNOWN_LANGUAGES
+from guide.document.pictograms import PICTOGRAM_DIR, draw_pictogram, pictograms
 
 REQUIRED = {"wheelchair", "lift", "steps", "ramp", "toilet", "tram", "bus", "door", "doorbell", "phone", "clock",
             "information", "sign_language", "guide_dog", "hearing_loop", "walk_straight", "turn_left", "turn_right",

@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 from PIL import Image, ImageCms
 
-from guide.pdfx import booklet_order
+from guide.pdf.pdfx import booklet_order
 
 from conftest import build_edition, run_wromik
 

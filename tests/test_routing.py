@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from guide import load_guide, load_profiles
-from guide.access import assess
-from guide.network import build_graph
-from guide.routing import plan_office
+from guide.routing.access import assess
+from guide.data.network import build_graph
+from guide.routing.routes import plan_office
 from conftest import TINY, WROCLAW, edit_text
 
 PROFILES = load_profiles()

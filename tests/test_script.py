@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from guide.easyread import ABBREVIATIONS
-from guide.phrasing import describe_step
-from guide.script import compose_script
-from guide.spoken import spoken
+from guide.language.pl.readability import ABBREVIATIONS
+from guide.language.pl.phrasing import describe_step
+from guide.document.script import compose_script
+from guide.language.pl.spoken import spoken
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def test_routes_are_narrated_step_by_step_after_a_map_description(script, wrocla
 
 
 def test_every_pictogram_is_described(script):
-    from guide.pictograms import pictograms
+    from guide.document.pictograms import pictograms
     legend = " ".join(next(s for s in script.chapters[1].sections if s.title == "Mapy i piktogramy").sentences)
     for picture in pictograms().values():
         assert spoken(picture.alt_text("pl")) in legend

@@ -2,7 +2,7 @@
 
 import pytest
 
-from guide.spoken import ordinal, spoken
+from guide.language.pl.spoken import ordinal, spoken
 
 CASES = [
     # phone numbers, read in groups

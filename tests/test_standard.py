@@ -9,9 +9,9 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from guide.maps import ROUTE_COLOUR, map_scene
-from guide.pictograms import pictograms
-from guide.phrasing import describe_step
+from guide.document.maps import ROUTE_COLOUR, map_scene
+from guide.document.pictograms import pictograms
+from guide.language.pl.phrasing import describe_step
 from conftest import build_edition
 
 

@@ -16,12 +16,12 @@ import pytest
 import requests
 
 from guide import compose, load_guide
-from guide.audio import TARGET_LUFS, amplify, loudness_of_file, silence
+from guide.speech.loudness import TARGET_LUFS, amplify, loudness_of_file, silence
 from guide.build import build
 from guide.cli import main
 from guide.errors import BuildError, SpeechError
-from guide.script import compose_script
-from guide.voices import RATE, ClipCache, engine_for, speech_problem
+from guide.document.script import compose_script
+from guide.speech.voices import RATE, ClipCache, engine_for, speech_problem
 
 from conftest import TINY, run_wromik
 

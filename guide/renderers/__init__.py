@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from ..composition import GuideModel
+from ..document.composition import GuideModel
 from ..errors import UsageError
 
 __all__ = ["Artifact", "Renderer", "registry", "renderer_for"]

@@ -7,12 +7,12 @@ import os
 import uuid
 from pathlib import Path
 
-from ..audio import (ENCODING_LOSS, TARGET_LUFS, amplify, check_chapters, encode_mp3, loudness_of_file, normalise,
+from ..speech.loudness import (ENCODING_LOSS, TARGET_LUFS, amplify, check_chapters, encode_mp3, loudness_of_file, normalise,
                      seconds, silence, tag)
-from ..daisy import write_daisy
-from ..script import compose_script
+from ..speech.daisy import write_daisy
+from ..document.script import compose_script
 from ..errors import BuildError, SpeechError
-from ..voices import ClipCache, default_cache_dir, engine_for, run_program
+from ..speech.voices import ClipCache, default_cache_dir, engine_for, run_program
 from . import Renderer
 
 __all__ = ["AudioRenderer"]

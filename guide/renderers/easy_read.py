@@ -11,13 +11,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
 
-from ..easyphrasing import (EasyLine, barrier_sentence, entrance_lines, hours_lines, inside_lines, route_lines,
+from ..language.pl.easyphrasing import (EasyLine, barrier_sentence, entrance_lines, hours_lines, inside_lines, route_lines,
                             short_entrance_name)
-from ..easyread import check_guide, expand_name, sentences
-from ..maps import draw_pdf, map_scene
-from ..phrasing import written_date
-from ..pictograms import draw_pictogram, pictograms
-from ..tagging import ContentsEntry, PictureRow, TaggedFigure, TaggedParagraph, artifact
+from ..language.pl.readability import check_guide, expand_name, sentences
+from ..document.maps import draw_pdf, map_scene
+from ..language.pl.phrasing import written_date
+from ..document.pictograms import draw_pictogram, pictograms
+from ..pdf.tagging import ContentsEntry, PictureRow, TaggedFigure, TaggedParagraph, artifact
 from .standard import FONT, FONT_BOLD, StandardPdfRenderer
 
 __all__ = ["EasyReadPdfRenderer"]

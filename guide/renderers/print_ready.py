@@ -10,9 +10,9 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
-from ..colour import PRINT_CONDITION, to_print_colour
-from ..pdfx import Sheet, impose, prepress
-from ..tagging import PictureRow, artifact
+from ..pdf.colour import PRINT_CONDITION, to_print_colour
+from ..pdf.pdfx import Sheet, impose, prepress
+from ..pdf.tagging import PictureRow, artifact
 from .standard import StandardPdfRenderer
 
 __all__ = ["PrintPdfRenderer"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..phrasing import PHRASED_LANGUAGES, describe_barrier, describe_step, describe_unknown
+from ..language.pl.phrasing import PHRASED_LANGUAGES, describe_barrier, describe_step, describe_unknown
 from . import Renderer
 
 __all__ = ["RoutesRenderer"]

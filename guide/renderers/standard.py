@@ -13,13 +13,13 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageBreak, PageTemplate, Paragraph, Spacer
 
-from ..maps import draw_pdf, map_scene, write_png
-from ..model import DAYS
-from ..pictograms import draw_pictogram, pictograms
-from ..phrasing import describe_barrier, describe_step, describe_unknown, quantity
-from ..pdfx import Sheet
-from ..text import FONT_FILES
-from ..tagging import (ContentsEntry, PictureRow, StructureTree, TaggedFigure, TaggedListItem, TaggedParagraph,
+from ..document.maps import draw_pdf, map_scene, write_png
+from ..data.model import DAYS
+from ..document.pictograms import draw_pictogram, pictograms
+from ..language.pl.phrasing import describe_barrier, describe_step, describe_unknown, quantity
+from ..pdf.pdfx import Sheet
+from ..data.text import FONT_FILES
+from ..pdf.tagging import (ContentsEntry, PictureRow, StructureTree, TaggedFigure, TaggedListItem, TaggedParagraph,
                        TaggedTable, artifact, finish)
 from . import Renderer
 

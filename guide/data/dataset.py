@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from . import schema as s
-from .errors import DataError, Problem
+from ..errors import DataError, Problem
 from .files import read_data_text
 from .geometry import distance_m
 from .model import (Address, City, Contacts, Edge, Entrance, GlossaryEntry, GuideData, GuideInfo, Inside, Location, Network, Node,

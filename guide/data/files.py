@@ -10,7 +10,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import Problem
+from ..errors import Problem
 
 __all__ = ["read_data_text", "MAX_BYTES"]
 

@@ -35,5 +35,5 @@ class Profile:
 
 def load_profiles() -> dict:
     """Every known profile by id, in the order of profiles.yaml."""
-    text = resources.files("guide").joinpath("profiles.yaml").read_text(encoding="utf-8")
+    text = resources.files("guide.data").joinpath("profiles.yaml").read_text(encoding="utf-8")
     return {pid: Profile(id=pid, **spec) for pid, spec in yaml.safe_load(text).items()}

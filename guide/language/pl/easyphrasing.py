@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .easyread import expand_name
-from .model import DAYS
+from .readability import expand_name
+from ...data.model import DAYS
 from .phrasing import quantity
 
 __all__ = ["EasyLine", "route_lines", "entrance_lines", "inside_lines", "hours_lines", "barrier_sentence",

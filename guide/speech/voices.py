@@ -25,7 +25,7 @@ from array import array
 from pathlib import Path
 from typing import ClassVar
 
-from .errors import BuildError, SpeechError, UsageError, missing_program
+from ..errors import BuildError, SpeechError, UsageError, missing_program
 
 __all__ = ["RATE", "SpeechEngine", "ClipCache", "engine_for", "default_cache_dir", "speech_problem", "run_program"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .phrasing import quantity
+from ..language.pl.phrasing import quantity
 from .pictograms import draw_pictogram
 
 __all__ = ["MapScene", "MapDescription", "map_scene", "draw_pdf", "write_png", "describe_map"]

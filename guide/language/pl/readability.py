@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Problem
+from ...errors import Problem
 
 __all__ = ["Finding", "sentences", "words", "syllables", "fog_pl", "check_text", "check_guide", "expand_name",
            "readability_report",
@@ -237,8 +237,8 @@ def _line_of(text, sentence: str) -> int | None:
 
 def check_guide(data) -> list:
     """Problems for every easy-read text in the guide data, and for every one that is missing."""
-    from .dataset import shown_path
-    from .model import EasyText
+    from ...data.dataset import shown_path
+    from ...data.model import EasyText
 
     problems: list = []
     glossary = glossary_stems(term for entry in data.info.glossary for term in entry.term.values())

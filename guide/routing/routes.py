@@ -13,9 +13,9 @@ import networkx as nx
 
 from .access import Assessment, Barrier, assess
 from .directions import Step, steps_for
-from .model import Office
-from .network import MAX_STOPS, nearby_origins, office_node
-from .profiles import Profile
+from ..data.model import Office
+from ..data.network import MAX_STOPS, nearby_origins, office_node
+from ..data.profiles import Profile
 
 __all__ = ["Leg", "BarrierAt", "UnknownAt", "Alternative", "InsideRoute", "Route", "plan_office", "inside_route"]
 

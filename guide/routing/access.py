@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .profiles import Profile
+from ..data.profiles import Profile
 
 __all__ = ["Barrier", "Unknown", "Assessment", "assess"]
 

@@ -7,14 +7,15 @@ through Pillow's ImageCms from sRGB to the shipped FOGRA39 profile, whose total 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from PIL import Image, ImageCms
 from reportlab.lib.colors import CMYKColor, Color, toColor
 
+from ..data.text import MEDIA
+
 __all__ = ["PRINT_PROFILE", "PRINT_CONDITION", "to_print_colour"]
 
-PRINT_PROFILE = Path(__file__).resolve().parents[1] / "media" / "icc" / "CoatedFOGRA39-wromik.icc"
+PRINT_PROFILE = MEDIA / "icc" / "CoatedFOGRA39-wromik.icc"
 PRINT_CONDITION = "FOGRA39"
 
 

@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .errors import Problem
+from ..errors import Problem
 from .model import DAYS, EasyText, Fact, Hours
 from .text import undrawable_characters, unsafe_character
 from .yamlfile import line_of

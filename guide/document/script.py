@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .easyphrasing import entrance_lines, hours_lines, inside_lines
-from .easyread import sentences
-from .phrasing import describe_barrier, describe_step, describe_unknown, quantity, written_date
+from ..language.pl.easyphrasing import entrance_lines, hours_lines, inside_lines
+from ..language.pl.readability import sentences
+from ..language.pl.phrasing import describe_barrier, describe_step, describe_unknown, quantity, written_date
 from .pictograms import pictograms
-from .spoken import ordinal, spoken
+from ..language.pl.spoken import ordinal, spoken
 
 __all__ = ["Script", "Chapter", "Section", "compose_script"]
 

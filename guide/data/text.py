@@ -14,7 +14,7 @@ from pathlib import Path
 
 __all__ = ["MEDIA", "FONT_FILES", "unsafe_character", "undrawable_characters", "terminal_safe"]
 
-MEDIA = Path(__file__).resolve().parents[1] / "media"
+MEDIA = Path(__file__).resolve().parents[2] / "media"  # the fonts, pictograms and colour profile the editions use
 FONT_FILES = {"DejaVuSans": MEDIA / "fonts" / "DejaVuSans.ttf", "DejaVuSans-Bold": MEDIA / "fonts" / "DejaVuSans-Bold.ttf"}
 
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069]"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .errors import Problem
+from ..errors import Problem
 from .geometry import distance_m
 from .model import GuideData, Network
 

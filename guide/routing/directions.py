@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .geometry import bearing
+from ..data.geometry import bearing
 
 __all__ = ["Step", "steps_for", "turn_between", "round_distance", "compass"]
 

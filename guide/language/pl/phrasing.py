@@ -7,7 +7,7 @@ import datetime as dt
 from babel import Locale
 from babel.dates import format_date
 
-from .directions import Step
+from ...routing.directions import Step
 
 __all__ = ["plural", "quantity", "written_date", "describe_step", "describe_barrier", "describe_unknown", "describe_status",
            "PHRASED_LANGUAGES"]

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from .dataset import read_stops_csv, shown_path
-from .errors import DataError, Problem
+from ..errors import DataError, Problem
 from .yamlfile import read_yaml
 
 __all__ = ["import_stops"]

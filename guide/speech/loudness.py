@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mutagen.id3 import CHAP, CTOC, ID3, TALB, TIT2, TLAN, TPE1, TRCK, CTOCFlags
 
-from .errors import BuildError
+from ..errors import BuildError
 from .voices import RATE, run_program
 
 __all__ = ["silence", "seconds", "loudness", "loudness_of_file", "normalise", "amplify", "encode_mp3", "tag",

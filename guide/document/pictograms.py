@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import BuildError
+from ..data.text import MEDIA
+from ..errors import BuildError
 
 __all__ = ["Pictogram", "pictograms", "pictogram", "draw_pictogram", "PICTOGRAM_DIR"]
 
-PICTOGRAM_DIR = Path(__file__).resolve().parents[1] / "media" / "pictograms"
+PICTOGRAM_DIR = MEDIA / "pictograms"
 VIEWBOX = 100.0
 
 

@@ -32,7 +32,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 from reportlab.lib.units import mm
 
-from .errors import WromikError
+from ..errors import WromikError
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings (one per glyph, say) would flood the terminal
 

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .maps import describe_map
-from .model import GuideData
-from .phrasing import describe_step
-from .network import build_graph
-from .profiles import load_profiles
-from .routing import plan_office
+from ..data.model import GuideData
+from ..language.pl.phrasing import describe_step
+from ..data.network import build_graph
+from ..data.profiles import load_profiles
+from ..routing.routes import plan_office
 
 __all__ = ["GuideModel", "compose"]
 

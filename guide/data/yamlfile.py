@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import Problem
+from ..errors import Problem
 from .files import read_data_text
 
 __all__ = ["LineDict", "LineList", "read_yaml", "line_of"]
