@@ -6,7 +6,6 @@ What a build may do to the output folder is set out in guide/output.py.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import xml.etree.ElementTree as ET
@@ -18,7 +17,7 @@ import pikepdf
 from .document.composition import compose
 from .data.dataset import load_guide
 from .errors import BuildError, DataError, UsageError, explain_os_error
-from .output import MANIFEST, GENERATOR, OutputFolder, signals_held, written_by_wromik
+from .output import MANIFEST, GENERATOR, OutputFolder, file_sha256, signals_held, written_by_wromik
 from .renderers import registry, renderer_for
 
 __all__ = ["build", "MANIFEST"]
@@ -92,9 +91,8 @@ def _render(data, model, classes, languages, folder: OutputFolder, stage: Path, 
 
 def _entry(stage: Path, artifact) -> dict:
     path = stage / artifact.path
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return {"path": artifact.path, "edition": artifact.edition, "lang": artifact.lang,
-            "media_type": artifact.media_type, "bytes": path.stat().st_size, "sha256": digest}
+            "media_type": artifact.media_type, "bytes": path.stat().st_size, "sha256": file_sha256(path)}
 
 
 def _verify(stage: Path, manifest: dict) -> None:
@@ -104,13 +102,12 @@ def _verify(stage: Path, manifest: dict) -> None:
     for artifact in manifest["artifacts"]:
         path = stage / artifact["path"]
         try:
-            body = path.read_bytes()
-            if len(body) != artifact["bytes"] or hashlib.sha256(body).hexdigest() != artifact["sha256"]:
+            if path.stat().st_size != artifact["bytes"] or file_sha256(path) != artifact["sha256"]:
                 raise ValueError("it differs from its manifest entry")
             if path.suffix in _XML_SUFFIXES:
-                ET.fromstring(body)
+                ET.parse(path)
             elif path.suffix in _JSON_SUFFIXES:
-                json.loads(body)
+                json.loads(path.read_bytes())
             elif path.suffix == ".pdf":
                 with pikepdf.open(path) as pdf:
                     if "/Metadata" in pdf.Root:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .errors import BuildError, UsageError
 
-__all__ = ["OutputFolder", "MANIFEST", "read_manifest", "signals_held", "written_by_wromik"]
+__all__ = ["OutputFolder", "MANIFEST", "read_manifest", "signals_held", "written_by_wromik", "file_sha256"]
 
 MANIFEST = "manifest.json"
 GENERATOR = "wromik"
@@ -79,11 +79,16 @@ def written_by_wromik(folder: Path, entry: dict) -> bool:
         path = path / part
     if path.is_symlink() or not path.is_file():
         return False
+    return file_sha256(path) == entry["sha256"]
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file, read in blocks."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
-    return digest.hexdigest() == entry["sha256"]
+    return digest.hexdigest()
 
 
 @contextlib.contextmanager
