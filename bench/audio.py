@@ -21,7 +21,8 @@ from pathlib import Path
 from guide import compose, load_guide
 from guide.speech.loudness import CHAPTER_TOLERANCE, TARGET_LUFS, loudness_of_file
 from guide.build import build
-from guide.document.script import compose_script
+from guide.document.builder import Documents
+from guide.speech.script import compose_script
 from guide.speech.voices import MIN_SECONDS_PER_CHARACTER, PEAK_FLOOR_DBFS, RATE, ClipCache, engine_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,7 +67,7 @@ def main() -> None:
 def _clips(data: Path, cache_dir: Path) -> None:
     """Duration per character and peak of every clip of the script (all in the cache by now)."""
     cache = ClipCache(cache_dir, engine_for("espeak-ng", "pl"))
-    script = compose_script(compose(load_guide(data)), "pl")
+    script = compose_script(Documents(compose(load_guide(data))).get("pl"))
     texts = {text for chapter in script.chapters for section in chapter.sections
              for text in (section.title, *section.sentences)}
     per_character, peaks = [], []

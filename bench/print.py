@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pikepdf
 
+from guide.document.builder import Documents
 from guide import compose, load_guide
 from guide.pdf.preflight import preflight
 from guide.renderers.print_ready import PrintPdfRenderer
@@ -28,7 +29,7 @@ def main() -> None:
     model = compose(load_guide(ROOT / "routes" / "wroclaw"))
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
-        PrintPdfRenderer(model, Path(out), "pl").render()
+        PrintPdfRenderer(Documents(model), Path(out), "pl").render()
         built = time.perf_counter() - start
         pdf = Path(out) / "pl" / PrintPdfRenderer.file_name
         start = time.perf_counter()

@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from guide.document.builder import Documents
 from guide import compose, load_guide
 from guide.renderers.standard import StandardPdfRenderer
 
@@ -47,7 +48,7 @@ def main() -> None:
     model = compose(load_guide(ROOT / "routes" / "wroclaw"))
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
-        StandardPdfRenderer(model, Path(folder), "pl").render()
+        StandardPdfRenderer(Documents(model), Path(folder), "pl").render()
         ours = time.perf_counter() - start
         pdf = Path(folder) / "pl" / "wromik-standard.pdf"
         pages = _pages(pdf)

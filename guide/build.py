@@ -14,9 +14,11 @@ from typing import Callable
 
 import pikepdf
 
+from .document.builder import Documents
 from .document.composition import compose
 from .data.dataset import load_guide
 from .errors import BuildError, DataError, UsageError, explain_os_error
+from .language import missing_packs
 from .output import MANIFEST, GENERATOR, OutputFolder, file_sha256, signals_held, written_by_wromik
 from .renderers import registry, renderer_for
 
@@ -40,9 +42,11 @@ def build(data_dir: Path, out_dir: str | os.PathLike, *, editions=None, language
     if unknown:
         raise UsageError(f"Unknown language '{unknown[0]}' for this guide. Its languages: "
                          f"{', '.join(data.info.languages)} (set in guide.yaml).")
+    if missing_packs(data):
+        raise DataError(missing_packs(data))
     say(f"Data valid: {len(data.offices)} offices, {len(data.network.nodes)} nodes, {len(data.network.edges)} edges.")
-    model = compose(data, progress=say)
-    problems = [problem for cls in classes for problem in cls.check(model)]
+    documents = Documents(compose(data, progress=say))
+    problems = [problem for cls in classes for problem in cls.check(documents)]
     if problems:
         raise DataError(problems)
     try:
@@ -50,7 +54,7 @@ def build(data_dir: Path, out_dir: str | os.PathLike, *, editions=None, language
             folder.clean_leftovers(say)
             stage = folder.stage()
             try:
-                manifest = _render(data, model, classes, languages, folder, stage, options or {}, say)
+                manifest = _render(data, documents, classes, languages, folder, stage, options or {}, say)
                 _verify(stage, manifest)
             except BaseException:
                 folder.discard(stage)  # nothing half-written stays behind; the output folder is untouched
@@ -68,7 +72,7 @@ def build(data_dir: Path, out_dir: str | os.PathLike, *, editions=None, language
     return manifest
 
 
-def _render(data, model, classes, languages, folder: OutputFolder, stage: Path, options: dict, say) -> dict:
+def _render(data, documents, classes, languages, folder: OutputFolder, stage: Path, options: dict, say) -> dict:
     """Every edition into the staging folder, with the files of other editions kept; the manifest."""
     rebuilt = {(cls.name, lang) for cls in classes for lang in languages}
     kept = [a for a in (folder.previous or {}).get("artifacts", []) if (a.get("edition"), a.get("lang")) not in rebuilt
@@ -81,7 +85,7 @@ def _render(data, model, classes, languages, folder: OutputFolder, stage: Path, 
     for cls in classes:
         for lang in languages:
             say(f"Writing the {cls.name} edition ({lang})")
-            for artifact in cls(model, stage, lang, options=options, progress=say).render():
+            for artifact in cls(documents, stage, lang, options=options, progress=say).render():
                 entries.append(_entry(stage, artifact))
     manifest = {"generator": GENERATOR, "guide": data.info.title.get(data.info.languages[0]),
                 "edition_date": data.info.edition_date, "artifacts": sorted(entries, key=lambda a: a["path"])}

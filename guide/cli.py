@@ -61,15 +61,19 @@ def _cmd_build(args) -> int:
 
 def _cmd_check(args) -> int:
     from .data.dataset import load_guide
+    from .language import missing_packs
     data = load_guide(Path(args.data_dir))
+    if missing_packs(data):
+        raise DataError(missing_packs(data))
     print(f"{args.data_dir}: valid ({len(data.offices)} offices, {len(data.network.nodes)} nodes, "
           f"{len(data.network.edges)} edges, {len(data.stops)} stops).")
     if args.easy_read:
-        from .language.pl.readability import check_guide, readability_report
-        problems = check_guide(data)
+        from .language import pack
+        problems = [problem for lang in data.info.languages for problem in pack(lang).check_guide(data)]
         if problems:
             raise DataError(problems)
-        print(readability_report(data))
+        for lang in data.info.languages:
+            print(pack(lang).readability_report(data))
     return 0
 
 
@@ -77,7 +81,7 @@ def _cmd_profiles(args) -> int:
     from .data.profiles import load_profiles
     for profile in load_profiles().values():
         limits = ", ".join(f"{k} {v}" for k, v in profile.limits.items() if not isinstance(v, list)) or "no hard limits"
-        print(f"{profile.id:<20} {profile.name['pl']} — {profile.speed} m/s; {limits}")
+        print(f"{profile.id:<20} {profile.name.get('en', profile.id)} — {profile.speed} m/s; {limits}")
     return 0
 
 
@@ -92,9 +96,9 @@ def _find_office(data, wanted: str):
 
 def _cmd_route(args) -> int:
     from .data.dataset import load_guide
-    from .language.pl.phrasing import describe_barrier, describe_status, describe_step, describe_unknown, quantity
-    from .data.profiles import load_profiles
     from .data.network import build_graph
+    from .data.profiles import load_profiles
+    from .language import pack
     from .routing.routes import plan_office
     profiles = load_profiles()
     if args.profile not in profiles:
@@ -108,34 +112,33 @@ def _cmd_route(args) -> int:
         routes = [r for r in routes if wanted in (r.origin.casefold(), r.origin_name.casefold())]
         if not routes:
             raise UsageError(f"No stop or parking '{args.origin}' near {office.short_name}.")
-    print(f"{office.short_name} — {office.address} — {profile.name['pl']}")
+    lang = data.info.languages[0]
+    words = pack(lang)
+    print(f"{office.short_name} — {office.address} — {profile.name[lang]}")
     for route in routes:
         print()
         minutes = max(1, round(route.duration_s / 60))
-        print(f"Z: {route.origin_name} ({route.origin}) — {describe_status(route.status)}, "
-              f"{quantity(round(route.length_m), 'metre')}, około {quantity(minutes, 'minute')}, "
-              f"{quantity(route.crossings, 'crossing')}"
-              + (f", wejście: {route.entrance}" if route.entrance else ""))
+        print(f"From {route.origin_name} ({route.origin}): {words.describe_status(route.status)}, "
+              f"{words.quantity(round(route.length_m), 'metre')}, {words.quantity(minutes, 'minute')}, "
+              f"{words.quantity(route.crossings, 'crossing')}" + (f"; entrance {route.entrance}" if route.entrance else ""))
         if route.status == "no_route":
-            print("  Brak dostępnej trasy. Bariery:")
             for b in route.barriers:
-                print(f"  - {describe_barrier(b.barrier.attribute, b.barrier.value, b.barrier.limit, b.barrier.unit, b.name)}")
+                print(f"  ✗ {words.describe_barrier(b.barrier.attribute, b.barrier.value, b.barrier.limit, b.barrier.unit, b.name)}")
         else:
             for number, step in enumerate(route.steps, start=1):
-                print(f"  {number:>2}. {describe_step(step)}")
+                print(f"  {number:>2}. {words.describe_step(step)}")
             if route.inside:
                 for step in route.inside.steps:
-                    print(f"   • {describe_step(step)}")
+                    print(f"   • {words.describe_step(step)}")
                 for b in route.inside.barriers:
-                    print(f"   ! {describe_barrier(b.attribute, b.value, b.limit, b.unit, None)}")
-        inside_unknowns = route.inside.unknowns if route.inside else ()
-        for unknown in dict.fromkeys([u.attribute for u in route.unknowns] + list(inside_unknowns)):
-            print(f"  ? {describe_unknown(unknown)}")
+                    print(f"   ✗ {words.describe_barrier(b.attribute, b.value, b.limit, b.unit, None)}")
+        for unknown in route.missing_data:
+            print(f"  ? {words.describe_unknown(unknown)}")
         for alternative in route.alternatives:
             if alternative.kind == "origin":
-                print(f"  → Inna możliwość: {alternative.origin_name}")
+                print(f"  → also possible from {alternative.origin_name}")
             elif alternative.phone:
-                print(f"  → Zadzwoń przed wizytą: {alternative.phone}")
+                print(f"  → call before the visit: {alternative.phone}")
     return 0
 
 

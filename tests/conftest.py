@@ -36,9 +36,24 @@ def tiny(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def wroclaw_documents(wroclaw_model):
+    """The Wrocław guide documents, built once per language and register."""
+    from guide.document.builder import Documents
+    return Documents(wroclaw_model)
+
+
+@pytest.fixture(scope="session")
 def wroclaw_model():
     from guide import compose, load_guide
     return compose(load_guide(WROCLAW))
+
+
+def spoken_script(data_dir: Path):
+    """The spoken script of a guide's standard document in Polish, as the audio edition reads it."""
+    from guide import compose, load_guide
+    from guide.document.builder import Documents
+    from guide.speech.script import compose_script
+    return compose_script(Documents(compose(load_guide(data_dir))).get("pl"))
 
 
 def build_edition(tmp_path_factory, edition: str, file_name: str) -> Path:

@@ -14,7 +14,7 @@ from mutagen.id3 import ID3
 from guide.speech.loudness import CHAPTER_TOLERANCE, TARGET_LUFS, amplify, check_chapters, loudness
 from guide.errors import BuildError
 
-from conftest import TINY, edit_text, run_wromik
+from conftest import TINY, edit_text, run_wromik, spoken_script
 
 EPOCH = dict(SOURCE_DATE_EPOCH="1767225600")
 
@@ -43,7 +43,7 @@ def _chapter_files(audio) -> list:
 
 def test_ffprobe_decodes_every_mp3_and_the_chapters_add_up_to_the_whole(audio):
     files = _chapter_files(audio)
-    assert len(files) == len(_chapters(audio)) == 5
+    assert len(files) == len(_chapters(audio)) == 6
     for path in files + [audio / "audio" / "wromik-calosc.mp3"] + sorted((audio / "daisy").glob("*.mp3")):
         decoded = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "null", "-"], capture_output=True,
                                  text=True)
@@ -128,15 +128,12 @@ def test_daisy_ncc_parses_and_every_heading_links_to_a_clip_inside_its_mp3(audio
 
 
 def test_a_rebuild_after_an_hours_change_synthesises_only_the_changed_sentences(tiny, tmp_path):
-    from guide import compose, load_guide
-    from guide.document.script import compose_script
-
     cache = tmp_path / "cache"
     first = run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "audio", "--speech-cache", cache,
                        check_exit=0)
-    before = compose_script(compose(load_guide(tiny)), "pl")
+    before = spoken_script(tiny)
     edit_text(tiny / "offices" / "test-office.yaml", "Mo-Fr 08:00", "Mo-Fr 09:15")
-    after = compose_script(compose(load_guide(tiny)), "pl")
+    after = spoken_script(tiny)
     said = lambda script: {t for c in script.chapters for s in c.sections for t in (s.title, *s.sentences)}  # noqa: E731
     changed = said(after) - said(before)
     assert changed and all("dziewiątej piętnaście" in s for s in changed)
@@ -155,7 +152,7 @@ def test_the_chapter_check_passes_real_chapters_and_stops_a_silent_or_a_noisy_on
     """A damaged clip made the old recordings silent, then noise: chapters at −50 and −4 LUFS (AU-03)."""
     files = _chapter_files(audio)
     levels = check_chapters([(path.name, path) for path in files])  # the published MP3s, as a build checks them
-    assert len(levels) == 5 and all(abs(level - TARGET_LUFS) <= CHAPTER_TOLERANCE / 2 for level in levels), levels
+    assert len(levels) == 6 and all(abs(level - TARGET_LUFS) <= CHAPTER_TOLERANCE / 2 for level in levels), levels
     speech = subprocess.run(["ffmpeg", "-v", "error", "-i", str(files[2]), "-f", "s16le", "-ac", "1", "-ar", "22050",
                              "pipe:1"], capture_output=True, check=True).stdout
     assert check_chapters([("normalised", speech)]) == [loudness(speech)]

@@ -38,22 +38,22 @@ def test_profiles_lists_every_profile_with_limits():
 
 def test_route_strzegomska_wheelchair_leads_to_entrance_b():
     out = run_wromik("route", "strzegomska-6", "--profile", "manual_wheelchair", check_exit=0).stdout
-    assert "wejście: b" in out and "wejście: a" not in out
+    assert "entrance b" in out and "entrance a" not in out
     assert "Jesteś przy wejściu: Wejście B (z pochylnią, przy windzie). Pochylnia" in out
     assert "szerokość drzwi do pokoju 80 cm < 90 cm" in out
-    assert "Zadzwoń przed wizytą: 71 78 22 300" in out
+    assert "call before the visit: 71 78 22 300" in out
 
 
 def test_route_for_walking_may_use_entrance_a_and_from_selects_one_stop():
     out = run_wromik("route", "strzegomska-6", "--profile", "walking_aid", "--from",
                      "pl. Strzegomski (Muzeum Współczesne)", check_exit=0).stdout
-    assert out.count("Z: ") == 1 and "wejście: a" in out
+    assert out.count("From ") == 1 and "entrance a" in out
     assert "8 stopni z poręczą" in out
 
 
 def test_route_explains_a_missing_route():
     out = run_wromik("route", "nowowiejska-102", "--profile", "manual_wheelchair", check_exit=0).stdout
-    assert "Brak dostępnej trasy" in out
+    assert "brak dostępnej trasy" in out
     assert "drzwi zamknięte, bez dzwonka i domofonu (Wejście tylne)" in out
 
 

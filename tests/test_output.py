@@ -228,10 +228,10 @@ def test_a_stop_signal_mid_build_leaves_everything_as_it_was(workspace, stop):
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A 2 MB tmpfs, enough for the routes edition but not for the standard one."""
+    """A 700 kB tmpfs, enough for the routes edition but not for the standard one."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True,
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=700k", "tmpfs", str(mount)], capture_output=True,
                             text=True)
     if result.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs to fill up here (needs root and mount rights): "

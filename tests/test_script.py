@@ -1,55 +1,59 @@
-"""The spoken script of the Wrocław guide: chapters, sections to jump to, routes narrated, maps described."""
+"""The spoken script of the Wrocław guide: the standard document read aloud, in chapters and sections."""
 
 import re
 
 import pytest
 
-from guide.language.pl.readability import ABBREVIATIONS
 from guide.language.pl.phrasing import describe_step
-from guide.document.script import compose_script
+from guide.language.pl.readability import ABBREVIATIONS
 from guide.language.pl.spoken import spoken
+from guide.speech.script import compose_script
 
 
 @pytest.fixture(scope="module")
-def script(wroclaw_model):
-    return compose_script(wroclaw_model, "pl")
+def script(wroclaw_documents):
+    return compose_script(wroclaw_documents.get("pl"))
 
 
-def test_one_chapter_per_office_between_the_introduction_and_the_word_list(script, wroclaw_model):
+def test_one_chapter_per_office_after_how_to_listen_and_the_introduction(script, wroclaw_model):
     keys = [c.key for c in script.chapters]
-    assert keys == ["wstep", "jak-sluchac", *[o.id for o in wroclaw_model.data.offices], "slowniczek", "o-nagraniu"]
+    assert keys == ["how-to-listen", "intro", *[f"office-{o.id}" for o in wroclaw_model.data.offices], "glossary",
+                    "sources", "colophon"]
 
 
-def test_every_office_chapter_has_address_hours_entrances_inside_routes_and_ends_with_contacts(script, wroclaw_model):
+def test_every_office_chapter_has_its_parts_a_section_per_route_and_ends_with_contacts(script, wroclaw_model):
     for office, chapter in zip(wroclaw_model.data.offices, script.chapters[2:]):
         titles = [s.title for s in chapter.sections]
-        assert titles[1:5] == ["Godziny otwarcia", "Sprawy do załatwienia", "Wejścia", "W budynku"][:len(titles[1:5])] \
-            or titles[1] == "Godziny otwarcia"
-        assert any(s.startswith("Adres: ") for s in chapter.sections[0].sentences)
-        route_titles = [t for t in titles if t.startswith("Trasa dla: ")]
-        named = ", ".join(route_titles)
+        for part in ("Adres i kontakt", "Godziny otwarcia", "W budynku: od drzwi do biura", "Trasy"):
+            assert spoken(part) in titles, (office.id, part)
+        for entrance in office.entrances:  # "Wejścia" says nothing itself: each entrance is a section
+            assert spoken(entrance.name["pl"]).rstrip(" ,") in titles, (office.id, entrance.id)
+        route_titles = [t for t in titles if t.startswith("Trasa ")]
+        assert len(route_titles) == len(wroclaw_model.shared_routes(office.id))
+        named = " ".join(route_titles)
         for profile in wroclaw_model.profiles.values():  # a listener can jump to the routes for their group
-            assert profile.name["pl"] in named, (office.id, profile.id)
+            assert spoken(profile.name["pl"]) in named, (office.id, profile.id)
         last = chapter.sections[-1]
         assert last.title == "Kontakt" and spoken(office.contacts.phones[0].number) in " ".join(last.sentences)
 
 
 def test_routes_are_narrated_step_by_step_after_a_map_description(script, wroclaw_model):
-    chapter = next(c for c in script.chapters if c.key == "strzegomska-6")
-    wheelchair = next(s for s in chapter.sections if "Osoba na wózku ręcznym" in s.title)
-    said = wheelchair.sentences
+    chapter = next(c for c in script.chapters if c.key == "office-strzegomska-6")
+    route = wroclaw_model.chosen_route("strzegomska-6", "manual_wheelchair")
+    section = next(s for s in chapter.sections if spoken(route.origin_name).rstrip(" ,") in s.title
+                   and "Osoba na wózku ręcznym" in s.title)
+    said = section.sentences
     described = [i for i, s in enumerate(said) if s.startswith("Opis mapy.")]
     steps = [i for i, s in enumerate(said) if s.startswith("Krok ")]
     assert described and steps and described[0] < steps[0]
-    assert said[steps[0]].startswith("Krok pierwszy.") and said[steps[1]].startswith("Krok drugi.")
-    route = wroclaw_model.chosen_route("strzegomska-6", "manual_wheelchair")
+    assert said[steps[0]] == "Krok pierwszy." and said[steps[1]] == "Krok drugi."
     assert route.entrance == "b" and any("Wejście B" in s for s in said)
-    assert spoken(describe_step(route.steps[1])) in " ".join(said)
+    assert spoken(describe_step(route.steps[-1])).split(".")[0] in " ".join(said)
 
 
 def test_every_pictogram_is_described(script):
     from guide.document.pictograms import pictograms
-    legend = " ".join(next(s for s in script.chapters[1].sections if s.title == "Mapy i piktogramy").sentences)
+    legend = " ".join(next(s for s in script.chapters[0].sections if s.title == "Mapy i piktogramy").sentences)
     for picture in pictograms().values():
         assert spoken(picture.alt_text("pl")) in legend
 

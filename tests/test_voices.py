@@ -15,15 +15,13 @@ from pathlib import Path
 import pytest
 import requests
 
-from guide import compose, load_guide
 from guide.speech.loudness import TARGET_LUFS, amplify, loudness_of_file, silence
 from guide.build import build
 from guide.cli import main
 from guide.errors import BuildError, SpeechError
-from guide.document.script import compose_script
 from guide.speech.voices import RATE, ClipCache, engine_for, speech_problem
 
-from conftest import TINY, run_wromik
+from conftest import TINY, run_wromik, spoken_script
 
 
 def _response(request, status: int, body: bytes = b"") -> requests.Response:
@@ -131,7 +129,7 @@ def _build(out: Path, cache: Path) -> list:
 
 def _office_sentence() -> str:
     """A sentence of the office chapter (the third), which every reader of the tiny guide hears."""
-    return compose_script(compose(load_guide(TINY)), "pl").chapters[2].sections[0].sentences[0]
+    return spoken_script(TINY).chapters[2].sections[0].sentences[0]
 
 
 def _damage(how: str, whole: bytes) -> bytes:
@@ -163,7 +161,7 @@ def test_a_damaged_clip_in_the_cache_is_spoken_again_and_the_recording_is_as_fro
     assert any(re.match(r"Speech \(espeak-ng, pl\): 1 clips synthesised, \d+ from the cache", line) for line in said)
     assert clip.read_bytes() == whole  # spoken again and stored whole
     chapters = sorted((tmp_path / "out" / "pl" / "audio").glob("[0-9][0-9]-*.mp3"))
-    assert len(chapters) == 5
+    assert len(chapters) == 6
     for path in chapters:  # not silence then noise
         assert abs(loudness_of_file(path) - TARGET_LUFS) <= 1.0, path
     assert _files(tmp_path / "out" / "pl") == _files(reference / "pl")  # byte for byte as from a clean cache
@@ -176,7 +174,7 @@ def test_a_noise_clip_with_a_valid_checksum_is_stopped_by_the_chapter_check_and_
     shutil.copytree(clean[0], out)
     before = _files(out)
     clips = ClipCache(cache, engine_for("espeak-ng", "pl"))
-    office = compose_script(compose(load_guide(TINY)), "pl").chapters[2]
+    office = spoken_script(TINY).chapters[2]
     for text in {t for section in office.sections for t in (section.title, *section.sentences)}:
         path = clips.path(text)
         noise = os.urandom(path.stat().st_size - ClipCache.HEADER.size)
@@ -185,7 +183,7 @@ def test_a_noise_clip_with_a_valid_checksum_is_stopped_by_the_chapter_check_and_
     with pytest.raises(BuildError) as failure:
         _build(out, cache)
     message = str(failure.value)
-    assert "the chapter „Wstęp” (01-wstep.mp3) measures" in message and "too quiet" in message
+    assert "the chapter „Jak słuchać” (01-how-to-listen.mp3) measures" in message and "too quiet" in message
     assert "Nothing was published" in message and "--speech-cache" in message
     assert _files(out) == before
 

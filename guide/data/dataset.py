@@ -124,7 +124,9 @@ def _read_info(root: Path, problems) -> GuideInfo | None:
         "languages": s.ListOf(s.Choice(KNOWN_LANGUAGES), min_items=1),
         "profiles": s.ListOf(s.Choice(tuple(load_profiles())), min_items=1),
         "city": _CityChecker(), "contacts": _Block(_contacts(languages), required=("source",)),
-        "introduction": s.Texts(languages), "easy_read": _Block({"introduction": s.EasyTexts(languages)}),
+        "subject": s.Texts(languages, max_length=200), "scope": s.Texts(languages),
+        "introduction": s.Texts(languages),
+        "easy_read": _Block({"introduction": s.EasyTexts(languages), "scope": s.EasyTexts(languages)}),
         "glossary": s.ListOf(_Block({"term": s.Texts(languages), "meaning": s.Texts(languages),
                                      "easy_read": s.EasyTexts(languages)}, required=("term", "meaning"))),
         "sources": s.ListOf(_Block(
@@ -141,7 +143,9 @@ def _read_info(root: Path, problems) -> GuideInfo | None:
                      sources=tuple(values.get("sources", ())),
                      glossary=tuple(GlossaryEntry(g["term"], g["meaning"], g.get("easy_read"))
                                     for g in values.get("glossary", ())),
-                     easy_read_introduction=values.get("easy_read", {}).get("introduction"))
+                     easy_read_introduction=values.get("easy_read", {}).get("introduction"),
+                     subject=values.get("subject") or values["title"], scope=values.get("scope", {}),
+                     easy_read_scope=values.get("easy_read", {}).get("scope"))
 
 
 class _Block(s.Checker):

@@ -147,6 +147,10 @@ class Office:
     file: str
     easy_read: EasyText | None = None
 
+    def entrance(self, entrance_id: str) -> Entrance:
+        """The entrance with this id: the one lookup every edition uses."""
+        return next(e for e in self.entrances if e.id == entrance_id)
+
 
 @dataclass(frozen=True)
 class City:
@@ -167,6 +171,9 @@ class GuideInfo:
     sources: tuple = ()  # {"name", "url", "retrieved"} dicts
     glossary: tuple = ()  # GlossaryEntry, in the order of the word list
     easy_read_introduction: EasyText | None = None
+    subject: Texts = field(default_factory=dict)  # what the guide is about, in a line (the PDF's subject)
+    scope: Texts = field(default_factory=dict)  # which places the guide describes and what it says of each
+    easy_read_scope: EasyText | None = None
 
 
 @dataclass(frozen=True)

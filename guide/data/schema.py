@@ -112,7 +112,7 @@ class PlainText(Checker):
                              "Type the character itself instead of the entity (for example & instead of &amp;).")
         if '"' in value:
             return at.report(f"Expected Polish quotation marks „…” but received straight quotes in {shown(value)}",
-                             "Write „Promyk Słońca” (opening „ low, closing ” high) instead of \"Promyk Słońca\".")
+                             "Write „Promyk” (opening „ low, closing ” high) instead of \"Promyk\".")
         if len(value) > self.max_length:
             return at.report(f"Expected at most {self.max_length} characters but received {len(value)}",
                              "Shorten the text or split it into several fields.")

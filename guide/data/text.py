@@ -1,4 +1,4 @@
-"""Which characters a guide's text may hold, and the fonts every edition prints it with.
+"""Which characters a guide's text may hold: those that are safe in every format and that the fonts can draw.
 
 A text reaches PDFs, XML (DAISY, HTML), speech and the terminal. Control characters, NUL, lone
 surrogates, Unicode non-characters and bidirectional overrides break XML or hide what a text
@@ -10,12 +10,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from pathlib import Path
+from ..media import FONT_FILES
 
-__all__ = ["MEDIA", "FONT_FILES", "unsafe_character", "undrawable_characters", "terminal_safe"]
-
-MEDIA = Path(__file__).resolve().parents[2] / "media"  # the fonts, pictograms and colour profile the editions use
-FONT_FILES = {"DejaVuSans": MEDIA / "fonts" / "DejaVuSans.ttf", "DejaVuSans-Bold": MEDIA / "fonts" / "DejaVuSans-Bold.ttf"}
+__all__ = ["unsafe_character", "undrawable_characters", "terminal_safe"]
 
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069]"
                      "|[\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff"

@@ -1,28 +1,46 @@
-"""Compose the guide model from validated data: the one thing renderers read."""
+"""Compose the guide model from validated data: every route, and the routes that several profiles share."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
-from .maps import describe_map
 from ..data.model import GuideData
-from ..language.pl.phrasing import describe_step
 from ..data.network import build_graph
 from ..data.profiles import load_profiles
 from ..routing.routes import plan_office
 
-__all__ = ["GuideModel", "compose"]
+__all__ = ["GuideModel", "SharedRoute", "compose", "grouped", "common_start"]
+
+
+@dataclass(frozen=True)
+class SharedRoute:
+    """One path from one start to one entrance, told once: the route of every profile that takes it
+    (the routes differ only in what each profile is warned about, its time and its way inside)."""
+
+    routes: tuple  # Route, one per profile, in the guide's order of profiles
+
+    @property
+    def route(self):
+        """The route of the first profile served: origin, path, length and crossings are the same for all."""
+        return self.routes[0]
+
+    @property
+    def profiles(self) -> tuple:
+        return tuple(route.profile for route in self.routes)
+
+    def cue(self, index: int) -> int | None:
+        """How early a turn at step index is announced: the earliest any profile needs, told to everybody."""
+        return max((r.steps[index].cue_before_m or 0 for r in self.routes), default=0) or None
 
 
 @dataclass(frozen=True)
 class GuideModel:
-    """Everything the editions need: data, the guide's profiles and every computed route."""
+    """Everything the guide document needs: data, the guide's profiles and every computed route."""
 
     data: GuideData
     profiles: dict  # profile id -> Profile, in the guide's order
     routes: dict  # (office id, profile id) -> tuple of Route
-    map_descriptions: dict  # (office id, profile id, origin) -> MapDescription
 
     def routes_for(self, office_id: str, profile_id: str) -> tuple:
         return self.routes[(office_id, profile_id)]
@@ -34,21 +52,46 @@ class GuideModel:
         return next((r for r in usable if r.origin_kind == "stop"), usable[0] if usable else
                     routes[0] if routes else None)
 
+    def shared_routes(self, office_id: str) -> tuple:
+        """The office's distinct routes: profiles that take the same path from the same start share one."""
+        routes = [route for profile in self.profiles for route in self.routes_for(office_id, profile)]
+        return tuple(SharedRoute(tuple(group)) for _, group in grouped((_path_of(r), r) for r in routes))
+
+
+def _path_of(route) -> tuple:
+    if route.status == "no_route":
+        return route.origin, route.status, tuple(b.barrier.attribute for b in route.barriers)
+    return route.origin, route.entrance, tuple(route.coords)
+
+
+def grouped(pairs: Iterable) -> list:
+    """(key, value) pairs as [(key, [values…])], keys in the order first seen: the one way profiles that
+    share something (a route, a time, a way inside) are put together."""
+    groups: dict = {}
+    for key, value in pairs:
+        groups.setdefault(key, []).append(value)
+    return list(groups.items())
+
+
+def common_start(variants) -> tuple:
+    """The items at the start that every variant (a sequence) has: what groups that share a route share."""
+    common = []
+    for items in zip(*variants):
+        if any(item != items[0] for item in items):
+            break
+        common.append(items[0])
+    return tuple(common)
+
 
 def compose(data: GuideData, *, progress: Callable[[str], None] | None = None) -> GuideModel:
     """Route every office for every profile of the guide."""
     known = load_profiles()
     profiles = {pid: known[pid] for pid in data.info.profiles}
     graph = build_graph(data)
-    routes, descriptions = {}, {}
+    routes = {}
     for index, office in enumerate(data.offices, start=1):
         if progress:
             progress(f"[{index:>2}/{len(data.offices)}] routing {office.short_name}")
         for profile in profiles.values():
             routes[(office.id, profile.id)] = tuple(plan_office(graph, office, profile))
-            for route in routes[(office.id, profile.id)]:
-                if route.status != "no_route":
-                    entrance = next(e for e in office.entrances if e.id == route.entrance)
-                    descriptions[(office.id, profile.id, route.origin)] = describe_map(
-                        route, office.short_name, entrance.name["pl"], [describe_step(s) for s in route.steps])
-    return GuideModel(data=data, profiles=profiles, routes=routes, map_descriptions=descriptions)
+    return GuideModel(data=data, profiles=profiles, routes=routes)

@@ -1,4 +1,4 @@
-"""Route maps: one scene computed from a route, drawn as PDF vectors or as a PNG, and described in words.
+"""Route maps: one scene computed from a route, drawn as PDF vectors or as a PNG.
 
 The route is shown by pattern (a thick line with white dashes) as well as by colour; start and end
 carry pictograms; every map has a scale bar and a north arrow (standard-edition issue, item 3).
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Callable
 
-from ..language.pl.phrasing import quantity
 from .pictograms import draw_pictogram
 
-__all__ = ["MapScene", "MapDescription", "map_scene", "draw_pdf", "write_png", "describe_map"]
+__all__ = ["MapScene", "map_scene", "draw_pdf", "write_png"]
 
 ROUTE_COLOUR = (0, 63, 138)  # dark blue, 10:1 against white
 CONTEXT_COLOUR = (120, 120, 120)
@@ -33,6 +33,7 @@ class MapScene:
     start_pictogram: str  # "bus" for a stop, "parking" for a car park
     scale_metres: int
     scale_fraction: float  # of the width
+    scale_label: str  # the scale bar's length in words of the guide's language: "50 metrów"
 
 
 def _projector(points):
@@ -50,8 +51,8 @@ def _projector(points):
     return project, span / usable
 
 
-def map_scene(route, network_edges, start_label: str, end_label: str) -> MapScene:
-    """The map of one route with the network paths around it."""
+def map_scene(route, network_edges, start_label: str, end_label: str, *, metres: Callable[[int], str]) -> MapScene:
+    """The map of one route with the network paths around it; metres(n) writes a length in the guide's language."""
     points = route.coords
     project, metres_across = _projector(points)
     context = []
@@ -63,7 +64,7 @@ def map_scene(route, network_edges, start_label: str, end_label: str) -> MapScen
     scale = max((n for n in nice if n <= metres_across / 4), default=10)
     return MapScene(tuple(project(p) for p in points), tuple(context), project(points[0]), project(points[-1]),
                     start_label, end_label, "parking" if route.origin_kind == "parking" else "bus", scale,
-                    scale / metres_across)
+                    scale / metres_across, metres(scale))
 
 
 def _marker(canvas, pictogram_id: str, x: float, y: float, size: float) -> None:
@@ -123,7 +124,7 @@ def draw_pdf(canvas, width: float, height: float, scene: MapScene, font: str, fo
         canvas.setFillColorRGB(0, 0, 0)
         canvas.drawString(tx, ty, label)
     bar = scene.scale_fraction * side
-    label = quantity(scene.scale_metres, "metre")
+    label = scene.scale_label
     width = max(bar, canvas.stringWidth(label, font, font_size))
     markers = [at(scene.start), at(scene.end)]
     sx = max((ox + 10, ox + side - 10 - width), key=lambda x: min(math.dist((x + width / 2, 18), m) for m in markers))
@@ -178,32 +179,8 @@ def write_png(path, scene: MapScene, font_path: str, size: int = 900) -> None:
         draw.text((tx, ty), label, fill=INK, font=font)
     bar = scene.scale_fraction * size
     draw.line([(20, size - 24), (20 + bar, size - 24)], fill=INK, width=6)
-    draw.text((20, size - 64), quantity(scene.scale_metres, "metre"), fill=INK, font=font)
+    draw.text((20, size - 64), scene.scale_label, fill=INK, font=font)
     nx = size - 36
     draw.polygon([(nx, 20), (nx - 14, 60), (nx + 14, 60)], fill=INK)
     draw.text((nx - 9, 64), "N", fill=INK, font=font)
     image.save(path, format="PNG", optimize=True)
-
-
-@dataclass(frozen=True)
-class MapDescription:
-    """A route map in words: a short Alt text, and for listening an overview followed by the steps."""
-
-    alt: str
-    overview: str
-    steps: tuple
-
-    @property
-    def long(self) -> str:
-        return " ".join((self.overview, *self.steps))
-
-
-def describe_map(route, office_name: str, entrance_name: str | None, step_texts: list) -> MapDescription:
-    """What one route map shows, for the Alt text and for the audio edition."""
-    length = quantity(round(route.length_m), "metre")
-    to = f"wejścia: {entrance_name}" if entrance_name else office_name
-    alt = f"Mapa trasy z przystanku {route.origin_name} do {to}, {length}." if route.origin_kind == "stop" else \
-        f"Mapa trasy z parkingu do {to}, {length}."
-    overview = (f"Mapa pokazuje trasę z miejsca: {route.origin_name} do budynku {office_name}. "
-                f"Trasa ma {length} i jest zaznaczona grubą linią z białymi kreskami. Północ jest u góry mapy.")
-    return MapDescription(alt, overview, tuple(step_texts))

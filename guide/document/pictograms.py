@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..data.text import MEDIA
+from ..media import MEDIA
 from ..errors import BuildError
 
 __all__ = ["Pictogram", "pictograms", "pictogram", "draw_pictogram", "PICTOGRAM_DIR"]

@@ -1,1 +1,80 @@
-"""Stage 3: what a language says; one package per language (its phrasing, speech and readability rules)."""
+"""Language packs: everything the guide says in one language lives in guide/language/<code>/.
+
+A pack is a subpackage whose __init__ exports the names in PACK_API (phrasing of steps, facts and
+hours for each register, speech normalisation, readability rules), plus a gettext catalog,
+guide/language/<code>/messages.po, for the fixed words (headings, labels). To add a language, copy
+guide/language/pl/, translate, and list the code in a guide's `languages`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from importlib import resources
+
+from babel.messages.pofile import read_po
+
+__all__ = ["pack", "available_languages", "missing_packs", "PACK_API", "roman_value", "ROMAN_NUMERAL"]
+
+PACK_API = (
+    "PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "day_name", "opening_hours",
+    "service_hours", "describe_step", "describe_barrier", "describe_unknown", "describe_status", "describe_map",
+    "warning_notes", "fact_sentences", "EasyLine", "route_lines", "entrance_lines", "inside_lines", "hours_lines",
+    "barrier_sentence", "short_entrance_name", "expand_name", "sentences", "check_guide", "readability_report",
+    "spoken", "ordinal",
+)
+ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"  # a regular expression, 1 to 399
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def available_languages() -> tuple:
+    """The codes of every language pack shipped with wromik."""
+    root = resources.files(__name__)
+    return tuple(sorted(entry.name for entry in root.iterdir()
+                        if entry.is_dir() and entry.joinpath("__init__.py").is_file()))
+
+
+def pack(lang: str):
+    """The language pack for a language code ('pl'); KeyError when wromik has none."""
+    if lang not in available_languages():
+        raise KeyError(lang)
+    return importlib.import_module(f"{__name__}.{lang}")
+
+
+def missing_packs(data) -> list:
+    """A problem for each language of a guide (GuideData) that wromik cannot write yet."""
+    from ..data.dataset import shown_path
+    from ..errors import Problem
+
+    have = available_languages()
+    return [Problem(shown_path(data.root / "guide.yaml"), "languages",
+                    f"Expected a language wromik has a language pack for ({', '.join(have)}) but received '{lang}'",
+                    f"Remove '{lang}' from languages, or add a language pack for it (guide/language/{lang}/; see "
+                    "'Adding a language' in the README).") for lang in data.info.languages if lang not in have]
+
+
+@lru_cache(maxsize=None)
+def catalog(lang: str) -> dict:
+    """The pack's gettext catalog (messages.po) as msgid -> translation; untranslated entries are left out."""
+    with resources.files(f"{__name__}.{lang}").joinpath("messages.po").open("rb") as file:
+        messages = read_po(file, locale=lang)
+    return {message.id: message.string for message in messages if message.id and message.string}
+
+
+def translator(lang: str):
+    """gettext for one language: the fixed text in the language, with {fields} filled in."""
+    found = catalog(lang)
+
+    def gettext(message: str, **fields) -> str:
+        return found.get(message, message).format(**fields) if fields else found.get(message, message)
+    return gettext
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a Roman numeral ('XIV' → 14); the one reader used by every pack."""
+    total = 0
+    for index, letter in enumerate(numeral):
+        value = _ROMAN_VALUES[letter]
+        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total

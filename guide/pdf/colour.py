@@ -11,12 +11,10 @@ from functools import lru_cache
 from PIL import Image, ImageCms
 from reportlab.lib.colors import CMYKColor, Color, toColor
 
-from ..data.text import MEDIA
+from ..media import PRINT_CONDITION, PRINT_PROFILE
 
 __all__ = ["PRINT_PROFILE", "PRINT_CONDITION", "to_print_colour"]
 
-PRINT_PROFILE = MEDIA / "icc" / "CoatedFOGRA39-wromik.icc"
-PRINT_CONDITION = "FOGRA39"
 
 
 @lru_cache(maxsize=1)

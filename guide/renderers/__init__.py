@@ -1,7 +1,8 @@
 """Editions as renderer classes registered by name, in the style of Sphinx builders.
 
 The base class runs the fixed sequence prepare → write → finish for one language; subclasses
-fill the hooks. A renderer reads only the composed GuideModel: never YAML, never the graph.
+fill the hooks. A renderer translates the guide document of its register (guide.document.nodes):
+never YAML, the graph or raw facts (the import contract in pyproject.toml checks this).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from ..document.composition import GuideModel
+from ..document.builder import Documents
 from ..errors import UsageError
 
 __all__ = ["Artifact", "Renderer", "registry", "renderer_for"]
@@ -32,15 +33,17 @@ class Renderer:
     name: ClassVar[str] = ""
     media_type: ClassVar[str] = "application/octet-stream"
     description: ClassVar[str] = ""
+    register: ClassVar[str] = "standard"  # which guide document this edition translates
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         if cls.name:
             _REGISTRY[cls.name] = cls
 
-    def __init__(self, model: GuideModel, out_dir: Path, lang: str, *, options: dict | None = None,
+    def __init__(self, documents: Documents, out_dir: Path, lang: str, *, options: dict | None = None,
                  progress=None):
-        self.model, self.out_dir, self.lang = model, Path(out_dir), lang
+        self.documents, self.out_dir, self.lang = documents, Path(out_dir), lang
+        self.document = documents.get(lang, self.register)
         self.options = options or {}  # edition settings from the command line, e.g. speech_engine
         self.say = progress or (lambda message: None)
         self.artifacts: list[Artifact] = []
@@ -53,7 +56,7 @@ class Renderer:
         return self.artifacts
 
     @classmethod
-    def check(cls, model) -> list:
+    def check(cls, documents: Documents) -> list:
         """Hook: problems in the data that stop this edition, found before anything is written."""
         return []
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..speech.loudness import (ENCODING_LOSS, TARGET_LUFS, amplify, check_chapters, encode_mp3, loudness_of_file, normalise,
                      seconds, silence, tag)
 from ..speech.daisy import write_daisy
-from ..document.script import compose_script
+from ..speech.script import compose_script
 from ..errors import BuildError, SpeechError
 from ..speech.voices import ClipCache, default_cache_dir, engine_for, run_program
 from . import Renderer
@@ -19,11 +19,10 @@ __all__ = ["AudioRenderer"]
 
 LEAD_IN, LEAD_OUT = 0.5, 1.5  # silence at the start and the end of every file (AU-05)
 AFTER_TITLE, BETWEEN_SENTENCES, BETWEEN_SECTIONS = 0.7, 0.45, 1.0
-LANGUAGE_CODES = {"pl": "pol", "uk": "ukr", "en": "eng"}  # ISO 639-2, for ID3 TLAN
 
 
 class AudioRenderer(Renderer):
-    """Speech from the spoken script through a speech engine and a clip cache, then one loudness for all."""
+    """The standard guide document spoken: speech through a speech engine and a clip cache, one loudness for all."""
 
     name = "audio"
     media_type = "audio/mpeg"
@@ -35,7 +34,7 @@ class AudioRenderer(Renderer):
         self.cache_dir = Path(self.options.get("speech_cache") or default_cache_dir())
 
     def write(self) -> None:
-        script = compose_script(self.model, self.lang)
+        script = compose_script(self.document)
         chapters = self._speak(script)
         self.output_path("audio/transkrypcja.txt", "text/plain").write_text(script.transcript(), encoding="utf-8")
         programme = normalise(b"".join(pcm for pcm, *_ in chapters), TARGET_LUFS + ENCODING_LOSS)
@@ -52,13 +51,12 @@ class AudioRenderer(Renderer):
 
     def _encode(self, script, chapters: list, programme: bytes) -> tuple:
         """One tagged MP3 per chapter, cut from the one normalised programme, and the whole; their lengths."""
-        info = self.model.data.info
-        language = LANGUAGE_CODES.get(self.lang, self.lang)
+        language = self.document.language.SPEECH_CODE
         files, offset = [], 0
         for number, (chapter, (pcm, *_)) in enumerate(zip(script.chapters, chapters), start=1):
             path = self.output_path(f"audio/{number:02d}-{chapter.key}.mp3")
             encode_mp3(programme[offset:offset + len(pcm)], path)
-            tag(path, title=chapter.title, artist=info.publisher, album=script.title, language=language,
+            tag(path, title=chapter.title, artist=self.document.publisher, album=script.title, language=language,
                 track=f"{number}/{len(chapters)}")
             files.append(path)
             offset += len(pcm)
@@ -131,7 +129,7 @@ class AudioRenderer(Renderer):
         for chapter, duration in zip(script.chapters, durations):
             marks.append((chapter.title, start, start + duration))
             start += duration
-        tag(path, title=script.title, artist=self.model.data.info.publisher, album=script.title, language=language,
+        tag(path, title=script.title, artist=self.document.publisher, album=script.title, language=language,
             chapters=marks)
 
     def _daisy(self, files: list, durations: list, script, chapters: list) -> None:
@@ -142,9 +140,9 @@ class AudioRenderer(Renderer):
             audio = f"{number:02d}.mp3"
             os.link(path, self.output_path(f"daisy/{audio}"))
             entries.append({"title": chapter.title, "audio": audio, "seconds": duration, "sections": marks})
-        info = self.model.data.info
-        identifier = f"wromik-{uuid.uuid5(uuid.NAMESPACE_URL, script.title + info.edition_date)}"
-        for name in write_daisy(folder, title=script.title, publisher=info.publisher, date=info.edition_date,
+        document = self.document
+        identifier = f"wromik-{uuid.uuid5(uuid.NAMESPACE_URL, script.title + document.edition_date)}"
+        for name in write_daisy(folder, title=script.title, publisher=document.publisher, date=document.edition_date,
                                 lang=self.lang, narrator=f"{self.engine.name} ({self.engine.voice})",
                                 identifier=identifier, chapters=entries):
             if name.endswith(".smil"):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from ..language.pl.phrasing import PHRASED_LANGUAGES, describe_barrier, describe_step, describe_unknown
 from . import Renderer
 
 __all__ = ["RoutesRenderer"]
@@ -16,7 +15,8 @@ class RoutesRenderer(Renderer):
     description = "routes.geojson: every route with profile, length, duration, steps, warnings and barriers"
 
     def write(self) -> None:
-        model, lang = self.model, self.lang
+        """One feature per office, profile and start, with the instructions in the document's language."""
+        model, lang = self.documents.model, self.lang
         features = []
         for office in model.data.offices:
             for profile in model.profiles.values():
@@ -27,13 +27,13 @@ class RoutesRenderer(Renderer):
         path.write_text(json.dumps(collection, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
     def _feature(self, office, profile, route) -> dict:
-        lang = self.lang
+        lang, model, phrasing = self.lang, self.documents.model, self.document.language
         coords = [[round(lon, 7), round(lat, 7)] for lon, lat in route.coords]
         geometry = {"type": "LineString", "coordinates": coords} if len(coords) > 1 else \
             {"type": "Point", "coordinates": coords[0]} if coords else None
         inside = route.inside
         properties = {
-            "office": office.id, "office_name": office.name.get(lang) or office.name[self.model.data.info.languages[0]],
+            "office": office.id, "office_name": office.name.get(lang) or office.name[model.data.info.languages[0]],
             "address": str(office.address), "profile": profile.id, "profile_name": profile.name.get(lang),
             "origin": route.origin, "origin_name": route.origin_name, "origin_kind": route.origin_kind,
             "status": route.status, "entrance": route.entrance, "length_m": route.length_m,
@@ -52,13 +52,12 @@ class RoutesRenderer(Renderer):
                 "facilities": {k: {"value": f.value, "verified": f.verified, "source": f.source}
                                for k, f in inside.facilities.items()}},
         }
-        if lang in PHRASED_LANGUAGES:
-            properties["instructions"] = [describe_step(s, lang) for s in route.steps]
-            if inside:
-                properties["instructions_inside"] = [describe_step(s, lang) for s in inside.steps]
-            for item, barrier in zip(properties["barriers"], route.barriers):
-                b = barrier.barrier
-                item["text"] = describe_barrier(b.attribute, b.value, b.limit, b.unit, barrier.name, lang)
-            for item, unknown in zip(properties["unknowns"], route.unknowns):
-                item["text"] = describe_unknown(unknown.attribute, lang)
+        properties["instructions"] = [phrasing.describe_step(s) for s in route.steps]
+        if inside:
+            properties["instructions_inside"] = [phrasing.describe_step(s) for s in inside.steps]
+        for item, barrier in zip(properties["barriers"], route.barriers):
+            b = barrier.barrier
+            item["text"] = phrasing.describe_barrier(b.attribute, b.value, b.limit, b.unit, barrier.name)
+        for item, unknown in zip(properties["unknowns"], route.unknowns):
+            item["text"] = phrasing.describe_unknown(unknown.attribute)
         return {"type": "Feature", "geometry": geometry, "properties": properties}

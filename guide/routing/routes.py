@@ -95,6 +95,12 @@ class Route:
     warnings: tuple = field(default=())
 
     @property
+    def missing_data(self) -> tuple:
+        """Every attribute this route depends on that nobody has checked, outside and inside, once each."""
+        inside = self.inside.unknowns if self.inside else ()
+        return tuple(dict.fromkeys([u.attribute for u in self.unknowns] + list(inside)))
+
+    @property
     def coords(self) -> list:
         points: list = []
         for leg in self.legs:
@@ -212,7 +218,7 @@ def _route_from(graph, weigher: _Weigher, origin, target, office: Office, profil
     steps = steps_for(legs, profile, origin_name=origin_node["name"] or origin, node_names=graph.graph["landmarks"])
     inside = None
     if entrance and not relaxed:
-        door = next(e for e in office.entrances if e.id == entrance)
+        door = office.entrance(entrance)
         steps.append(Step("arrive", name=dict(door.name), position=legs[-1].coords[0],
                           facts={k: f.value for k, f in door.facts.items() if f.known}))
         inside = inside_route(office, profile)

@@ -108,9 +108,9 @@ def _cross(step) -> list:
     return lines
 
 
-def _arrive(step, lang) -> list:
+def _arrive(step) -> list:
     facts = step.facts
-    name = step.name.get(lang) if isinstance(step.name, dict) else step.name
+    name = step.name.get("pl") if isinstance(step.name, dict) else step.name
     lines = [_line("door", "Jesteś na miejscu.", f"To jest {short_entrance_name(name or 'wejście')}.")]
     if facts.get("automatic_door"):
         lines.append(_line("door", "Drzwi otwierają się same."))
@@ -126,7 +126,7 @@ def _floor_sentence(floor: int) -> str:
     return "Biuro jest na parterze." if floor == 0 else f"Biuro jest na {floor} piętrze."
 
 
-def route_lines(steps, *, origin_kind: str, origin_name: str, lang: str = "pl") -> list:
+def route_lines(steps, *, origin_kind: str, origin_name: str) -> list:
     """The easy-read lines of one route, from the start to the office's door and desk."""
     start = _line("parking", "Start: parking przy budynku.") if origin_kind == "parking" else \
         _line("bus", f"Wysiądź na przystanku {expand_name(origin_name)}.")
@@ -143,7 +143,7 @@ def route_lines(steps, *, origin_kind: str, origin_name: str, lang: str = "pl") 
         elif step.action == "lift":
             lines.append(_line("lift", "Jedź windą na dół albo na górę."))
         elif step.action == "arrive":
-            lines += _arrive(step, lang)
+            lines += _arrive(step)
         elif step.action == "enter":
             lines.append(_line("door", "Wejdź do budynku."))
         elif step.action == "lift_up":

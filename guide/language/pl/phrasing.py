@@ -1,4 +1,5 @@
-"""Route steps and barriers phrased as sentences, per language. Polish first (plural rules from Babel)."""
+"""The standard register in Polish: route steps, barriers, facts, hours and map descriptions as sentences
+(plural rules from Babel's CLDR data)."""
 
 from __future__ import annotations
 
@@ -7,29 +8,44 @@ import datetime as dt
 from babel import Locale
 from babel.dates import format_date
 
+from ...data.model import DAYS
 from ...routing.directions import Step
 
-__all__ = ["plural", "quantity", "written_date", "describe_step", "describe_barrier", "describe_unknown", "describe_status",
-           "PHRASED_LANGUAGES"]
+__all__ = ["plural", "plural_of", "quantity", "written_date", "describe_step", "describe_barrier", "describe_unknown",
+           "describe_status", "describe_map", "warning_notes", "fact_sentences", "day_name", "opening_hours",
+           "service_hours"]
 
-PHRASED_LANGUAGES = ("pl",)
+_DAY_NAMES = dict(zip(DAYS, ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela")))
+_FACT_LABELS = {
+    "accessible": "Dostępne dla osób na wózku", "steps": "Schody", "ramp": "Pochylnia",
+    "ramp_incline": "Nachylenie pochylni", "handrail": "Poręcze", "door_width": "Szerokość drzwi", "threshold": "Próg",
+    "automatic_door": "Drzwi automatyczne", "bell": "Dzwonek", "intercom": "Domofon",
+    "audio_beacon": "Sygnalizator dźwiękowy (np. Totupoint)", "locked": "Zwykle zamknięte",
+    "tactile_paving": "Ścieżka dotykowa", "contrast_marking": "Kontrastowe oznaczenie stopni",
+    "disabled_parking": "Miejsca parkingowe dla osób z niepełnosprawnościami", "floor": "Piętro", "room": "Pokój",
+    "lift": "Winda", "stairs_handrail": "Poręcze przy schodach", "steps_inside": "Stopnie w drodze do biura",
+    "room_door_width": "Szerokość drzwi do pokoju", "room_threshold": "Próg w drzwiach pokoju",
+    "accessible_toilet": "Toaleta dla osób z niepełnosprawnościami", "induction_loop": "Pętla indukcyjna",
+    "sign_language": "Pomoc w polskim języku migowym", "guide_dogs": "Psy przewodniki i asystujące wpuszczane",
+    "seating": "Miejsca do siedzenia",
+}
+_UNITS = {"door_width": "cm", "threshold": "cm", "room_door_width": "cm", "room_threshold": "cm", "ramp_incline": "%"}
 
 _NOUNS = {
-    "pl": {
-        "metre": {"one": "metr", "few": "metry", "many": "metrów", "other": "metra"},
-        "step": {"one": "stopień", "few": "stopnie", "many": "stopni", "other": "stopnia"},
-        "minute": {"one": "minuta", "few": "minuty", "many": "minut", "other": "minuty"},
-        "crossing": {"one": "przejście", "few": "przejścia", "many": "przejść", "other": "przejścia"},
-        "bay": {"one": "miejsce", "few": "miejsca", "many": "miejsc", "other": "miejsca"},
-    },
+    "metre": {"one": "metr", "few": "metry", "many": "metrów", "other": "metra"},
+    "step": {"one": "stopień", "few": "stopnie", "many": "stopni", "other": "stopnia"},
+    "minute": {"one": "minuta", "few": "minuty", "many": "minut", "other": "minuty"},
+    "crossing": {"one": "przejście", "few": "przejścia", "many": "przejść", "other": "przejścia"},
+    "bay": {"one": "miejsce", "few": "miejsca", "many": "miejsc", "other": "miejsca"},
 }
 
 _PL = {
     "turn": {"straight": "Idź prosto", "slight_left": "Skręć lekko w lewo", "left": "Skręć w lewo",
              "sharp_left": "Skręć ostro w lewo", "slight_right": "Skręć lekko w prawo", "right": "Skręć w prawo",
              "sharp_right": "Skręć ostro w prawo", "u_turn": "Zawróć"},
-    "cue": {"slight_left": "lekko w lewo", "left": "w lewo", "sharp_left": "ostro w lewo", "slight_right": "lekko w prawo",
-            "right": "w prawo", "sharp_right": "ostro w prawo", "u_turn": "zawróć"},
+    "cue": {"slight_left": "skręć lekko w lewo", "left": "skręć w lewo", "sharp_left": "skręć ostro w lewo",
+            "slight_right": "skręć lekko w prawo", "right": "skręć w prawo", "sharp_right": "skręć ostro w prawo",
+            "u_turn": "zawróć"},
     "compass": {"north": "północ", "north_east": "północny wschód", "east": "wschód", "south_east": "południowy wschód",
                 "south": "południe", "south_west": "południowy zachód", "west": "zachód", "north_west": "północny zachód"},
     "attribute": {"steps": "schody", "kerb": "krawężnik", "threshold": "próg", "width": "szerokość przejścia",
@@ -42,34 +58,38 @@ _PL = {
 }
 
 
-def plural(n: float, noun: str, lang: str = "pl") -> str:
+def plural_of(n: float, forms: dict) -> str:
+    """The form that n needs, from forms by CLDR plural category (one, few, many, other): the one plural
+    engine of the pack, Babel's CLDR rules."""
+    return forms.get(Locale("pl").plural_form(n), forms.get("other", forms.get("many")))
+
+
+def plural(n: float, noun: str) -> str:
     """The noun in the grammatical number that n needs: 1 metr, 2 metry, 5 metrów."""
-    forms = _NOUNS[lang][noun]
-    form = Locale(lang).plural_form(n)
-    return forms.get(form, forms["other"])
+    return plural_of(n, _NOUNS[noun])
 
 
-def _num(n: float, lang: str = "pl") -> str:
-    """A number as written in the language: 2,5 in Polish."""
-    return f"{n:g}".replace(".", ",") if lang in ("pl", "uk") else f"{n:g}"
+def _num(n: float) -> str:
+    """A number as written in Polish: 2,5."""
+    return f"{n:g}".replace(".", ",")
 
 
-def quantity(n: float, noun: str, lang: str = "pl") -> str:
-    return f"{_num(n, lang)} {plural(n, noun, lang)}"
+def quantity(n: float, noun: str) -> str:
+    return f"{_num(n)} {plural(n, noun)}"
 
 
-def written_date(iso: str, lang: str = "pl") -> str:
+def written_date(iso: str) -> str:
     """A date written out (ER-04) to the precision it was given: '2026-11-23' → '23 listopada 2026',
     '2026-11' → 'listopad 2026', '2026' → '2026'."""
     parts = [int(p) for p in iso.split("-")]
     if len(parts) == 1:
         return str(parts[0])
     day = dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
-    return format_date(day, format="long" if len(parts) == 3 else "LLLL y", locale=lang)
+    return format_date(day, format="long" if len(parts) == 3 else "LLLL y", locale="pl")
 
 
-def _text(value, lang):
-    return value.get(lang) or next(iter(value.values())) if isinstance(value, dict) else value
+def _text(value):
+    return value.get("pl") or next(iter(value.values())) if isinstance(value, dict) else value
 
 
 def _signals(crossing: dict) -> str:
@@ -124,20 +144,18 @@ def _warning(code: str) -> str | None:
     return None
 
 
-def describe_step(step: Step, lang: str = "pl") -> str:
+def describe_step(step: Step) -> str:
     """One step as a Polish sentence (or a few short ones)."""
-    if lang not in PHRASED_LANGUAGES:
-        raise ValueError(f"no phrasing for language {lang!r}")
     distance = quantity(step.distance_m, "metre") if step.distance_m else ""
-    name = f" ({_text(step.name, lang)})" if step.name and step.action not in ("depart", "arrive", "enter", "room") else ""
+    name = f" ({_text(step.name)})" if step.name and step.action not in ("depart", "arrive", "enter", "room") else ""
     if step.action == "depart":
-        text = f"Start: {_text(step.name, lang)}."
+        text = f"Start: {_text(step.name)}."
         if step.heading:
             text += f" Ruszaj w kierunku: {_PL['compass'][step.heading]}."
     elif step.action in ("walk", "ramp"):
         how = "pochylnią " if step.action == "ramp" else ""
         if step.cue_before_m and step.turn not in (None, "straight"):
-            text = f"Za {quantity(step.cue_before_m, 'metre')} skręć {_PL['cue'][step.turn]}. Potem idź {how}{distance}{name}."
+            text = f"Za {quantity(step.cue_before_m, 'metre')} {_PL['cue'][step.turn]}. Potem idź {how}{distance}{name}."
         elif step.turn in (None, "straight"):
             text = f"Idź prosto {how}{distance}{name}."
         else:
@@ -153,7 +171,7 @@ def describe_step(step: Step, lang: str = "pl") -> str:
     elif step.action == "lift":
         text = f"Skorzystaj z windy zewnętrznej{name}."
     elif step.action == "arrive":
-        text = f"Jesteś przy wejściu: {_text(step.name, lang)}." + _door(step.facts)
+        text = f"Jesteś przy wejściu: {_text(step.name)}." + _door(step.facts)
     elif step.action == "enter":
         text = f"Wejdź do budynku ({step.name})."
     elif step.action == "lift_up":
@@ -174,13 +192,13 @@ def describe_step(step: Step, lang: str = "pl") -> str:
         text = step.action
     if step.landmark and step.action in ("walk", "ramp", "cross"):
         text += f" Punkt orientacyjny: {step.landmark}."
-    notes = [w for w in (_warning(code) for code in step.warnings) if w] if step.action != "stairs_up" else []
+    notes = warning_notes(step.warnings) if step.action != "stairs_up" else ""
     if notes:
-        text += " Uwaga: " + "; ".join(notes) + "."
+        text += f" Uwaga: {notes}."
     return text
 
 
-def describe_barrier(attribute: str, value, limit, unit: str, place: str | None, lang: str = "pl") -> str:
+def describe_barrier(attribute: str, value, limit, unit: str, place: str | None) -> str:
     """RT-3: the barrier, its measured value against the profile's limit, and where it is."""
     label = _PL["attribute"].get(attribute, attribute)
     where = f" ({place})" if place else ""
@@ -195,10 +213,76 @@ def describe_barrier(attribute: str, value, limit, unit: str, place: str | None,
     return f"{label} {shown} {unit} {relation} {_num(limit)} {unit}{where}"
 
 
-def describe_status(status: str, lang: str = "pl") -> str:
+def describe_status(status: str) -> str:
     return {"ok": "trasa dostępna", "unverified": "trasa zależna od brakujących danych",
             "no_route": "brak dostępnej trasy"}[status]
 
 
-def describe_unknown(attribute: str, lang: str = "pl") -> str:
+def describe_unknown(attribute: str) -> str:
     return f"brak danych: {_PL['attribute'].get(attribute, attribute)}"
+
+
+def day_name(day: str) -> str:
+    """'Mo' → 'poniedziałek'."""
+    return _DAY_NAMES[day]
+
+
+def _spans(spans) -> str:
+    return ", ".join(f"{a}–{b}" for a, b in spans)
+
+
+def opening_hours(hours) -> list:
+    """Each day of the week with its opening hours, as (day, hours) rows of a table."""
+    return [(_DAY_NAMES[day], _spans(hours.days[day]) if hours.days.get(day) else "nieczynne") for day in DAYS]
+
+
+def service_hours(hours) -> str:
+    """A service's own hours in one line: 'poniedziałek 08:00–15:00; środa 08:00–17:00'."""
+    return "; ".join(f"{_DAY_NAMES[d]} {_spans(s)}" for d, s in hours.days.items())
+
+
+def fact_sentences(facts: dict) -> list:
+    """Each fact as a sentence (the standard register's one wording of a fact); the source and check date
+    once at the end when all facts share them."""
+    sources = {(f.source, f.verified) for f in facts.values()}
+    shared = len(sources) == 1
+    texts = [_fact_sentence(name, fact, with_source=not shared) for name, fact in facts.items()]
+    if shared and texts:
+        source, verified = sources.pop()
+        texts.append(f"Źródło: {source}; " + (f"sprawdzono: {verified}." if verified else "nie sprawdzono na miejscu."))
+    return texts
+
+
+def _fact_sentence(name: str, fact, *, with_source: bool) -> str:
+    value = fact.value
+    if isinstance(value, bool):
+        shown = "tak" if value else "nie"
+    elif name in ("steps", "steps_inside"):
+        shown = quantity(value, "step")
+    elif name == "disabled_parking":
+        shown = quantity(value, "bay")
+    elif name == "floor":
+        shown = "parter" if value == 0 else f"{value}. piętro"
+    else:
+        shown = f"{value} {_UNITS[name]}" if name in _UNITS else str(value)
+    if not with_source:
+        return f"{_FACT_LABELS.get(name, name)}: {shown}."
+    checked = f"sprawdzono: {fact.verified}" if fact.verified else "nie sprawdzono na miejscu"
+    return f"{_FACT_LABELS.get(name, name)}: {shown}. Źródło: {fact.source}; {checked}."
+
+
+def warning_notes(codes) -> str:
+    """Step warnings as one clause: 'brak sygnału dźwiękowego; krawężnik 3 cm'."""
+    return "; ".join(note for note in (_warning(code) for code in codes) if note)
+
+
+def describe_map(*, origin_kind: str, origin_name: str, office_name: str, entrance_name: str | None,
+                 length_m: float) -> tuple:
+    """What a route map shows: its short alternative text and, for listeners, its overview."""
+    length = quantity(round(length_m), "metre")
+    to = f"wejścia: {entrance_name}" if entrance_name else office_name
+    alt = f"Mapa trasy z przystanku {origin_name} do {to}, {length}." if origin_kind == "stop" else \
+        f"Mapa trasy z parkingu do {to}, {length}."
+    overview = (f"Mapa pokazuje trasę z miejsca: {origin_name} do budynku {office_name}. "
+                f"Trasa ma {length} i jest zaznaczona grubą linią z białymi kreskami. Północ jest u góry mapy.")
+    return alt, overview

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import ROMAN_NUMERAL, roman_value
 from ...errors import Problem
 
 __all__ = ["Finding", "sentences", "words", "syllables", "fog_pl", "check_text", "check_guide", "expand_name",
@@ -34,7 +35,7 @@ _NUMBER_WORDS = {"dwa": 2, "dwie": 2, "dwóch": 2, "trzy": 3, "trzech": 3, "czte
                  "czwarte": 4, "piąte": 5}
 _ADDRESS_FORMS_CAPITALISED = {"Pan", "Pani", "Pana", "Panu", "Panią", "Panem", "Państwo", "Państwa", "Państwu"}
 _PASSIVE = {"zostanie", "został", "została", "zostało", "zostali", "zostały", "zostaną", "zostaniesz", "zostać"}
-_ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN = re.compile(rf"^{ROMAN_NUMERAL}$")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
 _WORD_CHARS = re.compile(r"[\w]", re.UNICODE)
 _EDGE_PUNCTUATION = "„”\"'()[]{}«»,;:!?…–—-"
@@ -109,15 +110,6 @@ def fog_pl(text_sentences: list) -> float:
     return 0.4 * (len(all_words) / len(text_sentences) + 100 * hard / len(all_words))
 
 
-def _roman_value(token: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for char, following in zip(token, token[1:] + " "):
-        value = values[char]
-        total += -value if following != " " and values[following] > value else value
-    return total
-
-
 def _sentence_findings(sentence: str, glossary_stems: tuple) -> list:
     found = []
 
@@ -149,7 +141,7 @@ def _sentence_findings(sentence: str, glossary_stems: tuple) -> list:
         bare = _bare(token).rstrip(".")
         if _ROMAN.match(bare) and (len(bare) > 1 or bare in "VX" or position > 0):
             add("ER-04", f"Expected digits but received the Roman numeral „{bare}”",
-                f"Write {_roman_value(bare)}, for example „{_roman_value(bare)} piętro”.")
+                f"Write {roman_value(bare)}, for example „{roman_value(bare)} piętro”.")
         if lowered.rstrip(".") in _NUMBER_WORDS:
             add("ER-04", f"Expected a number in digits but received the word „{_bare(token)}”",
                 f"Write {_NUMBER_WORDS[lowered.rstrip('.')]} instead.")
@@ -245,6 +237,8 @@ def check_guide(data) -> list:
     info = data.info
     guide_file = shown_path(data.root / "guide.yaml")
     wanted = [(info.easy_read_introduction, guide_file, "easy_read.introduction")]
+    if info.easy_read_scope is not None:
+        wanted.append((info.easy_read_scope, guide_file, "easy_read.scope"))
     wanted += [(entry.easy_read, guide_file, f"glossary[{entry.term.get('pl', '')}].easy_read") for entry in info.glossary]
     for office in data.offices:
         wanted.append((office.easy_read, office.file, f"office '{office.id}'.easy_read"))

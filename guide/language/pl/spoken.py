@@ -12,6 +12,9 @@ import re
 
 from num2words import num2words
 
+from .. import ROMAN_NUMERAL, roman_value
+from .phrasing import plural_of
+
 __all__ = ["spoken", "ordinal"]
 
 _CASE_AFTER = {"przy": "loc", "na": "loc", "w": "loc", "we": "loc", "po": "loc", "o": "loc", "z": "gen",
@@ -42,8 +45,7 @@ _UNITS = {  # one, few, many, and the form after a fraction („1,5 metra”)
     "m": ("metr", "metry", "metrów", "metra"), "cm": ("centymetr", "centymetry", "centymetrów", "centymetra"),
     "km": ("kilometr", "kilometry", "kilometrów", "kilometra"), "%": ("procent", "procent", "procent", "procent"),
     "min": ("minuta", "minuty", "minut", "minuty")}
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_ROMAN = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+
 _FLOOR = {"piętro": "nom_n", "piętra": "gen", "piętrze": "loc", "piętrem": "loc_ins"}
 
 
@@ -68,24 +70,6 @@ def ordinal(number: int, form: str = "nom") -> str:
         else:
             result.append(word)  # „dwa tysiące” in „dwa tysiące dwudziesty szósty” stays as it is
     return " ".join(result)
-
-
-def _roman_value(numeral: str) -> int:
-    total = 0
-    for index, letter in enumerate(numeral):
-        value = _ROMAN_VALUES[letter]
-        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
-        total += -value if value < following else value
-    return total
-
-
-def _plural(number: int, forms: tuple) -> str:
-    one, few, many = forms
-    if number == 1:
-        return one
-    if number % 10 in (2, 3, 4) and number % 100 not in (12, 13, 14):
-        return few
-    return many
 
 
 def _time(hours: str, minutes: str, form: str) -> str:
@@ -152,9 +136,9 @@ def _house(number: str) -> str:
 
 def _floors(text: str) -> str:
     def floor(match):
-        value = _roman_value(match.group(1)) if match.group(1) else int(match.group(2))
+        value = roman_value(match.group(1)) if match.group(1) else int(match.group(2))
         return f"{ordinal(value, _FLOOR[match.group(3)])} {match.group(3)}"
-    return re.sub(rf"\b(?:({_ROMAN})|(\d+)\.)\s+(piętro|piętra|piętrze|piętrem)\b", floor, text)
+    return re.sub(rf"\b(?:({ROMAN_NUMERAL})|(\d+)\.)\s+(piętro|piętra|piętrze|piętrem)\b", floor, text)
 
 
 def _romans(text: str) -> str:
@@ -162,8 +146,8 @@ def _romans(text: str) -> str:
     def roman(match):
         previous, numeral = match.group(1), match.group(2)
         form = "gen" if previous.endswith("a") else "nom"
-        return f"{previous} {ordinal(_roman_value(numeral), form).capitalize()}"
-    return re.sub(rf"\b([A-ZŁŚŻŹĆ]\w+)\s+({_ROMAN})\b(?!\w)", lambda m: roman(m) if len(m.group(2)) > 1 or
+        return f"{previous} {ordinal(roman_value(numeral), form).capitalize()}"
+    return re.sub(rf"\b([A-ZŁŚŻŹĆ]\w+)\s+({ROMAN_NUMERAL})\b(?!\w)", lambda m: roman(m) if len(m.group(2)) > 1 or
                   m.group(2) in "IVX" and m.group(2) != "I" else m.group(0), text)
 
 
@@ -232,7 +216,8 @@ def _numbers(text: str) -> str:
 def _measure(whole: str, fraction: str | None, unit: str) -> str:
     if fraction:
         return f"{_cardinal(whole)} przecinek {_cardinal(fraction)} {_UNITS[unit][3]}"
-    return f"{_cardinal(whole)} {_plural(int(whole), _UNITS[unit][:3])}"
+    forms = dict(zip(("one", "few", "many"), _UNITS[unit]))
+    return f"{_cardinal(whole)} {plural_of(int(whole), forms)}"
 
 
 def _symbols(text: str) -> str:
@@ -249,10 +234,8 @@ def _symbols(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-def spoken(text: str, lang: str = "pl") -> str:
-    """The text as the listener should hear it. Languages other than Polish get their numbers only."""
-    if lang != "pl":
-        return re.sub(r"\b\d+\b", lambda m: num2words(int(m.group(0)), lang=lang), text)
+def spoken(text: str) -> str:
+    """The Polish text as the listener should hear it."""
     text = _web(text)
     text = _abbreviations(text)
     text = _dates(text)

@@ -1,0 +1,423 @@
+"""Build the guide document of one language and register from the composed model.
+
+This is the only place that decides what the guide says and in which order: cover, how to use (or to
+listen), contents, introduction, one chapter per place, word list, sources, colophon. Every sentence
+comes from the language pack; every edition translates the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..language import pack
+from ..media import PRINT_CONDITION
+from .composition import GuideModel, common_start, grouped
+from .maps import map_scene
+from .nodes import (Contents, ContentsEntry, Document, Figure, Finder, Item, ItemList, Legend, Paragraph, Section,
+                    Table, WebAddress)
+from .pictograms import pictograms
+
+__all__ = ["build_document", "Documents", "REGISTERS"]
+
+REGISTERS = ("standard", "easy-read")
+VISUAL = ("screen", "paper")
+
+
+def build_document(model: GuideModel, lang: str, register: str = "standard") -> Document:
+    """The guide in one language and register (standard or easy-read)."""
+    if register == "easy-read":
+        from .easy_read import EasyReadBuilder
+        return EasyReadBuilder(model, lang).document()
+    return StandardBuilder(model, lang).document()
+
+
+class Documents:
+    """The composed model and its guide documents, each built once per language and register and shared
+    by every edition that translates it."""
+
+    def __init__(self, model: GuideModel):
+        self.model = model
+        self._built: dict = {}
+
+    def get(self, lang: str, register: str = "standard") -> Document:
+        if (lang, register) not in self._built:
+            self._built[(lang, register)] = build_document(self.model, lang, register)
+        return self._built[(lang, register)]
+
+    def check_easy_read(self) -> list:
+        """Problems in the easy-read texts of the data (ER-03 … ER-07), before anything is written."""
+        return [problem for lang in self.model.data.info.languages for problem in pack(lang).check_guide(
+            self.model.data)] if self.model.data.info.languages else []
+
+
+def route_key(office_id: str, number: int) -> str:
+    return f"route-{office_id}-{number}"
+
+
+class Builder:
+    """What both registers share: the language, its pack and its fixed words."""
+
+    register = "standard"
+
+    def __init__(self, model: GuideModel, lang: str):
+        self.model, self.lang, self.info = model, lang, model.data.info
+        self.pack = pack(lang)
+        self._ = self.pack.gettext
+        self.title = self.text(self.info.title)
+
+    def text(self, texts: dict) -> str:
+        """A text of the data in this language (validated data has every language of the guide)."""
+        return texts.get(self.lang) or next(iter(texts.values()), "")
+
+    def para(self, *texts: str, only: tuple = (), reference: str | None = None) -> Paragraph:
+        return Paragraph(tuple(t for t in texts if t), reference=reference, only=only)
+
+    def items(self, texts, *, numbered: bool = False, start: int = 1, only: tuple = ()) -> ItemList:
+        return ItemList(tuple(Item((t,)) for t in texts), numbered=numbered, start=start, only=only)
+
+    def profile_names(self, profile_ids) -> str:
+        return ", ".join(self.model.profiles[p].name[self.lang] for p in profile_ids)
+
+    def phone_for(self, office) -> str:
+        return (office.contacts.phones or self.info.contacts.phones)[0].number
+
+    def document(self) -> Document:
+        return Document(lang=self.lang, register=self.register, title=self.title, subject=self.subject(),
+                        publisher=self.info.publisher, edition_date=self.info.edition_date, cover=self.cover(),
+                        sections=tuple(self.sections()), language=self.pack)
+
+    def subject(self) -> str:
+        return self.text(self.info.subject)
+
+    def figure(self, office, shared, *, start: str, end: str) -> Figure:
+        """The map of a shared route, its alternative text and its description in words."""
+        route = shared.route
+        entrance = office.entrance(route.entrance)
+        alt, overview = self.pack.describe_map(origin_kind=route.origin_kind, origin_name=route.origin_name,
+                                               office_name=office.short_name, entrance_name=entrance.name[self.lang],
+                                               length_m=route.length_m)
+        scene = map_scene(route, self.model.data.network.edges, start, end,
+                          metres=lambda n: self.pack.quantity(n, "metre"))
+        return Figure(scene, alt, tuple(self.pack.sentences(overview)), f"{office.id}-{route.origin}-{route.entrance}")
+
+
+class StandardBuilder(Builder):
+    """The standard register: full sentences, every fact with its source, every route with every step."""
+
+    def cover(self) -> tuple:
+        _, info = self._, self.info
+        date = self.pack.written_date(info.edition_date)
+        return (self.para(_("Edition of {date}.", date=date)), self.para(_("Publisher: {publisher}.",
+                                                                           publisher=info.publisher)),
+                self.para(_("Standard edition, accessible to screen readers."), only=("screen",)),
+                self.para(_("Printed edition. The editions for screen readers, in easy-read and to listen to are "
+                            "on the internet."), only=("paper",)))
+
+    def sections(self) -> list:
+        _ = self._
+        offices = self.model.data.offices
+        sections = [self.how_to_use(), self.how_to_listen(offices), self.contents(offices), self.introduction()]
+        sections += [self.office(office) for office in offices]
+        sections += [self.glossary(), self.sources(), self.colophon()]
+        return sections
+
+    # front matter -----------------------------------------------------------------------------------------
+
+    def how_to_use(self) -> Section:
+        _ = self._
+        legend = [_("Thick blue line with white dashes: the route."),
+                  _("Bus or parking pictogram: a stop or a car park, where the route starts."),
+                  _("Door pictogram: the entrance to the building, where the route ends."),
+                  _("Grey lines: other pavements nearby."), _("Arrow with the letter N: north."),
+                  _("Black bar with a label: the scale, for example 50 metres.")]
+        pictures = tuple(Item((f"{p.alt_text(self.lang)}.",), pid) for pid, p in pictograms().items())
+        return Section("how-to", _("How to use this guide"), 1, only=VISUAL, blocks=(
+            self.para(self.text(self.info.scope),
+                      _("For each group of people we give the route from the nearest stops to the entrance that "
+                        "suits them best."),
+                      _("When several groups share a route, it is told once, with the groups it serves."),
+                      _("When there is no route, we say why and what can be done instead.")),
+        ), sections=(
+            Section("how-to-profiles", _("Groups of people (profiles)"), 2, (
+                self.items(p.name[self.lang] for p in self.model.profiles.values()),)),
+            Section("how-to-maps", _("Map legend"), 2, (self.items(legend),)),
+            Section("how-to-pictograms", _("Pictograms"), 2, (
+                self.para(_("The same pictograms are on the maps and in the easy-read edition.")), Legend(pictures),
+                self.para(_("The words \u201cno data\u201d mean that nobody has checked it yet. They do not mean "
+                            "that the place is accessible. Routes that depend on missing data are marked.")),
+                self.para(_("Difficult words are explained in the word list at the end of the guide."),
+                          reference="glossary"))),
+        ))
+
+    def how_to_listen(self, offices) -> Section:
+        _ = self._
+        chapters = [_("Introduction")] + [office.short_name for office in offices] + [
+            _("Word list"), _("Data sources"), _("Colophon")]
+        listing = [_("Chapter {number}: {title}.", number=n, title=t) for n, t in enumerate(
+            [_("How to listen")] + chapters, start=1)]
+        legend = [f"{picture.alt_text(self.lang)}." for picture in pictograms().values()]
+        return Section("how-to-listen", _("How to listen"), 1, only=("audio",), blocks=(
+            self.para(_("The recording has chapters. Each place has its own chapter."),
+                      _("In a DAISY player, the key for the next heading takes you to the next chapter. A place's "
+                        "chapter has parts: address, hours, entrances, the way inside and the routes."),
+                      _("In the MP3 files each chapter is a file of its own. The file with the whole recording has "
+                        "chapter marks."),
+                      _("Each place's chapter ends with its phone number and address."), _("These are the chapters:")),
+            self.items(listing)), sections=(
+            Section("listen-profiles", _("Groups of people"), 2, (
+                self.para(_("We describe routes for these groups of people:")),
+                self.items(f"{p.name[self.lang]}." for p in self.model.profiles.values()),
+                self.para(_("When several groups share a route, it is told once, and its title names the groups.")))),
+            Section("listen-maps", _("Maps and pictograms"), 2, (
+                self.para(_("In the printed editions every route has a map. In the recording each map is described "
+                            "in words, and then the route is told step by step."),
+                          _("In the easy-read edition a small picture, a pictogram, stands beside each fact. These "
+                            "are the pictograms and their meaning:")),
+                self.items(legend))),
+        ))
+
+    def contents(self, offices) -> Section:
+        _ = self._
+        entries = [ContentsEntry(_("Introduction"), "intro")]
+        for office in offices:
+            entries.append(ContentsEntry(f"{office.short_name}: {office.name[self.lang]}", f"office-{office.id}"))
+        entries += [ContentsEntry(_("Word list"), "glossary"), ContentsEntry(_("Data sources"), "sources"),
+                    ContentsEntry(_("Colophon"), "colophon")]
+        return Section("contents", _("Contents"), 1, (Contents(tuple(entries)),), only=VISUAL)
+
+    def introduction(self) -> Section:
+        _, info = self._, self.info
+        contacts = info.contacts
+        phones = ", ".join(f"{p.number} ({p.label[self.lang]})" if p.label.get(self.lang) else p.number
+                           for p in contacts.phones)
+        contact = _("Contact: {phones}, e-mail {email}", phones=phones, email=contacts.email)
+        contact += _(", website {url}.", url=contacts.website) if contacts.website else "."
+        blocks = [self.para(f"{self.title}.", _("Audio edition."), _("Publisher: {publisher}.", publisher=info.publisher),
+                            _("Edition of {date}.", date=self.pack.written_date(info.edition_date)), only=("audio",)),
+                  self.para(self.text(info.introduction)), self.para(contact)]
+        if contacts.website:
+            blocks.append(WebAddress(contacts.website, only=("paper",)))
+        return Section("intro", _("Introduction"), 1, tuple(blocks))
+
+    # a place ----------------------------------------------------------------------------------------------
+
+    def office(self, office) -> Section:
+        _, lang = self._, self.lang
+        where = [_("Address: {address}.", address=office.address)]
+        if office.location.approximate:
+            where.append(_("The position on the map is approximate."))
+        contact = [" ".join(where)] + [
+            _("Phone: {number} ({label}).", number=p.number, label=p.label[lang]) if p.label.get(lang)
+            else _("Phone: {number}.", number=p.number) for p in office.contacts.phones]
+        if office.contacts.email:
+            contact.append(_("E-mail: {email}.", email=office.contacts.email))
+        sections = [Section(f"office-{office.id}-contact", _("Address and contact"), 2, (self.items(contact),)),
+                    Section(f"office-{office.id}-hours", _("Opening hours"), 2, self.hours(office.hours))]
+        if office.services:
+            sections.append(Section(f"office-{office.id}-services", _("Services"), 2, (
+                self.items(self.service(s) for s in office.services),)))
+        entrances = tuple(Section(f"office-{office.id}-entrance-{e.id}", e.name[lang], 3, (
+            self.items(self.pack.fact_sentences(e.facts) or [_("No data about this entrance.")]),
+            *([self.para(e.notes[lang])] if e.notes.get(lang) else []))) for e in office.entrances)
+        sections.append(Section(f"office-{office.id}-entrances", _("Entrances"), 2, sections=entrances))
+        sections.append(Section(f"office-{office.id}-inside", _("In the building: from the door to the office"), 2, (
+            self.items(self.pack.fact_sentences(office.inside.facts) or [_("No data about the inside of the building.")]),
+            *([self.para(office.inside.notes[lang])] if office.inside.notes.get(lang) else []))))
+        sections.append(self.routes(office))
+        sections.append(Section(f"office-{office.id}-end", _("Contact"), 2, (
+            self.para(_("That was the chapter: {name}.", name=office.short_name)), self.items(contact)),
+            only=("audio",)))
+        return Section(f"office-{office.id}", f"{office.short_name}: {office.name[lang]}", 1,
+                       (self.para(office.description[lang]),), tuple(sections))
+
+    def hours(self, hours) -> tuple:
+        _ = self._
+        if hours is None:
+            return (self.para(_("No data about the opening hours."), _("Call before your visit.")),)
+        table = Table((_("Day"), _("Hours")), tuple(self.pack.opening_hours(hours)))
+        return (table, self.para(hours.note[self.lang])) if hours.note.get(self.lang) else (table,)
+
+    def service(self, service) -> str:
+        _, lang = self._, self.lang
+        text = service.name[lang] + (f": {service.description[lang]}" if service.description.get(lang) else "")
+        if service.hours:
+            text += " " + _("Hours: {hours}.", hours=self.pack.service_hours(service.hours))
+            if service.hours.note.get(lang):
+                text += f" {service.hours.note[lang]}"
+        if service.phones:
+            text += " " + _("Phone: {number}.", number=", ".join(p.number for p in service.phones))
+        return text
+
+    # routes -----------------------------------------------------------------------------------------------
+
+    def routes(self, office) -> Section:
+        """Every distinct route once, and for each group of people the routes that are theirs."""
+        _ = self._
+        shared = self.model.shared_routes(office.id)
+        keys = {id(s): route_key(office.id, n) for n, s in enumerate(shared, start=1)}
+        titles = {id(s): self.route_title(n, s.route) for n, s in enumerate(shared, start=1)}
+        finders = []
+        for profile in self.model.profiles.values():
+            own = [s for s in shared if profile.id in s.profiles]
+            usable = [str(n) for n, s in enumerate(shared, start=1) if s in own and s.route.status != "no_route"]
+            blocked = [str(n) for n, s in enumerate(shared, start=1) if s in own and s.route.status == "no_route"]
+            finders.append(Finder(profile.name[self.lang], tuple((titles[id(s)], keys[id(s)]) for s in own),
+                                  sentences=(self.finder_sentence(profile.name[self.lang], usable, blocked),)))
+        routes = tuple(self.route(office, s, keys[id(s)], titles[id(s)], shared, keys) for s in shared)
+        return Section(f"routes-{office.id}", _("Routes"), 2, tuple(finders), routes)
+
+    def finder_sentence(self, group: str, usable: list, blocked: list) -> str:
+        """Which routes a group can take, and from which starts it has none."""
+        _ = self._
+        if not usable:
+            text = _("{group}: no route.", group=group)
+        elif len(usable) == 1:
+            text = _("{group}: route {number}.", group=group, number=usable[0])
+        else:
+            text = _("{group}: routes {numbers}.", group=group, numbers=", ".join(usable))
+        if blocked:
+            text += " " + _("No accessible route: {numbers}.", numbers=", ".join(blocked))
+        return text
+
+    def route_title(self, number: int, route) -> str:
+        _ = self._
+        origin = _("from the stop {name}", name=route.origin_name) if route.origin_kind == "stop" else \
+            _("from {name}", name=route.origin_name)
+        if route.status == "no_route":
+            return _("Route {number}: {origin}, no accessible route", number=number, origin=origin)
+        return _("Route {number}: {origin}", number=number, origin=origin)
+
+    def route(self, office, shared, key: str, title: str, everything, keys) -> Section:
+        _, pack = self._, self.pack
+        route = shared.route
+        groups = len(shared.profiles)
+        blocks = [self.para(_("This route is for: {groups}.", groups=self.profile_names(shared.profiles)),
+                            only=VISUAL)]  # in audio the section's title names the groups
+        if route.status == "no_route":
+            blocks.append(self.para(_("There is no accessible route for this group of people. Barriers:") if groups == 1
+                                    else _("There is no accessible route for these groups of people. Barriers:")))
+            barriers = grouped((tuple(pack.describe_barrier(b.barrier.attribute, b.barrier.value, b.barrier.limit,
+                                                            b.barrier.unit, b.name) for b in r.barriers), r.profile)
+                               for r in shared.routes)
+            for texts, ids in barriers:
+                if len(barriers) > 1:
+                    blocks.append(self.para(_("For: {groups}.", groups=self.profile_names(ids))))
+                blocks.append(self.items(texts))
+        else:
+            blocks += self.route_walk(office, shared)
+        blocks += self.route_notes(office, shared, everything, keys)
+        long_title = _("{title}, for: {groups}", title=title, groups=self.profile_names(shared.profiles))
+        return Section(key, title, 3, tuple(blocks), outline=False, long_title=long_title)
+
+    def route_walk(self, office, shared) -> list:
+        _, pack = self._, self.pack
+        route = shared.route
+        entrance = office.entrance(route.entrance)
+        times = grouped((max(1, round(r.duration_s / 60)), r.profile) for r in shared.routes)
+        length = pack.quantity(round(route.length_m), "metre")
+        crossings = pack.quantity(route.crossings, "crossing")
+        if len(times) == 1:
+            summary = _("Length: {length}, about {time}, {crossings} across the road.", length=length,
+                        time=pack.quantity(times[0][0], "minute"), crossings=crossings)
+        else:
+            each = [_("{groups} about {time}", groups=self.profile_names(ids), time=pack.quantity(minutes, "minute"))
+                    for minutes, ids in times]
+            summary = _("Length: {length}, {crossings} across the road.", length=length, crossings=crossings) + " " + \
+                _("Time: {times}.", times="; ".join(each))
+        start = route.origin_name if route.origin_kind == "stop" else _("Parking")
+        blocks = [self.para(summary, _("Entrance: {name}.", name=entrance.name[self.lang])),
+                  self.figure(office, shared, start=start, end=entrance.name[self.lang].split(" (")[0])]
+        insides = grouped((tuple(pack.describe_step(s) for s in r.inside.steps) if r.inside else (), r.profile)
+                          for r in shared.routes)
+        shared_inside = common_start([inside for inside, _ids in insides])  # the way inside every group takes
+        steps = [self.shared_step(shared, index) for index in range(len(route.steps))] + list(shared_inside)
+        blocks.append(self.items(steps, numbered=True))
+        for inside, ids in insides if len(insides) > 1 else ():
+            if inside[len(shared_inside):]:
+                blocks += [self.para(_("In the building, for {groups}:", groups=self.profile_names(ids))),
+                           self.items(inside[len(shared_inside):], numbered=True, start=len(steps) + 1)]
+        barriers = grouped(("; ".join(pack.describe_barrier(b.attribute, b.value, b.limit, b.unit, None)
+                                      for b in r.inside.barriers) if r.inside else "", r.profile) for r in shared.routes)
+        for text, ids in barriers:
+            if text:
+                blocks.append(self.para(_("Barriers in the building: {barriers}.", barriers=text) + self.only_for(
+                    ids, shared)))
+        return blocks
+
+    def only_for(self, ids, shared) -> str:
+        """' This applies to: …' when a note concerns some of the groups a route serves."""
+        return "" if len(ids) == len(shared.profiles) else " " + self._("This applies to: {groups}.",
+                                                                       groups=self.profile_names(ids))
+
+    def shared_step(self, shared, index: int) -> str:
+        """One step of a shared route: what every group meets, then what only some groups are warned of."""
+        steps = [r.steps[index] for r in shared.routes]
+        common = [w for w in steps[0].warnings if all(w in s.warnings for s in steps)]
+        text = self.pack.describe_step(replace(steps[0], warnings=tuple(common), cue_before_m=shared.cue(index)))
+        extra = grouped((tuple(w for w in s.warnings if w not in common), r.profile)
+                        for s, r in zip(steps, shared.routes))
+        for warnings, ids in extra:
+            notes = self.pack.warning_notes(warnings)
+            if notes:
+                text += " " + self._("Note for {groups}: {notes}.", groups=self.profile_names(ids), notes=notes)
+        return text
+
+    def route_notes(self, office, shared, everything, keys) -> list:
+        """Missing data and other possibilities, each for the groups it concerns."""
+        _, pack = self._, self.pack
+        blocks = []
+        for missing, ids in grouped((r.missing_data, r.profile) for r in shared.routes):
+            if missing:
+                blocks.append(self.para(_("The route depends on missing data ({missing}). Call before your visit if "
+                                          "it matters to you.", missing=", ".join(pack.describe_unknown(u)
+                                                                                 for u in missing))
+                                        + self.only_for(ids, shared)))
+        for alternatives, ids in grouped((r.alternatives, r.profile) for r in shared.routes):
+            for alternative in alternatives:
+                if alternative.kind == "origin":
+                    target = next((keys[id(s)] for s in everything if s.route.origin == alternative.origin
+                                   and s.route.status != "no_route" and set(ids) <= set(s.profiles)), None)
+                    blocks.append(self.para(_("Another possibility: the route from {name}.",
+                                              name=alternative.origin_name) + self.only_for(ids, shared),
+                                            reference=target))
+                elif alternative.phone:
+                    blocks.append(self.para(_("Call before your visit: {phone}.", phone=alternative.phone)
+                                            + self.only_for(ids, shared)))
+        return blocks
+
+    # back matter ------------------------------------------------------------------------------------------
+
+    def glossary(self) -> Section:
+        _ = self._
+        return Section("glossary", _("Word list"), 1, (
+            self.para(_("Here we explain the difficult words of this guide."), only=("audio",)),
+            self.items(f"{e.term[self.lang]} \u2013 {e.meaning[self.lang]}" for e in self.info.glossary)))
+
+    def sources(self) -> Section:
+        _ = self._
+        texts = [s["name"] + (f" ({s['url']})" if s.get("url") else "") +
+                 (_(", as of {date}", date=s["retrieved"]) if s.get("retrieved") else "") for s in self.info.sources]
+        blocks = [self.items(texts)]
+        blocks += [WebAddress(url, only=("paper",)) for url in dict.fromkeys(s["url"] for s in self.info.sources
+                                                                            if s.get("url"))]
+        blocks.append(self.para(_("With every accessibility fact we give its source and the date it was checked on "
+                                  "site."), _("The positions of buildings and the features of pavements are "
+                                              "approximate until they are measured.")))
+        return Section("sources", _("Data sources"), 1, tuple(blocks))
+
+    def colophon(self) -> Section:
+        _, info = self._, self.info
+        date = self.pack.written_date(info.edition_date)
+        return Section("colophon", _("Colophon"), 1, (
+            self.para(f"{self.title}.", _("Publisher: {publisher}.", publisher=info.publisher),
+                      _("Edition of {date}.", date=date)),
+            self.para(_("A document conforming to PDF/UA-1, set in DejaVu Sans (Bitstream Vera and DejaVu licence)."),
+                      only=("screen",)),
+            self.para(_("A PDF/X-4 file for printing (printing condition {condition}), set in DejaVu Sans (Bitstream "
+                        "Vera and DejaVu licence).", condition=PRINT_CONDITION), only=("paper",)),
+            self.para(_("Made with the wromik program from one source of data, from which the easy-read, print and "
+                        "audio editions are made too."), only=VISUAL),
+            self.para(_("The recording was made with a speech synthesiser from the same data as the printed, "
+                        "standard and easy-read editions."), _("This is the end of the recording. Thank you for "
+                                                               "listening."), only=("audio",)),
+        ))

@@ -1,0 +1,159 @@
+"""The easy-read register of the guide document (standards ER-01 … ER-08): short sentences, one per line,
+a pictogram beside every instruction and fact, the best route of each group of people."""
+
+from __future__ import annotations
+
+from .builder import Builder, VISUAL
+from dataclasses import replace
+
+from .composition import common_start, grouped
+from .nodes import Contents, ContentsEntry, Item, ItemList, Legend, Paragraph, Section
+from .pictograms import pictograms
+
+__all__ = ["EasyReadBuilder"]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class EasyReadBuilder(Builder):
+    register = "easy-read"
+
+    def subject(self) -> str:
+        return self._("{subject}, in easy-read", subject=self.text(self.info.subject))
+
+    def sentences(self, *texts: str) -> Paragraph:
+        return Paragraph(tuple(s for text in texts if text for s in self.pack.sentences(text)))
+
+    def rows(self, lines) -> ItemList:
+        """Easy lines, each with the pictogram it sits beside."""
+        return ItemList(tuple(Item(tuple(line.sentences), line.pictogram) for line in lines))
+
+    def call(self, phone: str, lead: str | None = None):
+        return self.pack.EasyLine("phone", tuple(s for s in (lead, self._("Call: {phone}.", phone=phone)) if s))
+
+    def place_title(self, office) -> str:
+        return _capital(self.pack.expand_name(office.short_name))
+
+    def cover(self) -> tuple:
+        _ = self._
+        date = self.pack.written_date(self.info.edition_date)
+        return (self.sentences(_("Easy-read text."), _("Edition of {date}.", date=date),
+                               _("Publisher: {publisher}.", publisher=self.info.publisher)),)
+
+    def sections(self) -> list:
+        _, info = self._, self.info
+        offices = self.model.data.offices
+        pictures = tuple(Item((f"{p.alt_text(self.lang)}.",), pid) for pid, p in pictograms().items())
+        scope = info.easy_read_scope.texts[self.lang] if info.easy_read_scope else ""
+        sections = [Section("how-to", _("How to read this guide"), 1, (
+            self.sentences(scope, _("Next to each piece of information there is a picture.")),), (
+            Section("how-to-pictures", _("What the pictures mean"), 2, (Legend(pictures),)),), only=VISUAL)]
+        entries = [ContentsEntry(_("Introduction"), "intro")] + [
+            ContentsEntry(self.place_title(o), f"office-{o.id}") for o in offices] + [
+            ContentsEntry(_("Word list"), "glossary"), ContentsEntry(_("About this guide"), "colophon")]
+        sections.append(Section("contents", _("Contents"), 1, (Contents(tuple(entries)),), only=VISUAL))
+        intro = [self.sentences(info.easy_read_introduction.texts[self.lang])]
+        if info.contacts.phones:
+            intro.append(self.rows([self.call(info.contacts.phones[0].number, _("Any questions?"))]))
+        sections.append(Section("intro", _("Introduction"), 1, tuple(intro)))
+        sections += [self.office(office) for office in offices]
+        sections.append(Section("glossary", _("Word list"), 1, (
+            self.sentences(_("Here are the difficult words of this guide.")),), tuple(
+            Section(f"glossary-{n}", e.term[self.lang], 2, (self.sentences(e.easy_read.texts[self.lang]),))
+            for n, e in enumerate(info.glossary, start=1))))
+        date = self.pack.written_date(info.edition_date)
+        sections.append(Section("colophon", _("About this guide"), 1, (self.sentences(
+            _("Publisher: {publisher}.", publisher=info.publisher), _("Edition of {date}.", date=date),
+            _("This guide has other editions too. There is a standard edition. There is an edition for printing. "
+              "There is also an edition to listen to.")),)))
+        return sections
+
+    def office(self, office) -> Section:
+        _, lang, pack = self._, self.lang, self.pack
+        key = f"office-{office.id}"
+        lines = [pack.EasyLine("information", (_("Address: {address}.", address=pack.expand_name(str(office.address))),))]
+        phones = list(dict.fromkeys(p.label.get(lang, _("phone")) for p in office.contacts.phones))
+        numbers = {p.label.get(lang, _("phone")): p.number for p in reversed(office.contacts.phones)}
+        if phones:
+            lines.append(pack.EasyLine("phone", tuple(f"{_capital(label)}: {numbers[label]}." for label in phones[:2])))
+        if office.contacts.email:
+            lines.append(pack.EasyLine("information", (_("E-mail: {email}", email=office.contacts.email),)))
+        sections = [Section(f"{key}-contact", _("Address and phone"), 2, (self.rows(lines),)),
+                    Section(f"{key}-hours", _("When it is open"), 2, (self.rows([pack.hours_lines(office.hours)]),))]
+        if office.services:
+            sections.append(Section(f"{key}-services", _("What you can do here"), 2, (self.rows(
+                pack.EasyLine("information", tuple(pack.sentences(s.easy_read.texts[lang]))) for s in office.services),)))
+        sections.append(Section(f"{key}-entrances", _("Entrances"), 2, sections=tuple(
+            Section(f"{key}-entrance-{e.id}", _capital(pack.short_entrance_name(e.name[lang])), 3,
+                    (self.rows(pack.entrance_lines(e.facts)),)) for e in office.entrances)))
+        inside = [self.rows(pack.inside_lines(office.inside.facts))]
+        facts = [f for e in office.entrances for f in e.facts.values()] + list(office.inside.facts.values())
+        if any(not f.verified for f in facts):
+            inside.append(self.rows([pack.EasyLine("information", (_("Nobody has checked this information on site "
+                                                                     "yet."),))]))
+        sections.append(Section(f"{key}-inside", _("In the building"), 2, tuple(inside)))
+        sections.append(self.routes(office))
+        return Section(key, self.place_title(office), 1, (self.sentences(office.easy_read.texts[lang]),),
+                       tuple(sections))
+
+    def routes(self, office) -> Section:
+        """The best route of each group of people; groups that take the same path share one section and one
+        map, with what differs told for each group."""
+        _ = self._
+        chosen, paths = [], self.model.shared_routes(office.id)
+        for profile in self.model.profiles.values():
+            route = self.model.chosen_route(office.id, profile.id)
+            if route is not None:
+                shared = next(s for s in paths if route in s.routes)
+                chosen.append((id(shared), (profile, route, shared)))
+        sections = []
+        for number, (_key, members) in enumerate(grouped(chosen), start=1):
+            names = " ".join(f"{p.easy_name.get(self.lang) or p.name[self.lang]}." for p, _r, _s in members)
+            sections.append(Section(f"route-{office.id}-easy-{number}", _("Route {number}", number=number), 3, (
+                self.sentences(_("This route is for these people:"), names), *self.route(office, members))))
+        return Section(f"routes-{office.id}", _("How to get there"), 2, (self.sentences(
+            _("Each group of people has its own route here. Other routes are in the standard edition.")),),
+            tuple(sections))
+
+    def lines_of(self, route, shared) -> list:
+        if route.status == "no_route":
+            return self.no_route_lines(route)
+        steps = [replace(s, cue_before_m=shared.cue(i)) for i, s in enumerate(route.steps)]
+        steps += list(route.inside.steps) if route.inside else []
+        lines = self.pack.route_lines(steps, origin_kind=route.origin_kind, origin_name=route.origin_name)
+        if route.inside and route.inside.barriers:
+            lines.append(self.pack.EasyLine("information", (self._("Watch out!"), *dict.fromkeys(
+                self.pack.barrier_sentence(b.attribute) for b in route.inside.barriers))))
+        return lines
+
+    def no_route_lines(self, route) -> list:
+        _, pack = self._, self.pack
+        lines = [pack.EasyLine("wheelchair", (_("There is no good route for this group."),))]
+        lines += [pack.EasyLine("information", (pack.barrier_sentence(b.barrier.attribute),)) for b in route.barriers[:3]]
+        return lines + [pack.EasyLine("bus", (_("You can start from another place: the stop {name}.",
+                                                name=pack.expand_name(a.origin_name)),))
+                        for a in route.alternatives if a.kind == "origin"]
+
+    def route(self, office, members) -> list:
+        """The lines every group in the section shares, then for each group what is only theirs, then the map."""
+        _, pack = self._, self.pack
+        phone = self.phone_for(office)
+        variants = grouped((tuple(self.lines_of(route, shared)) + ((self.call(phone, _(
+            "Not everything on this route has been checked.")),) if route.missing_data and route.status != "no_route"
+            else ()), profile) for profile, route, shared in members)
+        common = common_start([lines for lines, _p in variants])
+        blocks = [self.rows(common)]
+        for lines, profiles in variants:
+            if len(variants) > 1 and lines[len(common):]:
+                names = " ".join(f"{p.easy_name.get(self.lang) or p.name[self.lang]}." for p in profiles)
+                blocks += [self.sentences(_("For these people:"), names), self.rows(lines[len(common):])]
+        _p, route, shared = members[0]
+        if route.status == "no_route":
+            return blocks + [self.rows([self.call(phone, _("Call before your visit."))])]
+        entrance = _capital(pack.short_entrance_name(office.entrance(route.entrance).name[self.lang]))
+        start = pack.expand_name(route.origin_name).split(" (")[0] if route.origin_kind == "stop" else _("Parking")
+        return blocks + [self.figure(office, shared, start=start, end=entrance if len(entrance) <= 20 else
+                                     _("Entrance"))]
+

@@ -1,0 +1,182 @@
+"""The format-neutral guide document: sections of blocks that every edition translates into its format.
+
+A document is built once per language and register (standard, easy-read) by guide.document.builder.
+Editions never see the data or the routes, only these nodes, like a Sphinx translator sees doctree nodes.
+A block or section may be marked for some media only (`only`): "screen" (a PDF read on a screen),
+"paper" (the print edition) or "audio"; unmarked content is for every edition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+__all__ = ["Block", "Paragraph", "Item", "ItemList", "Table", "Figure", "Legend", "Contents", "ContentsEntry",
+           "WebAddress", "Finder", "Section", "Document", "shown_in"]
+
+MEDIA = ("screen", "paper", "audio")
+
+
+@dataclass(frozen=True)
+class Block:
+    """Base of every block; `only` names the media it is for (empty: all)."""
+
+
+@dataclass(frozen=True)
+class Paragraph(Block):
+    """Running text as sentences (the easy-read edition puts each on its own line).
+    `reference` is the key of a section the text points to; on paper its page number is added."""
+
+    sentences: tuple
+    reference: str | None = None
+    only: tuple = ()
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of a list: its sentences, and the pictogram shown beside it (or None)."""
+
+    sentences: tuple
+    pictogram: str | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
+
+
+@dataclass(frozen=True)
+class ItemList(Block):
+    """Facts, contacts or the steps of a route (numbered, counting from `start`)."""
+
+    items: tuple
+    numbered: bool = False
+    start: int = 1
+    only: tuple = ()
+
+
+@dataclass(frozen=True)
+class Table(Block):
+    """A table with a header row; the first column heads each row (opening hours)."""
+
+    header: tuple
+    rows: tuple
+    only: tuple = ()
+
+
+@dataclass(frozen=True)
+class Figure(Block):
+    """A map: the scene to draw, a short alternative text, and the long description read out for listeners.
+    `name` is the file name (without extension) of the map when an edition saves it as a picture."""
+
+    scene: object  # guide.document.maps.MapScene
+    alt: str
+    description: tuple  # sentences
+    name: str
+    only: tuple = ()
+
+
+@dataclass(frozen=True)
+class Legend(Block):
+    """Pictograms with their meaning: here the picture is content (a figure with its text as alt text)."""
+
+    items: tuple  # Item, pictogram set
+    only: tuple = ()
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    title: str
+    key: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Contents(Block):
+    """The table of contents: entries pointing at section keys."""
+
+    entries: tuple
+    only: tuple = ()
+
+
+@dataclass(frozen=True)
+class WebAddress(Block):
+    """A web address the reader may want to open: live on a screen, a QR code on paper."""
+
+    url: str
+    only: tuple = ()
+
+
+@dataclass(frozen=True)
+class Finder(Block):
+    """Where each reader finds their own sections: a label (a group of people), the sections for it as
+    (title, key) pairs, and the same said in sentences. Editions show the sentences and add the label and
+    its targets to their navigation (the PDF outline)."""
+
+    label: str
+    targets: tuple
+    sentences: tuple
+    only: tuple = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the guide. Level 1 sections are chapters (a new page, an audio chapter).
+    `outline` False keeps the heading out of navigation (a Finder points at it instead)."""
+
+    key: str
+    title: str
+    level: int
+    blocks: tuple = ()
+    sections: tuple = ()
+    only: tuple = ()
+    outline: bool = True
+    long_title: str | None = None  # where navigation shows titles only (DAISY), what the section is for
+
+    @property
+    def navigation_title(self) -> str:
+        return self.long_title or self.title
+
+    def walk(self):
+        """This section and every section inside it, in reading order."""
+        yield self
+        for section in self.sections:
+            yield from section.walk()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One guide in one language and register. `cover` holds the title page's paragraphs; `language` is
+    the language pack, for the little an edition says itself and for speech (spoken, ordinal, sentences)."""
+
+    lang: str
+    register: str  # "standard" or "easy-read"
+    title: str
+    subject: str
+    publisher: str
+    edition_date: str
+    cover: tuple
+    sections: tuple
+    language: object = field(compare=False, repr=False)  # the language pack (guide.language.<lang>)
+
+    @property
+    def gettext(self) -> Callable:
+        """The fixed words an edition adds itself (page numbers, QR captions), from the pack's catalog."""
+        return self.language.gettext
+
+    @property
+    def locale(self) -> str:
+        """The BCP 47 tag of the language, for the file's metadata (pl-PL)."""
+        return self.language.PDF_LANG
+
+    def walk(self):
+        for section in self.sections:
+            yield from section.walk()
+
+
+def shown_in(node, medium: str) -> bool:
+    """Whether a block or section belongs in an edition for this medium."""
+    return not node.only or medium in node.only

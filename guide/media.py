@@ -1,0 +1,12 @@
+"""The media shipped with wromik that the editions use: fonts, pictograms and the print colour profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["MEDIA", "FONT_FILES", "PRINT_PROFILE", "PRINT_CONDITION"]
+
+MEDIA = Path(__file__).resolve().parents[1] / "media"
+FONT_FILES = {"DejaVuSans": MEDIA / "fonts" / "DejaVuSans.ttf", "DejaVuSans-Bold": MEDIA / "fonts" / "DejaVuSans-Bold.ttf"}
+PRINT_PROFILE = MEDIA / "icc" / "CoatedFOGRA39-wromik.icc"
+PRINT_CONDITION = "FOGRA39"  # the printing condition the profile describes, named in the PDF/X output intent

@@ -1,0 +1,113 @@
+"""The spoken script of the audio edition: the standard guide document read aloud (standards AU-01, AU-02).
+
+A script is chapters (each chapter of the document that is for listening), each made of sections a
+listener can jump to (the chapter's own text, then every section inside it), each made of sentences.
+Lists and tables are read item by item, numbered steps with their ordinal, and every map by its long
+description. The language pack's `spoken()` turns every sentence into the words actually said; the
+transcript is those words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import nodes
+
+__all__ = ["Script", "Chapter", "Section", "compose_script"]
+
+MEDIUM = "audio"
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str  # spoken form
+    sentences: tuple  # spoken forms
+
+
+@dataclass(frozen=True)
+class Chapter:
+    key: str
+    title: str  # spoken form: the chapter's name in players and in the transcript
+    sections: tuple
+
+
+@dataclass(frozen=True)
+class Script:
+    title: str
+    lang: str
+    chapters: tuple
+
+    def transcript(self) -> str:
+        """The text that is spoken, as plain text: '# ' before a chapter's title, '## ' before a section's (the
+        section title is spoken, the chapter title names the file and the player's chapter)."""
+        parts = [self.title, ""]
+        for chapter in self.chapters:
+            parts.append(f"# {chapter.title}")
+            for section in chapter.sections:
+                parts += ["", f"## {section.title}", *section.sentences]
+            parts.append("")
+        return "\n".join(parts)
+
+
+def compose_script(document: nodes.Document) -> Script:
+    """The whole document as chapters for listening."""
+    reader = _Reader(document)
+    chapters = tuple(reader.chapter(section) for section in document.sections if nodes.shown_in(section, MEDIUM))
+    return Script(reader.say(document.title), document.lang, chapters)
+
+
+class _Reader:
+    """Reads blocks aloud: one translator method per block type, like the PDF editions'."""
+
+    def __init__(self, document):
+        self.language = document.language
+        self._ = document.gettext
+
+    def say(self, text: str) -> str:
+        return self.language.spoken(text)
+
+    def chapter(self, section) -> Chapter:
+        parts = [self.section(section.title, section.blocks)]
+        for inner in list(section.walk())[1:]:
+            if nodes.shown_in(inner, MEDIUM) and any(nodes.shown_in(b, MEDIUM) for b in inner.blocks):
+                parts.append(self.section(inner.navigation_title, inner.blocks))  # a title with nothing to say is left out
+        return Chapter(section.key, self.say(section.title).rstrip(" ,;"), tuple(parts))
+
+    def section(self, title: str, blocks) -> Section:
+        texts = [text for block in blocks if nodes.shown_in(block, MEDIUM)
+                 for text in getattr(self, f"read_{type(block).__name__.lower()}")(block)]
+        said = [_closed(self.say(sentence)) for text in texts for sentence in self.language.sentences(text)]
+        return Section(self.say(title).rstrip(" ,;"), tuple(s for s in said if s))
+
+    def read_paragraph(self, block) -> list:
+        return list(block.sentences)
+
+    def read_itemlist(self, block) -> list:
+        if not block.numbered:
+            return [item.text for item in block.items]
+        return [self._("Step {ordinal}.", ordinal=self.language.ordinal(number)) + " " + item.text
+                for number, item in enumerate(block.items, start=block.start)]
+
+    def read_table(self, block) -> list:
+        return [f"{row[0]}: {', '.join(row[1:])}." for row in block.rows]
+
+    def read_figure(self, block) -> list:
+        return [self._("Map description."), *block.description]
+
+    def read_legend(self, block) -> list:
+        return [item.text for item in block.items]
+
+    def read_finder(self, block) -> list:
+        return list(block.sentences)
+
+    def read_contents(self, block) -> list:
+        return []
+
+    def read_webaddress(self, block) -> list:
+        return []
+
+
+def _closed(sentence: str) -> str:
+    """A sentence that ends like one (a closing bracket read as a pause leaves a comma behind)."""
+    sentence = sentence.rstrip(" ,;")
+    return sentence + "." if sentence and sentence[-1] not in ".!?:" else sentence

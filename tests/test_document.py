@@ -1,0 +1,174 @@
+"""The guide document of the Wrocław data: routes that several groups share told once, one map each, a
+finder per group of people, and the same in the standard PDF's structure tree and outline."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pikepdf
+import pytest
+
+from guide.document.builder import Documents
+from guide.document.nodes import Figure, Finder
+from conftest import build_edition
+
+ROUTES_TODAY = 21  # distinct usable routes of routes/wroclaw
+
+
+@pytest.fixture(scope="module")
+def documents(wroclaw_model):
+    return Documents(wroclaw_model)
+
+
+@pytest.fixture(scope="module")
+def standard_pdf(tmp_path_factory):
+    return build_edition(tmp_path_factory, "standard", "wromik-standard.pdf")
+
+
+def _usable(route) -> bool:
+    return route.status != "no_route"
+
+
+def _distinct_usable_routes(model) -> set:
+    """(office, origin, entrance, path) of every usable route of every office and profile, straight from
+    model.routes."""
+    return {(office, route.origin, route.entrance, tuple(route.coords))
+            for (office, _profile), routes in model.routes.items() for route in routes if _usable(route)}
+
+
+def _figures(document) -> list:
+    return [block for section in document.walk() for block in section.blocks if isinstance(block, Figure)]
+
+
+def _routes_section(document, office_id: str):
+    """The one section of an office's chapter that holds the finders (the office's routes)."""
+    chapter = next(s for s in document.sections if s.key == f"office-{office_id}")
+    found = [s for s in chapter.walk() if any(isinstance(b, Finder) for b in s.blocks)]
+    assert len(found) == 1, [s.key for s in found]
+    return found[0]
+
+
+def test_shared_routes_tell_each_distinct_usable_route_once(wroclaw_model):
+    distinct = _distinct_usable_routes(wroclaw_model)
+    shared = [s for office in wroclaw_model.data.offices for s in wroclaw_model.shared_routes(office.id)
+              if _usable(s.route)]
+    assert len(shared) == len(distinct)
+    assert {(s.route.office, s.route.origin, s.route.entrance, tuple(s.route.coords)) for s in shared} == distinct
+    assert len(distinct) == ROUTES_TODAY
+
+
+def test_every_route_is_in_exactly_one_shared_route_of_its_office(wroclaw_model):
+    for office in wroclaw_model.data.offices:
+        shared = wroclaw_model.shared_routes(office.id)
+        told = sum(len(s.routes) for s in shared)
+        expected = sum(len(wroclaw_model.routes_for(office.id, p)) for p in wroclaw_model.profiles)
+        assert told == expected, office.id
+        for profile in wroclaw_model.profiles:
+            for route in wroclaw_model.routes_for(office.id, profile):
+                holders = [s for s in shared if any(r is route for r in s.routes)]
+                assert len(holders) == 1, (office.id, profile, route.origin, len(holders))
+                assert profile in holders[0].profiles
+
+
+def test_standard_document_has_one_map_per_distinct_route_and_easy_read_no_more(wroclaw_model, documents):
+    distinct = len(_distinct_usable_routes(wroclaw_model))
+    standard = _figures(documents.get("pl", "standard"))
+    easy = _figures(documents.get("pl", "easy-read"))
+    assert len(standard) == distinct
+    assert len({f.name for f in standard}) == distinct
+    assert len(easy) <= distinct, (f"{len(easy)} maps in easy-read for {distinct} distinct routes; repeated: "
+                                   f"{sorted(n for n in {f.name for f in easy} if [g.name for g in easy].count(n) > 1)}")
+
+
+def test_each_group_of_people_finds_every_route_of_theirs(wroclaw_model, documents):
+    document = documents.get("pl", "standard")
+    keys = {section.key for section in document.walk()}
+    for office in wroclaw_model.data.offices:
+        section = _routes_section(document, office.id)
+        shared = wroclaw_model.shared_routes(office.id)
+        assert len(section.sections) == len(shared), office.id
+        for route_section, path in zip(section.sections, shared):  # route sections in the order of shared routes
+            maps = [b for b in route_section.blocks if isinstance(b, Figure)]
+            if _usable(path.route):
+                assert [m.name for m in maps] == [f"{office.id}-{path.route.origin}-{path.route.entrance}"]
+            else:
+                assert maps == []
+        finders = [b for b in section.blocks if isinstance(b, Finder)]
+        for profile in wroclaw_model.profiles.values():
+            mine = [f for f in finders if f.label == profile.name["pl"]]
+            assert len(mine) == 1, (office.id, profile.id, [f.label for f in finders])
+            targets = [key for _title, key in mine[0].targets]
+            assert set(targets) <= keys, (office.id, profile.id, targets)
+            expected = [s.key for s, path in zip(section.sections, shared) if profile.id in path.profiles]
+            assert targets == expected, (office.id, profile.id)
+            assert [t for t, _k in mine[0].targets] == [s.title for s, path in zip(section.sections, shared)
+                                                        if profile.id in path.profiles]
+            for route in wroclaw_model.routes_for(office.id, profile.id):
+                if _usable(route):
+                    holder = next(i for i, path in enumerate(shared) if any(r is route for r in path.routes))
+                    assert section.sections[holder].key in targets, (office.id, profile.id, route.origin)
+
+
+def _structure_figures(pdf_path) -> list:
+    """The /Alt of every Figure element of the structure tree, in no particular order."""
+    alts = []
+    with pikepdf.open(pdf_path) as pdf:
+        stack = [pdf.Root.StructTreeRoot]
+        while stack:
+            node = stack.pop()
+            if node.get("/S") == pikepdf.Name.Figure:
+                alts.append(str(node.get("/Alt", "")))
+            kids = node.get("/K")
+            if isinstance(kids, pikepdf.Array):
+                stack.extend(k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k)
+            elif isinstance(kids, pikepdf.Dictionary) and "/S" in kids:
+                stack.append(kids)
+    return alts
+
+
+def test_standard_pdf_has_a_tagged_map_with_alt_text_per_distinct_route(standard_pdf, wroclaw_model, documents):
+    raw = subprocess.run(["pdfinfo", "-struct-text", str(standard_pdf)], capture_output=True, text=True,
+                         check=True).stdout
+    tagged = sum(1 for line in raw.splitlines() if line.strip().startswith("Figure"))
+    alts = _structure_figures(standard_pdf)
+    maps = sorted(alt for alt in alts if alt.startswith("Mapa trasy"))
+    assert tagged == len(alts)  # poppler and pikepdf see the same figures
+    assert len(maps) == ROUTES_TODAY == len(_distinct_usable_routes(wroclaw_model))
+    assert maps == sorted(f.alt for f in _figures(documents.get("pl", "standard")))
+
+
+def _page_texts(pdf_path) -> list:
+    text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(page.split()) for page in text.split("\f")]
+
+
+def test_standard_pdf_outline_has_each_group_with_its_routes_under_each_office(standard_pdf, wroclaw_model,
+                                                                               documents):
+    document = documents.get("pl", "standard")
+    pages = _page_texts(standard_pdf)
+    with pikepdf.open(standard_pdf) as pdf:
+        numbers = {page.objgen: n for n, page in enumerate(pdf.pages)}
+
+        def page_of(item) -> int:
+            destination = item.destination
+            assert isinstance(destination, pikepdf.Array), (item.title, destination)
+            return numbers[destination[0].objgen]
+
+        def subtree(item):
+            for child in item.children:
+                yield child
+                yield from subtree(child)
+
+        with pdf.open_outline() as outline:
+            chapters = {item.title: item for item in outline.root}
+            for office in wroclaw_model.data.offices:
+                chapter = chapters[f"{office.short_name}: {office.name['pl']}"]
+                finders = {f.label: f for f in _routes_section(document, office.id).blocks if isinstance(f, Finder)}
+                for profile in wroclaw_model.profiles.values():
+                    name = profile.name["pl"]
+                    entries = [item for item in subtree(chapter) if item.title == name]
+                    assert len(entries) == 1, (office.id, name, [i.title for i in subtree(chapter)])
+                    children = entries[0].children
+                    assert [c.title for c in children] == [title for title, _key in finders[name].targets]
+                    for child in children:
+                        assert child.title in pages[page_of(child)], (office.id, name, child.title)
