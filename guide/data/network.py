@@ -7,6 +7,8 @@ office entrance becomes a door edge from its entrance node to the office's own n
 
 from __future__ import annotations
 
+import math
+
 import networkx as nx
 
 from ..errors import Problem
@@ -19,6 +21,7 @@ MAX_STOP_DISTANCE = 1200  # metres from the office to a stop the guide routes fr
 MAX_PARKING_DISTANCE = 500
 MAX_STOPS = 3
 MAX_ENTRANCE_DISTANCE = 300
+ALONGSIDE = 3.0  # metres: a spur's end this close to a path beside it lies on that path
 
 
 def office_node(office_id: str) -> str:
@@ -48,6 +51,9 @@ def graph_of(network: Network, offices) -> nx.MultiDiGraph:
                        coords=edge.coords)
         graph.add_edge(edge.end, edge.start, key=f"{edge.id}<", id=edge.id, kind=edge.kind, attrs=backward,
                        coords=tuple(reversed(edge.coords)))
+    ends = {e.node for office in offices for e in office.entrances} | set(graph.graph["origins"])
+    for node_id in sorted(ends & set(graph.nodes)):
+        _attach_alongside(graph, node_id)
     for office in offices:
         target = office_node(office.id)
         graph.add_node(target, kind="office", lon=office.location.lon, lat=office.location.lat, name=office.short_name,
@@ -67,6 +73,71 @@ def graph_of(network: Network, offices) -> nx.MultiDiGraph:
                            kind="door", entrance=entrance.id, attrs={k: v for k, v in attrs.items() if v is not None},
                            coords=((node["lon"], node["lat"]),))
     return graph
+
+
+def _attach_alongside(graph: nx.MultiDiGraph, node_id: str) -> None:
+    """An entrance or a start drawn as a spur to a node N beyond it, beside paths that lead to N, lies on those
+    paths: each is split where it passes the entrance, so no route walks past the door to N and turns back."""
+    spurs = {(u, v): d for u, v, d in graph.out_edges(node_id, data=True)}
+    if len(spurs) != 1:
+        return
+    (_, joint), spur = next(iter(spurs.items()))
+    here = (graph.nodes[node_id]["lon"], graph.nodes[node_id]["lat"])
+    for far, _, key, data in list(graph.in_edges(joint, keys=True, data=True)):
+        if far == node_id or data["kind"] != "footway" or not key.endswith(">"):
+            continue
+        split = _split_point(data["coords"], here)
+        if split is None:
+            continue
+        index, point, lateral = split
+        back = f"{data['id']}<"
+        reverse = graph.get_edge_data(joint, far, back)
+        middle = f"{data['id']}~{node_id}"
+        graph.add_node(middle, kind="corner", lon=point[0], lat=point[1], name=None, stop_id=None)
+        head, tail = data["coords"][:index] + (point,), (point,) + data["coords"][index:]
+        whole = data["attrs"].get("length") or _length(data["coords"])
+        first = whole * _length(head) / max(_length(data["coords"]), 0.01)
+        graph.remove_edge(far, joint, key)
+        graph.add_edge(far, middle, key=f"{data['id']}>", id=data["id"], kind=data["kind"], coords=head,
+                       attrs=dict(data["attrs"], length=round(first, 1), kerb_end=None))
+        graph.add_edge(middle, joint, key=f"{data['id']}>", id=data["id"], kind=data["kind"], coords=tail,
+                       attrs=dict(data["attrs"], length=round(whole - first, 1), kerb_start=None))
+        if reverse is not None:
+            graph.remove_edge(joint, far, back)
+            graph.add_edge(joint, middle, key=back, id=data["id"], kind=data["kind"], coords=tuple(reversed(tail)),
+                           attrs=dict(reverse["attrs"], length=round(whole - first, 1), kerb_end=None))
+            graph.add_edge(middle, far, key=back, id=data["id"], kind=data["kind"], coords=tuple(reversed(head)),
+                           attrs=dict(reverse["attrs"], length=round(first, 1), kerb_start=None))
+        link = dict(spur["attrs"], length=round(lateral, 1))
+        graph.add_edge(middle, node_id, key=f"{spur['id']}>", id=spur["id"], kind=spur["kind"], attrs=link,
+                       coords=(point, here))
+        graph.add_edge(node_id, middle, key=f"{spur['id']}<", id=spur["id"], kind=spur["kind"], attrs=link,
+                       coords=(here, point))
+
+
+def _length(coords) -> float:
+    return sum(distance_m(*a, *b) for a, b in zip(coords, coords[1:]))
+
+
+def _split_point(coords, point) -> tuple | None:
+    """Where a polyline passes within ALONGSIDE metres of point, away from its ends: (index of the vertex after
+    the split, the split point, the distance to it), or None."""
+    lat0 = math.radians(point[1])
+    scale = (111320 * math.cos(lat0), 110540)
+    local = [((lon - point[0]) * scale[0], (lat - point[1]) * scale[1]) for lon, lat in coords]
+    for index, ((ax, ay), (bx, by)) in enumerate(zip(local, local[1:]), start=1):
+        dx, dy = bx - ax, by - ay
+        span = dx * dx + dy * dy
+        if span == 0:
+            continue
+        t = max(0.0, min(1.0, -(ax * dx + ay * dy) / span))
+        px, py = ax + t * dx, ay + t * dy
+        lateral = math.hypot(px, py)
+        near_end = math.hypot(px - local[0][0], py - local[0][1]) < ALONGSIDE or \
+            math.hypot(px - local[-1][0], py - local[-1][1]) < ALONGSIDE
+        if lateral <= ALONGSIDE and not near_end:
+            return index, (point[0] + px / scale[0], point[1] + py / scale[1]), lateral
+    return None
 
 
 def nearby_origins(graph: nx.MultiDiGraph, lon: float, lat: float) -> list:

@@ -99,6 +99,9 @@ def _warnings(leg, profile) -> list:
     return list(dict.fromkeys(warnings))
 
 
+SHORT_LINK = 3.0  # metres: a walk this short is told as part of the walk before it
+
+
 def steps_for(legs, profile, *, origin_name: str, node_names: dict) -> list:
     """Turn the street part of a route (a list of routing.Leg) into Steps, ending at the door."""
     steps: list[Step] = []
@@ -122,8 +125,9 @@ def steps_for(legs, profile, *, origin_name: str, node_names: dict) -> list:
         action = {"footway": "walk", "crossing": "cross"}.get(leg.kind, leg.kind)
         name = leg.attrs.get("name")
         landmark = leg.attrs.get("landmark") or node_names.get(leg.end)
+        short = leg.attrs.get("length", 0.0) < SHORT_LINK  # a link of a step or two (to a door beside the path)
         mergeable = (current is not None and action == "walk" and current["action"] == "walk"
-                     and current.get("name") == name and turn in ("straight", "slight_left", "slight_right"))
+                     and (short or current.get("name") == name and turn in ("straight", "slight_left", "slight_right")))
         if mergeable:
             current["_length"] += leg.attrs.get("length", 0.0)
             current["landmark"] = landmark or current.get("landmark")
