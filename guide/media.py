@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["MEDIA", "FONT_FILES", "PRINT_PROFILE", "PRINT_CONDITION"]
+__all__ = ["MEDIA", "FONT_FILES", "PRINT_PROFILE", "PRINT_CONDITION", "NEGATED"]
 
 MEDIA = Path(__file__).resolve().parents[1] / "media"
 FONT_FILES = {"DejaVuSans": MEDIA / "fonts" / "DejaVuSans.ttf", "DejaVuSans-Bold": MEDIA / "fonts" / "DejaVuSans-Bold.ttf"}
 PRINT_PROFILE = MEDIA / "icc" / "CoatedFOGRA39-wromik.icc"
 PRINT_CONDITION = "FOGRA39"  # the printing condition the profile describes, named in the PDF/X output intent
+NEGATED = "no:"  # before a pictogram id ("no:ramp"): the pictogram crossed out, beside a fact that says there is none

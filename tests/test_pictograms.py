@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+
 import pikepdf
+from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
 from guide.data.dataset import KNOWN_LANGUAGES
@@ -37,3 +41,54 @@ def test_pictograms_draw_as_vectors_without_adding_a_font(tmp_path):
         assert "/XObject" not in resources  # vectors, not pictures
         assert [str(font.BaseFont) for font in resources.Font.values()] == ["/Courier"]
         assert len(pdf.pages[0].Contents.read_bytes()) > 5000
+
+
+# What each negated noun is pictured by: a sentence saying there is none must not stand beside that pictogram.
+_PICTURED = {"pochyl": "ramp", "wind": "lift", "schod": "steps", "toalet": "toilet", "pętl": "hearing_loop",
+             "dźwięk": "sound_signal", "wózk": "wheelchair", "świateł": "crossing_lights", "dzwon": "doorbell",
+             "domofon": "doorbell", "ps": "guide_dog", "migow": "sign_language", "parking": "parking",
+             "trasy": "wheelchair"}
+_NEGATION = re.compile(r"\b(?:[Nn]ie (?:ma|mają|jest)|[Bb]rak)\b\s*(?:\w+\s+){0,3}?(\w+)")
+
+
+def _positive_beside_negated(items) -> list:
+    """Items whose pictogram shows what a sentence beside it says is not there."""
+    wrong = []
+    for item in items:
+        for sentence in item.sentences:
+            for match in _NEGATION.finditer(sentence):
+                words = sentence[match.start():].lower().split()
+                pictured = {picture for stem, picture in _PICTURED.items() for word in words[:6]
+                            if word.startswith(stem)}
+                if item.pictogram in pictured:
+                    wrong.append((item.pictogram, sentence))
+    return wrong
+
+
+def test_no_negated_fact_stands_beside_a_positive_pictogram(wroclaw_documents):
+    from guide.document.nodes import ItemList
+    items = [item for section in wroclaw_documents.get("pl", "easy-read").walk() for block in section.blocks
+             if isinstance(block, ItemList) for item in block.items]
+    assert any(item.pictogram and item.pictogram.startswith("no:") for item in items)  # crossed-out ones are used
+    assert not _positive_beside_negated(items)
+
+
+def test_the_negation_check_finds_a_ramp_pictogram_beside_no_ramp():
+    from guide.document.nodes import Item
+    assert _positive_beside_negated([Item(("Nie ma pochylni.",), "ramp"), Item(("Jest pochylnia.",), "ramp"),
+                                     Item(("Nie ma pochylni.",), "no:ramp")]) == [("ramp", "Nie ma pochylni.")]
+
+
+def test_a_crossed_out_pictogram_draws_its_bar(tmp_path):
+    diagonals = {}
+    for pid in ("ramp", "no:ramp"):
+        pdf = tmp_path / f"{pid.replace(':', '-')}.pdf"
+        canvas = Canvas(str(pdf), pagesize=(100, 100))
+        draw_pictogram(canvas, pid, 0, 0, 100)
+        canvas.save()
+        subprocess.run(["pdftoppm", "-r", "72", "-gray", "-png", "-singlefile", str(pdf), str(pdf.with_suffix(""))],
+                       check=True)
+        image = Image.open(pdf.with_suffix(".png")).convert("L")
+        diagonals[pid] = [image.getpixel((i, i)) for i in range(15, 86)]  # top left to bottom right
+    assert max(diagonals["no:ramp"]) < 64  # a black bar from corner to corner
+    assert max(diagonals["ramp"]) > 192  # which the plain pictogram does not have

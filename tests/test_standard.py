@@ -125,7 +125,8 @@ def test_strzegomska_wheelchair_map_shows_the_route_to_ramp_entrance_b(standard,
 
 def test_map_figures_have_alt_text_naming_start_and_entrance(standard):
     raw = subprocess.run(["pdfinfo", "-struct", str(standard)], capture_output=True, text=True, check=True).stdout
-    assert raw.count("Figure") == 21 + len(pictograms())  # a map per distinct route, and the pictogram legend
+    # a map per distinct route, and the pictogram legend with its crossed-out example
+    assert raw.count("Figure") == 21 + len(pictograms()) + 1
     with pikepdf.open(standard) as pdf:
         alts = []
         stack = [pdf.Root.StructTreeRoot]
@@ -136,7 +137,7 @@ def test_map_figures_have_alt_text_naming_start_and_entrance(standard):
             kids = node.get("/K")
             if isinstance(kids, pikepdf.Array):
                 stack.extend(k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k)
-    legend = sorted(p.alt_text("pl") for p in pictograms().values())
+    legend = sorted([p.alt_text("pl") for p in pictograms().values()] + ["Przekreślony obrazek znaczy: tego nie ma"])
     assert sorted(alt for alt in alts if not alt.startswith("Mapa trasy z ")) == legend
     assert any("pl. Strzegomski (Muzeum Współczesne) do wejścia: Wejście B" in alt for alt in alts)
 

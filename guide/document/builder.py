@@ -15,7 +15,7 @@ from .composition import GuideModel, common_start, grouped
 from .maps import map_scene
 from .nodes import (Contents, ContentsEntry, Document, Figure, Finder, Item, ItemList, Legend, Paragraph, Section,
                     Table, WebAddress)
-from .pictograms import pictograms
+from .pictograms import NEGATED, pictograms
 
 __all__ = ["build_document", "Documents", "REGISTERS"]
 
@@ -89,6 +89,11 @@ class Builder:
     def subject(self) -> str:
         return self.text(self.info.subject)
 
+    def legend_items(self) -> tuple:
+        """Every pictogram with its meaning, and what a crossed-out one means."""
+        items = [Item((f"{p.alt_text(self.lang)}.",), pid) for pid, p in pictograms().items()]
+        return tuple(items + [Item((self._("A crossed-out picture means: there is none."),), NEGATED + "steps")])
+
     def figure(self, office, shared, *, start: str, end: str) -> Figure:
         """The map of a shared route, its alternative text and its description in words."""
         route = shared.route
@@ -130,7 +135,7 @@ class StandardBuilder(Builder):
                   _("Door pictogram: the entrance to the building, where the route ends."),
                   _("Grey lines: other pavements nearby."), _("Arrow with the letter N: north."),
                   _("Black bar with a label: the scale, for example 50 metres.")]
-        pictures = tuple(Item((f"{p.alt_text(self.lang)}.",), pid) for pid, p in pictograms().items())
+        pictures = self.legend_items()
         return Section("how-to", _("How to use this guide"), 1, only=VISUAL, blocks=(
             self.para(self.text(self.info.scope),
                       _("For each group of people we give the route from the nearest stops to the entrance that "

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .composition import common_start, grouped
 from .nodes import Contents, ContentsEntry, Item, ItemList, Legend, Paragraph, Section
-from .pictograms import pictograms
+from .pictograms import NEGATED, pictograms
 
 __all__ = ["EasyReadBuilder"]
 
@@ -45,7 +45,7 @@ class EasyReadBuilder(Builder):
     def sections(self) -> list:
         _, info = self._, self.info
         offices = self.model.data.offices
-        pictures = tuple(Item((f"{p.alt_text(self.lang)}.",), pid) for pid, p in pictograms().items())
+        pictures = self.legend_items()
         scope = info.easy_read_scope.texts[self.lang] if info.easy_read_scope else ""
         sections = [Section("how-to", _("How to read this guide"), 1, (
             self.sentences(scope, _("Next to each piece of information there is a picture.")),), (
@@ -130,7 +130,7 @@ class EasyReadBuilder(Builder):
 
     def no_route_lines(self, route) -> list:
         _, pack = self._, self.pack
-        lines = [pack.EasyLine("wheelchair", (_("There is no good route for this group."),))]
+        lines = [pack.EasyLine(NEGATED + "wheelchair", (_("There is no good route for this group."),))]
         lines += [pack.EasyLine("information", (pack.barrier_sentence(b.barrier.attribute),)) for b in route.barriers[:3]]
         return lines + [pack.EasyLine("bus", (_("You can start from another place: the stop {name}.",
                                                 name=pack.expand_name(a.origin_name)),))

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..media import MEDIA
+from reportlab.lib.colors import CMYKColor
+
+from ..media import MEDIA, NEGATED
 from ..errors import BuildError
 
-__all__ = ["Pictogram", "pictograms", "pictogram", "draw_pictogram", "PICTOGRAM_DIR"]
+__all__ = ["Pictogram", "pictograms", "pictogram", "draw_pictogram", "PICTOGRAM_DIR", "NEGATED"]
 
 PICTOGRAM_DIR = MEDIA / "pictograms"
 VIEWBOX = 100.0
@@ -60,13 +62,21 @@ def _drawing(pid: str):
 
 
 def draw_pictogram(canvas, pid: str, x: float, y: float, size: float) -> None:
-    """Draw the pictogram as vectors with its lower left corner at (x, y), size points square."""
+    """Draw the pictogram as vectors with its lower left corner at (x, y), size points square; a NEGATED id
+    is drawn crossed out, a white-edged black bar from corner to corner."""
     from reportlab.graphics import renderPDF
 
-    drawing = _drawing(pid)
+    negated = pid.startswith(NEGATED)
+    drawing = _drawing(pid.removeprefix(NEGATED))
     drawing.initialFontName = canvas._fontname  # keep the page's embedded font: the default would add Helvetica
     canvas.saveState()
     canvas.translate(x, y)
     canvas.scale(size / VIEWBOX, size / VIEWBOX)
     renderPDF.draw(drawing, canvas, 0, 0)
+    if negated:
+        canvas.setLineCap(1)
+        for black, width in ((0, 16), (1, 9)):  # a white edge keeps the bar visible on black shapes
+            canvas.setStrokeColor(CMYKColor(0, 0, 0, black))  # CMYK, so the print edition needs no conversion
+            canvas.setLineWidth(width)
+            canvas.line(8, VIEWBOX - 8, VIEWBOX - 8, 8)
     canvas.restoreState()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...media import NEGATED
 from .readability import expand_name
 from ...data.model import DAYS
 from .phrasing import quantity
@@ -104,7 +105,8 @@ def _cross(step) -> list:
                        *_warning_sentences(step)))
     sound = crossing.get("sound_signal")
     if lights and sound is not None:
-        lines.append(_line("sound_signal", "Światła mają sygnał dźwiękowy." if sound else "Światła nie mają dźwięku."))
+        lines.append(_line("sound_signal", "Światła mają sygnał dźwiękowy.") if sound else
+                     _line(NEGATED + "sound_signal", "Światła nie mają dźwięku."))
     return lines
 
 
@@ -150,7 +152,8 @@ def route_lines(steps, *, origin_kind: str, origin_name: str) -> list:
             lines.append(_line("lift", f"Wjedź windą na {step.count} piętro."))
         elif step.action == "stairs_up" and ("unknown:lift" in step.warnings or "no_lift" in step.warnings):
             lift = "Nie ma windy." if "no_lift" in step.warnings else "Nie mamy informacji o windzie."
-            lines.append(_line("lift", f"Biuro jest na {step.count} piętrze.", lift))
+            lines.append(_line(NEGATED + "lift" if "no_lift" in step.warnings else "lift",
+                               f"Biuro jest na {step.count} piętrze.", lift))
         elif step.action == "stairs_up":
             lines.append(_line("steps", f"Wejdź schodami na {step.count} piętro."))
         elif step.action == "room":
@@ -168,6 +171,7 @@ def _known(facts: dict) -> dict:
 
 
 # Yes/no facts: pictogram, the sentence for yes, the sentence for no (None: say nothing when no).
+_NO_SAYS_WHAT_THERE_IS = {"automatic_door"}  # "Drzwi otwierasz ręką.": a door there is, not one there is not
 _ENTRANCE_FACTS = {
     "accessible": ("wheelchair", "To wejście jest dla osób na wózku.", "To wejście nie jest dla osób na wózku."),
     "ramp": ("ramp", "Jest pochylnia.", "Nie ma pochylni."),
@@ -188,11 +192,13 @@ _INSIDE_FACTS = {
 
 
 def _yes_no_lines(known: dict, table: dict) -> list:
+    """A line per known fact; a "there is none" sentence gets its pictogram crossed out."""
     lines = []
     for name, (pictogram, yes, no) in table.items():
         sentence = (yes if known[name] else no) if name in known else None
         if sentence:
-            lines.append(_line(pictogram, sentence))
+            there_is_none = not known[name] and name not in _NO_SAYS_WHAT_THERE_IS
+            lines.append(_line(NEGATED + pictogram if there_is_none else pictogram, sentence))
     return lines
 
 
@@ -201,13 +207,14 @@ def entrance_lines(facts: dict) -> list:
     known = _known(facts)
     lines = _yes_no_lines(known, _ENTRANCE_FACTS)
     if "steps" in known:
-        lines.append(_line("steps", f"Są schody: {quantity(known['steps'], 'step')}." if known["steps"] else
-                           "Nie ma schodów.", "Są poręcze." if known.get("handrail") and known["steps"] else None))
+        lines.append(_line("steps", f"Są schody: {quantity(known['steps'], 'step')}.",
+                           "Są poręcze." if known.get("handrail") else None) if known["steps"] else
+                     _line(NEGATED + "steps", "Nie ma schodów."))
     if "door_width" in known:
         lines.append(_line("door", "Drzwi są szerokie." if known["door_width"] >= 90 else "Drzwi są wąskie."))
     if "threshold" in known:
         height = known["threshold"]
-        lines.append(_line("door", "Nie ma progu." if height == 0 else
+        lines.append(_line("door", "Wejście jest bez progu." if height == 0 else
                            "Jest wysoki próg." if height > 2 else "Jest niski próg."))
     if known.get("disabled_parking"):
         lines.append(_line("parking", f"Parking dla osób z niepełnosprawnością: "
