@@ -182,7 +182,7 @@ def test_contents_and_cross_references_give_the_right_page_numbers(printed):
     references = re.findall(r"Inna możliwość: trasa z miejsca (.+?) \(zobacz stronę (\d+)\)", whole)
     assert references, "no route refers to another start point"
     for origin, page in references:
-        assert f"z przystanku {origin}" in pages[int(page) - 1] or f"z miejsca: {origin}" in pages[int(page) - 1], origin
+        assert f"z przystanku {origin}" in pages[int(page) - 1] or f"z parkingu: {origin}" in pages[int(page) - 1], origin
 
 
 def test_the_booklet_stays_pdf_ua1_for_readers_of_the_file(printed, verapdf):

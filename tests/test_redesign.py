@@ -37,7 +37,13 @@ def _pdf_lines(path: Path) -> set:
     return {text for _, text in struct_texts(path)}
 
 
-REWORDED = {"Nie ma progu.": "Wejście jest bez progu."}  # issue 13: said positively, beside the door pictogram
+REWORDED = {  # issue 13: said positively beside the door pictogram; no promise of checks the data lacks
+    "Nie ma progu.": "Wejście jest bez progu.",
+    "Przy każdej informacji o dostępności podajemy jej źródło i datę sprawdzenia na miejscu. Położenie budynków i "
+    "cechy chodników są przybliżone, dopóki nie zostaną zmierzone.":
+    "Przy każdej informacji o dostępności podajemy jej źródło; żadnej nie sprawdzono jeszcze na miejscu. Położenie "
+    "budynków i cechy chodników są przybliżone, dopóki nie zostaną zmierzone.",
+}
 
 
 def _explained(line: str, after: set, text: str) -> bool:
@@ -66,8 +72,8 @@ def _explained(line: str, after: set, text: str) -> bool:
     if walk:  # one summary per shared route; the times are given per group of people
         return f"Długość: {walk.group(1)}, " in text and f"Wejście: {walk.group(3)}." in text
     origin = re.fullmatch(r"Z (?:przystanku )?(.+)", line)
-    if origin:  # a route's heading is numbered: "Trasa 2: z przystanku …"
-        return re.search(rf"Trasa \d+: z (?:przystanku |miejsca: ){re.escape(origin.group(1))}", text) is not None
+    if origin:  # a route's heading is numbered: "Trasa 2: z przystanku …", "Trasa 1: z parkingu: …"
+        return re.search(rf"Trasa \d+: z (?:przystanku |parkingu: ){re.escape(origin.group(1))}", text) is not None
     profile = re.fullmatch(r"Trasy: (.+)", line)
     if profile:  # each group finds its routes in the list at the head of the office's routes
         return re.search(rf"{re.escape(profile.group(1))}: (?:trasa|trasy) nr ", text) is not None

@@ -405,9 +405,13 @@ class StandardBuilder(Builder):
         blocks = [self.items(texts)]
         blocks += [WebAddress(url, only=("paper",)) for url in dict.fromkeys(s["url"] for s in self.info.sources
                                                                             if s.get("url"))]
-        blocks.append(self.para(_("With every accessibility fact we give its source and the date it was checked on "
-                                  "site."), _("The positions of buildings and the features of pavements are "
-                                              "approximate until they are measured.")))
+        facts = [f for o in self.model.data.offices for e in o.entrances for f in e.facts.values()]
+        facts += [f for o in self.model.data.offices for f in o.inside.facts.values()]
+        checked = _("With every accessibility fact we give its source and the date it was checked on site.") if any(
+            f.verified for f in facts) else _("With every accessibility fact we give its source; none has been checked "
+                                              "on site yet.")  # the guide promises only what the data holds
+        blocks.append(self.para(checked, _("The positions of buildings and the features of pavements are "
+                                           "approximate until they are measured.")))
         return Section("sources", _("Data sources"), 1, tuple(blocks))
 
     def colophon(self) -> Section:
