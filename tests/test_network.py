@@ -17,22 +17,39 @@ def _at(east: float, north: float) -> tuple:
     return LON0 + east * METRE_LON, LAT0 + north * METRE_LAT
 
 
-def _guide(entrance_east: float):
-    """A stop, a 100 m pavement north to a corner, and an entrance spur drawn from the corner back south to
-    90 m, entrance_east metres beside the pavement."""
-    points = {"stop": _at(0, 0), "corner": _at(0, 100), "door": _at(entrance_east, 90)}
+def _office(office_id: str, node: str) -> Office:
+    return Office(id=office_id, name={"pl": "Biuro"}, short_name="Biuro", kind="field_office",
+                  address=Address("ul. Testowa 1", None, "Testowo"), location=Location(*reversed(_at(5, 90)), True),
+                  contacts=Contacts((Phone("71 00 00 000"),), None, None, "test", None), hours=None, description={},
+                  services=(), entrances=(Entrance("a", node, {"pl": "Wejście"}, {"steps": Fact(0, "test")}),),
+                  inside=Inside({"floor": Fact(0, "test")}), file="test")
+
+
+def _guide(entrance_east: float, *, reverse: bool = False, doors: tuple = (90,)):
+    """A stop, a 100 m pavement north to a corner (drawn either way), and entrance spurs drawn from the corner
+    back south to each of doors (metres north), entrance_east metres beside the pavement; an office per door."""
+    points = {"stop": _at(0, 0), "corner": _at(0, 100)}
     nodes = {"stop": Node("stop", "stop", *points["stop"], name="Przystanek"),
-             "corner": Node("corner", "corner", *points["corner"]),
-             "door": Node("door", "entrance", *points["door"], name="Wejście")}
-    edges = (Edge("pavement", "footway", "stop", "corner", (points["stop"], points["corner"]), {"length": 100.0}),
-             Edge("spur", "footway", "corner", "door", (points["corner"], points["door"]),
-                  {"length": round(((entrance_east ** 2) + 100) ** 0.5, 1)}))
-    office = Office(id="office", name={"pl": "Biuro"}, short_name="Biuro", kind="field_office",
-                    address=Address("ul. Testowa 1", None, "Testowo"), location=Location(*reversed(_at(5, 90)), True),
-                    contacts=Contacts((Phone("71 00 00 000"),), None, None, "test", None), hours=None, description={},
-                    services=(), entrances=(Entrance("a", "door", {"pl": "Wejście"}, {"steps": Fact(0, "test")}),),
-                    inside=Inside({"floor": Fact(0, "test")}), file="test")
-    return graph_of(Network(nodes, edges), [office]), office
+             "corner": Node("corner", "corner", *points["corner"])}
+    ends = ("corner", "stop") if reverse else ("stop", "corner")
+    edges = [Edge("pavement", "footway", *ends, tuple(points[e] for e in ends), {"length": 100.0})]
+    for north in doors:
+        door = _at(entrance_east, north)
+        nodes[f"door{north}"] = Node(f"door{north}", "entrance", *door, name="Wejście")
+        edges.append(Edge(f"spur{north}", "footway", "corner", f"door{north}", (points["corner"], door),
+                          {"length": round(((entrance_east ** 2) + (100 - north) ** 2) ** 0.5, 1)}))
+    offices = [_office(f"office{north}", f"door{north}") for north in doors]
+    return graph_of(Network(nodes, tuple(edges)), offices), offices[0]
+
+
+def test_a_pavement_drawn_either_way_and_several_doors_along_it_are_all_joined():
+    for reverse in (False, True):
+        graph, _ = _guide(0.0, reverse=reverse, doors=(90, 80))
+        offices = [_office("office90", "door90"), _office("office80", "door80")]
+        for office, north in zip(offices, (90, 80)):
+            route = plan_office(graph, office, load_profiles()["pedestrian"])[0]
+            assert not [s for s in route.steps if s.turn == "u_turn"], (reverse, north)
+            assert route.length_m == pytest.approx(north, abs=1), (reverse, north)
 
 
 @pytest.mark.parametrize("beside", [0.0, 2.5])

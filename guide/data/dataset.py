@@ -16,7 +16,7 @@ from pathlib import Path
 from . import schema as s
 from ..errors import DataError, Problem
 from .files import read_data_text
-from .geometry import distance_m
+from .geometry import distance_m, polyline_length
 from .model import (Address, City, Contacts, Edge, Entrance, GlossaryEntry, GuideData, GuideInfo, Inside, Location, Network, Node,
                     Office, Phone, Service, Stop)
 from .network import build_graph, check_graph
@@ -478,7 +478,7 @@ def _read_edge(props, geometry, at) -> Edge | None:
         return at.report(f"Expected an edge between two different nodes but both ends are '{values['from']}'",
                          "Connect the line to two different nodes.") and None
     attrs = {k: v for k, v in values.items() if k not in ("id", "kind", "from", "to")}
-    geometric = sum(distance_m(*a, *b) for a, b in zip(coords, coords[1:]))
+    geometric = polyline_length(coords)
     if "length" not in attrs:
         attrs["length"] = max(round(geometric, 1), 0.5)
     return Edge(values["id"], values["kind"], values["from"], values["to"], coords, attrs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["distance_m", "bearing"]
+__all__ = ["distance_m", "bearing", "polyline_length", "local_metres"]
 
 
 def distance_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
@@ -22,3 +22,20 @@ def bearing(a: tuple, b: tuple) -> float:
     x = math.sin(dlon) * math.cos(lat2)
     y = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(dlon)
     return (math.degrees(math.atan2(x, y)) + 360) % 360
+
+
+def polyline_length(coords) -> float:
+    """The length in metres of a line through (lon, lat) points."""
+    return sum(distance_m(*a, *b) for a, b in zip(coords, coords[1:]))
+
+
+def local_metres(origin: tuple):
+    """Two functions for a small area around origin (lon, lat): to metres east and north of it, and back."""
+    east, north = 111320 * math.cos(math.radians(origin[1])), 111320
+
+    def to_metres(point):
+        return (point[0] - origin[0]) * east, (point[1] - origin[1]) * north
+
+    def to_degrees(x, y):
+        return origin[0] + x / east, origin[1] + y / north
+    return to_metres, to_degrees

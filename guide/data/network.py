@@ -12,8 +12,8 @@ import math
 import networkx as nx
 
 from ..errors import Problem
-from .geometry import distance_m
-from .model import GuideData, Network
+from .geometry import distance_m, local_metres
+from .model import Edge, GuideData, Network, Node
 
 __all__ = ["build_graph", "check_graph", "office_node", "nearby_origins", "MAX_STOP_DISTANCE", "MAX_PARKING_DISTANCE"]
 
@@ -21,7 +21,7 @@ MAX_STOP_DISTANCE = 1200  # metres from the office to a stop the guide routes fr
 MAX_PARKING_DISTANCE = 500
 MAX_STOPS = 3
 MAX_ENTRANCE_DISTANCE = 300
-ALONGSIDE = 3.0  # metres: a spur's end this close to a path beside it lies on that path
+ALONGSIDE = 3.0  # metres: an entrance or start this close to a pavement beside it lies on that pavement
 
 
 def office_node(office_id: str) -> str:
@@ -36,13 +36,17 @@ def build_graph(data: GuideData) -> nx.MultiDiGraph:
 def graph_of(network: Network, offices) -> nx.MultiDiGraph:
     """The graph; graph.graph holds two indexes: "origins" (stop and parking node ids) and "landmarks" (id -> name)."""
     graph = nx.MultiDiGraph(origins=[], landmarks={})
-    for node in network.nodes.values():
+    nodes = dict(network.nodes)
+    ends = {e.node for office in offices for e in office.entrances} | {
+        n.id for n in nodes.values() if n.kind in ("stop", "parking")}
+    edges = _joined(Network(nodes, network.edges), ends)
+    for node in nodes.values():
         graph.add_node(node.id, kind=node.kind, lon=node.lon, lat=node.lat, name=node.name, stop_id=node.stop_id)
         if node.kind in ("stop", "parking"):
             graph.graph["origins"].append(node.id)
         elif node.kind == "landmark" and node.name:
             graph.graph["landmarks"][node.id] = node.name
-    for edge in network.edges:
+    for edge in edges:
         forward = dict(edge.attrs, kerb_start=edge.attrs.get("kerb_from"), kerb_end=edge.attrs.get("kerb_to"))
         backward = dict(forward, kerb_start=forward["kerb_end"], kerb_end=forward["kerb_start"])
         if "incline" in edge.attrs:
@@ -51,9 +55,6 @@ def graph_of(network: Network, offices) -> nx.MultiDiGraph:
                        coords=edge.coords)
         graph.add_edge(edge.end, edge.start, key=f"{edge.id}<", id=edge.id, kind=edge.kind, attrs=backward,
                        coords=tuple(reversed(edge.coords)))
-    ends = {e.node for office in offices for e in office.entrances} | set(graph.graph["origins"])
-    for node_id in sorted(ends & set(graph.nodes)):
-        _attach_alongside(graph, node_id)
     for office in offices:
         target = office_node(office.id)
         graph.add_node(target, kind="office", lon=office.location.lon, lat=office.location.lat, name=office.short_name,
@@ -75,69 +76,89 @@ def graph_of(network: Network, offices) -> nx.MultiDiGraph:
     return graph
 
 
-def _attach_alongside(graph: nx.MultiDiGraph, node_id: str) -> None:
-    """An entrance or a start drawn as a spur to a node N beyond it, beside paths that lead to N, lies on those
-    paths: each is split where it passes the entrance, so no route walks past the door to N and turns back."""
-    spurs = {(u, v): d for u, v, d in graph.out_edges(node_id, data=True)}
-    if len(spurs) != 1:
-        return
-    (_, joint), spur = next(iter(spurs.items()))
-    here = (graph.nodes[node_id]["lon"], graph.nodes[node_id]["lat"])
-    for far, _, key, data in list(graph.in_edges(joint, keys=True, data=True)):
-        if far == node_id or data["kind"] != "footway" or not key.endswith(">"):
+def _joined(network: Network, ends: set) -> tuple:
+    """The network's edges with every entrance or start that is drawn as a spur to a node N beyond it, beside a
+    pavement that leads to N, joined to that pavement where it passes: the pavement is cut there and a link
+    (marked "link") leads to the entrance, so no route walks past the door to N and turns back."""
+    touching: dict = {}
+    for edge in network.edges:
+        touching.setdefault(edge.start, []).append(edge)
+        touching.setdefault(edge.end, []).append(edge)
+    cuts: dict = {}  # edge id -> [(metres along, point, end node id, spur)]
+    for end in sorted(ends):
+        if len(touching.get(end, ())) != 1:
             continue
-        split = _split_point(data["coords"], here)
-        if split is None:
+        spur = touching[end][0]
+        joint, node = spur.end if spur.start == end else spur.start, network.nodes[end]
+        for edge in touching[joint]:
+            found = _passing(edge.coords, (node.lon, node.lat)) if edge is not spur and edge.kind == "footway" else None
+            if found:
+                cuts.setdefault(edge.id, []).append((*found, end, spur))
+    edges = []
+    for edge in network.edges:
+        if edge.id not in cuts:
+            edges.append(edge)
             continue
-        index, point, lateral = split
-        back = f"{data['id']}<"
-        reverse = graph.get_edge_data(joint, far, back)
-        middle = f"{data['id']}~{node_id}"
-        graph.add_node(middle, kind="corner", lon=point[0], lat=point[1], name=None, stop_id=None)
-        head, tail = data["coords"][:index] + (point,), (point,) + data["coords"][index:]
-        whole = data["attrs"].get("length") or _length(data["coords"])
-        first = whole * _length(head) / max(_length(data["coords"]), 0.01)
-        graph.remove_edge(far, joint, key)
-        graph.add_edge(far, middle, key=f"{data['id']}>", id=data["id"], kind=data["kind"], coords=head,
-                       attrs=dict(data["attrs"], length=round(first, 1), kerb_end=None))
-        graph.add_edge(middle, joint, key=f"{data['id']}>", id=data["id"], kind=data["kind"], coords=tail,
-                       attrs=dict(data["attrs"], length=round(whole - first, 1), kerb_start=None))
-        if reverse is not None:
-            graph.remove_edge(joint, far, back)
-            graph.add_edge(joint, middle, key=back, id=data["id"], kind=data["kind"], coords=tuple(reversed(tail)),
-                           attrs=dict(reverse["attrs"], length=round(whole - first, 1), kerb_end=None))
-            graph.add_edge(middle, far, key=back, id=data["id"], kind=data["kind"], coords=tuple(reversed(head)),
-                           attrs=dict(reverse["attrs"], length=round(first, 1), kerb_start=None))
-        link = dict(spur["attrs"], length=round(lateral, 1))
-        graph.add_edge(middle, node_id, key=f"{spur['id']}>", id=spur["id"], kind=spur["kind"], attrs=link,
-                       coords=(point, here))
-        graph.add_edge(node_id, middle, key=f"{spur['id']}<", id=spur["id"], kind=spur["kind"], attrs=link,
-                       coords=(here, point))
+        edges += _cut(edge, sorted(cuts[edge.id], key=lambda cut: cut[0]), network.nodes)
+    return edges
 
 
-def _length(coords) -> float:
-    return sum(distance_m(*a, *b) for a, b in zip(coords, coords[1:]))
-
-
-def _split_point(coords, point) -> tuple | None:
-    """Where a polyline passes within ALONGSIDE metres of point, away from its ends: (index of the vertex after
-    the split, the split point, the distance to it), or None."""
-    lat0 = math.radians(point[1])
-    scale = (111320 * math.cos(lat0), 110540)
-    local = [((lon - point[0]) * scale[0], (lat - point[1]) * scale[1]) for lon, lat in coords]
-    for index, ((ax, ay), (bx, by)) in enumerate(zip(local, local[1:]), start=1):
+def _passing(coords, point) -> tuple | None:
+    """Where a line passes within ALONGSIDE metres of point, away from its ends: (metres along the line,
+    the point on the line), or None."""
+    to_metres, to_degrees = local_metres(point)
+    local = [to_metres(p) for p in coords]
+    along = 0.0
+    for (ax, ay), (bx, by) in zip(local, local[1:]):
         dx, dy = bx - ax, by - ay
-        span = dx * dx + dy * dy
-        if span == 0:
-            continue
-        t = max(0.0, min(1.0, -(ax * dx + ay * dy) / span))
-        px, py = ax + t * dx, ay + t * dy
-        lateral = math.hypot(px, py)
-        near_end = math.hypot(px - local[0][0], py - local[0][1]) < ALONGSIDE or \
-            math.hypot(px - local[-1][0], py - local[-1][1]) < ALONGSIDE
-        if lateral <= ALONGSIDE and not near_end:
-            return index, (point[0] + px / scale[0], point[1] + py / scale[1]), lateral
+        span = math.hypot(dx, dy)
+        if span:
+            t = max(0.0, min(1.0, -(ax * dx + ay * dy) / span ** 2))
+            px, py = ax + t * dx, ay + t * dy
+            at = along + t * span
+            if math.hypot(px, py) <= ALONGSIDE and ALONGSIDE <= at <= _total(local) - ALONGSIDE:
+                return at, to_degrees(px, py)
+        along += span
     return None
+
+
+def _total(local) -> float:
+    return sum(math.hypot(bx - ax, by - ay) for (ax, ay), (bx, by) in zip(local, local[1:]))
+
+
+def _cut(edge: Edge, cuts: list, nodes: dict) -> list:
+    """The edge cut at each (metres along, point, end, spur), in order, with a link from each cut to its end."""
+    to_metres, _ = local_metres(edge.coords[0])
+    local = [to_metres(p) for p in edge.coords]
+    marks = [0.0]
+    for (ax, ay), (bx, by) in zip(local, local[1:]):
+        marks.append(marks[-1] + math.hypot(bx - ax, by - ay))
+    scale = edge.attrs.get("length", marks[-1]) / max(marks[-1], 0.01)  # the drawn length may be corrected
+    parts, start, coords, done = [], edge.start, [edge.coords[0]], 0.0
+    vertices = list(zip(marks[1:], edge.coords[1:]))
+    for at, point, end, spur in cuts:
+        while vertices and vertices[0][0] < at:
+            coords.append(vertices.pop(0)[1])
+        middle = f"{edge.id}~{end}"
+        nodes[middle] = Node(middle, "corner", *point)
+        parts.append(_part(edge, start, middle, coords + [point], (at - done) * scale, first=not parts, last=False))
+        lateral = distance_m(*point, nodes[end].lon, nodes[end].lat)
+        parts.append(Edge(spur.id, spur.kind, middle, end, (point, (nodes[end].lon, nodes[end].lat)),
+                          dict(spur.attrs, length=round(lateral, 1), link=True)))
+        start, coords, done = middle, [point], at
+    coords += [p for _, p in vertices]
+    parts.append(_part(edge, start, edge.end, coords, (marks[-1] - done) * scale, first=not parts, last=True))
+    return parts
+
+
+def _part(edge: Edge, start: str, end: str, coords: list, length: float, *, first: bool, last: bool) -> Edge:
+    """A piece of a cut edge: the kerbs stay at the edge's own ends."""
+    attrs = dict(edge.attrs, length=round(length, 1))
+    if not first:
+        attrs.pop("kerb_from", None)
+    if not last:
+        attrs.pop("kerb_to", None)
+    return Edge(edge.id, edge.kind, start, end, tuple(coords), attrs)
 
 
 def nearby_origins(graph: nx.MultiDiGraph, lon: float, lat: float) -> list:

@@ -99,9 +99,6 @@ def _warnings(leg, profile) -> list:
     return list(dict.fromkeys(warnings))
 
 
-SHORT_LINK = 3.0  # metres: a walk this short is told as part of the walk before it
-
-
 def steps_for(legs, profile, *, origin_name: str, node_names: dict) -> list:
     """Turn the street part of a route (a list of routing.Leg) into Steps, ending at the door."""
     steps: list[Step] = []
@@ -125,9 +122,9 @@ def steps_for(legs, profile, *, origin_name: str, node_names: dict) -> list:
         action = {"footway": "walk", "crossing": "cross"}.get(leg.kind, leg.kind)
         name = leg.attrs.get("name")
         landmark = leg.attrs.get("landmark") or node_names.get(leg.end)
-        short = leg.attrs.get("length", 0.0) < SHORT_LINK  # a link of a step or two (to a door beside the path)
+        link = leg.attrs.get("link")  # from a pavement to a door or stop beside it: part of the walk
         mergeable = (current is not None and action == "walk" and current["action"] == "walk"
-                     and (short or current.get("name") == name and turn in ("straight", "slight_left", "slight_right")))
+                     and (link or current.get("name") == name and turn in ("straight", "slight_left", "slight_right")))
         if mergeable:
             current["_length"] += leg.attrs.get("length", 0.0)
             current["landmark"] = landmark or current.get("landmark")
