@@ -18,7 +18,7 @@ from .document.builder import Documents
 from .document.composition import compose
 from .data.dataset import load_guide
 from .errors import BuildError, DataError, UsageError, explain_os_error
-from .language import missing_packs
+from .language import available_languages
 from .output import MANIFEST, GENERATOR, OutputFolder, file_sha256, signals_held, written_by_wromik
 from .renderers import registry, renderer_for
 
@@ -36,14 +36,12 @@ def build(data_dir: Path, out_dir: str | os.PathLike, *, editions=None, language
     folder = OutputFolder(out_dir, data_dir=Path(data_dir))
     editions = list(editions or registry())
     classes = [renderer_for(name) for name in editions]
-    data = load_guide(Path(data_dir))
+    data = load_guide(Path(data_dir), languages=available_languages())
     languages = list(languages or data.info.languages)
     unknown = [lang for lang in languages if lang not in data.info.languages]
     if unknown:
         raise UsageError(f"Unknown language '{unknown[0]}' for this guide. Its languages: "
                          f"{', '.join(data.info.languages)} (set in guide.yaml).")
-    if missing_packs(data):
-        raise DataError(missing_packs(data))
     say(f"Data valid: {len(data.offices)} offices, {len(data.network.nodes)} nodes, {len(data.network.edges)} edges.")
     documents = Documents(compose(data, progress=say))
     problems = [problem for cls in classes for problem in cls.check(documents)]

@@ -61,15 +61,13 @@ def _cmd_build(args) -> int:
 
 def _cmd_check(args) -> int:
     from .data.dataset import load_guide
-    from .language import missing_packs
-    data = load_guide(Path(args.data_dir))
-    if missing_packs(data):
-        raise DataError(missing_packs(data))
+    from .language import available_languages, check_easy_read
+    data = load_guide(Path(args.data_dir), languages=available_languages())
     print(f"{args.data_dir}: valid ({len(data.offices)} offices, {len(data.network.nodes)} nodes, "
           f"{len(data.network.edges)} edges, {len(data.stops)} stops).")
     if args.easy_read:
         from .language import pack
-        problems = [problem for lang in data.info.languages for problem in pack(lang).check_guide(data)]
+        problems = check_easy_read(data)
         if problems:
             raise DataError(problems)
         for lang in data.info.languages:

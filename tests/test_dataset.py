@@ -98,13 +98,12 @@ CASES = [
     ("unknown-profile", _guide("walking_aid, blind]", "walking_aid, jetpack]"), "guide.yaml:", "profiles[3]",
      "Expected one of pedestrian, manual_wheelchair, powered_wheelchair, walking_aid, blind but received 'jetpack'"),
     ("unknown-language", _guide("languages: [pl]", "languages: [pl, xx]"), "guide.yaml:", "languages[1]",
-     "Expected one of pl, uk, en but received 'xx'"),
+     "Expected one of pl (the languages wromik has a language pack for; see 'Adding a language' in the README) "
+     "but received 'xx'"),
     ("text-in-foreign-language", _office("name: Biuro testowe", "name: {pl: Biuro testowe, de: Testbüro}"), OFFICE,
      "office 'test-office'.name.de", "Expected one of the guide's languages (pl) but received 'de'"),
     ("missing-required-text", _guide("introduction: Krótki wstęp do przewodnika testowego.", ""), "guide.yaml", "",
      "Expected the required key 'introduction' but received none"),
-    ("missing-translation", _guide("languages: [pl]", "languages: [pl, uk]"), "guide.yaml:2", "title",
-     "Expected a text in language 'uk' but received none"),
     ("markup-in-name", _office("name: Biuro testowe", "name: Biuro <b>testowe</b>"), OFFICE,
      "office 'test-office'.name.pl", "Expected plain text but received markup '<b>'"),
     ("html-entity-in-name", _office("name: Biuro testowe", "name: Biuro A &amp; B"), OFFICE,
@@ -218,6 +217,16 @@ def test_bad_input_gives_its_precise_message_and_no_traceback(tiny, case):
     assert file_named in line, line
     assert place_named in line, line
     assert "How to fix:" in result.stderr.split(line, 1)[1].split("\n")[1]
+
+
+def test_a_text_missing_in_one_of_the_guides_languages_is_named(tiny):
+    """With a second language that has a pack (here any known language is allowed), each untranslated text
+    is named."""
+    edit_text(tiny / "guide.yaml", "languages: [pl]", "languages: [pl, uk]")
+    with pytest.raises(DataError) as caught:
+        load_guide(tiny)
+    assert any(p.file.endswith("guide.yaml") and p.where == "title" and p.line == 2
+               and p.message == "Expected a text in language 'uk' but received none" for p in caught.value.problems)
 
 
 def test_an_empty_office_file_is_blamed_not_the_network(tiny):

@@ -89,8 +89,9 @@ def test_each_group_of_people_finds_every_route_of_theirs(wroclaw_model, documen
         assert len(section.sections) == len(shared), office.id
         for route_section, path in zip(section.sections, shared):  # route sections in the order of shared routes
             maps = [b for b in route_section.blocks if isinstance(b, Figure)]
-            if _usable(path.route):
-                assert [m.name for m in maps] == [f"{office.id}-{path.route.origin}-{path.route.entrance}"]
+            if _usable(path.route):  # the map is named like its route's section, and shows that route's path
+                assert [m.name for m in maps] == [route_section.key]
+                assert maps[0].scene.route[0] != maps[0].scene.route[-1] and route_section.key.startswith("route-")
             else:
                 assert maps == []
         finders = [b for b in section.blocks if isinstance(b, Finder)]

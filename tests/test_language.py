@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from babel.messages.extract import extract_from_dir
 
@@ -143,10 +144,17 @@ def _with_ukrainian(root: Path) -> None:
         path.write_text(yaml.safe_dump(office, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def test_a_language_without_a_pack_is_refused_by_check_and_build(tmp_path):
+@pytest.mark.parametrize("texts", ["only listed", "with every text"])
+def test_a_language_without_a_pack_is_refused_by_check_and_build(tmp_path, texts):
+    """A coordinator who lists uk hears first and only that wromik cannot write it, with or without uk texts."""
     data = tmp_path / "guide"
     shutil.copytree(TINY, data)
-    _with_ukrainian(data)
+    if texts == "with every text":
+        _with_ukrainian(data)
+    else:
+        edit = data / "guide.yaml"
+        edit.write_text(edit.read_text(encoding="utf-8").replace("languages: [pl]", "languages: [pl, uk]"),
+                        encoding="utf-8")
     out = tmp_path / "out"
     for args in (["check", data], ["build", data, "--out", out]):
         result = subprocess.run([str(WROMIK), *map(str, args)], cwd=tmp_path, capture_output=True, text=True,

@@ -112,7 +112,9 @@ def test_strzegomska_wheelchair_map_shows_the_route_to_ramp_entrance_b(standard,
     b_node = wroclaw_model.data.network.nodes["strzegomska-6-b"]
     assert route.coords[-1] == (b_node.lon, b_node.lat)
     scene = map_scene(route, wroclaw_model.data.network.edges, route.origin_name, "Wejście B", metres=str)
-    image = Image.open(maps / "strzegomska-6-stop-2727-b.png").convert("RGB")
+    number = next(n for n, shared in enumerate(wroclaw_model.shared_routes("strzegomska-6"), start=1)
+                  if any(r is route for r in shared.routes))
+    image = Image.open(maps / f"route-strzegomska-6-{number}.png").convert("RGB")  # named like its section
     size = image.width
     # the route's colour runs right up to entrance B's marker
     x, y = scene.route[-2][0] * size, (1 - scene.route[-2][1]) * size

@@ -51,14 +51,15 @@ INSIDE_FACTS = {
 }
 
 
-def load_guide(root: Path) -> GuideData:
-    """Read, validate and cross-check a data directory; raise DataError listing every problem."""
+def load_guide(root: Path, *, languages: tuple = KNOWN_LANGUAGES) -> GuideData:
+    """Read, validate and cross-check a data directory; raise DataError listing every problem. languages are
+    those the guide may be written in (the ones wromik has a language pack for)."""
     root = Path(root)
     problems: list[Problem] = []
     if not os.path.lexists(root / "guide.yaml"):
         raise DataError([Problem(str(root), "guide.yaml", "Expected a guide data directory with guide.yaml but found none",
                                  "Give the folder that holds guide.yaml, for example routes/wroclaw.")])
-    info = _read_info(root, problems)
+    info = _read_info(root, problems, languages)
     languages = info.languages if info else ("pl",)
     stops = read_stops_csv(root / "stops.csv", problems, shown_as=shown_path(root / "stops.csv"), root=root)
     offices, all_read = _read_offices(root, languages, problems)
@@ -109,19 +110,22 @@ def _make_contacts(block: dict) -> Contacts:
                     block.get("verified"))
 
 
-def _read_info(root: Path, problems) -> GuideInfo | None:
+def _read_info(root: Path, problems, writable: tuple) -> GuideInfo | None:
     shown_as = shown_path(root / "guide.yaml")
     data = read_yaml(root / "guide.yaml", shown_as, problems, root=root, what="the guide's settings (title, city…)")
     if data is None:
         return None
     at = s.Place(shown_as, "", None, problems)
     raw_languages = data.get("languages") if isinstance(data, dict) else None
-    languages = s.ListOf(s.Choice(KNOWN_LANGUAGES), min_items=1).check(raw_languages, at.child("languages", data))
-    if languages is s.INVALID or not languages:
-        languages = ["pl"]
+    language = s.Choice(writable, why=" (the languages wromik has a language pack for; see 'Adding a language' "
+                                      "in the README)")
+    languages = s.ListOf(language, min_items=1).check(raw_languages, at.child("languages", data))
+    if languages is s.INVALID or not languages:  # the texts are then checked in the languages that can be written
+        languages = [lang for lang in raw_languages if lang in writable] if isinstance(raw_languages, list) else []
+        languages = languages or ["pl"]
     fields = {
         "title": s.Texts(languages), "publisher": s.PlainText(max_length=200), "edition_date": s.IsoDate(),
-        "languages": s.ListOf(s.Choice(KNOWN_LANGUAGES), min_items=1),
+        "languages": s.ListOf(language, min_items=1),
         "profiles": s.ListOf(s.Choice(tuple(load_profiles())), min_items=1),
         "city": _CityChecker(), "contacts": _Block(_contacts(languages), required=("source",)),
         "subject": s.Texts(languages, max_length=200), "scope": s.Texts(languages),

@@ -203,9 +203,9 @@ class Boolean(Checker):
 
 
 class Choice(Checker):
-    def __init__(self, choices):
+    def __init__(self, choices, *, why: str = ""):
         self.choices = tuple(choices)
-        self.expected = "one of " + ", ".join(self.choices)
+        self.expected = "one of " + ", ".join(self.choices) + why  # why: what the choices are, e.g. " (…)"
 
     def check(self, value, at):
         if value in self.choices:

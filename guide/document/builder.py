@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..language import pack
+from ..language import check_easy_read, pack
 from ..media import PRINT_CONDITION
 from .composition import GuideModel, common_start, grouped
 from .maps import map_scene
 from .nodes import (Contents, ContentsEntry, Document, Figure, Finder, Item, ItemList, Legend, Paragraph, Section,
-                    Table, WebAddress)
+                    Table, WebAddress, shown_in)
 from .pictograms import NEGATED, pictograms
 
-__all__ = ["build_document", "Documents", "REGISTERS"]
+__all__ = ["build_document", "Documents"]
 
-REGISTERS = ("standard", "easy-read")
 VISUAL = ("screen", "paper")
 
 
@@ -46,8 +45,7 @@ class Documents:
 
     def check_easy_read(self) -> list:
         """Problems in the easy-read texts of the data (ER-03 … ER-07), before anything is written."""
-        return [problem for lang in self.model.data.info.languages for problem in pack(lang).check_guide(
-            self.model.data)] if self.model.data.info.languages else []
+        return check_easy_read(self.model.data)
 
 
 def route_key(office_id: str, number: int) -> str:
@@ -78,8 +76,10 @@ class Builder:
     def profile_names(self, profile_ids) -> str:
         return ", ".join(self.model.profiles[p].name[self.lang] for p in profile_ids)
 
-    def phone_for(self, office) -> str:
-        return (office.contacts.phones or self.info.contacts.phones)[0].number
+    def phone_for(self, office) -> str | None:
+        """The number to call about a place: its own, else the publisher's; None when the data has none."""
+        phones = office.contacts.phones or self.info.contacts.phones
+        return phones[0].number if phones else None
 
     def document(self) -> Document:
         return Document(lang=self.lang, register=self.register, title=self.title, subject=self.subject(),
@@ -103,7 +103,8 @@ class Builder:
                                                length_m=route.length_m)
         scene = map_scene(route, self.model.data.network.edges, start, end,
                           metres=lambda n: self.pack.quantity(n, "metre"))
-        return Figure(scene, alt, tuple(self.pack.sentences(overview)), f"{office.id}-{route.origin}-{route.entrance}")
+        number = self.model.shared_routes(office.id).index(shared) + 1
+        return Figure(scene, alt, tuple(self.pack.sentences(overview)), route_key(office.id, number))
 
 
 class StandardBuilder(Builder):
@@ -119,12 +120,9 @@ class StandardBuilder(Builder):
                             "on the internet."), only=("paper",)))
 
     def sections(self) -> list:
-        _ = self._
-        offices = self.model.data.offices
-        sections = [self.how_to_use(), self.how_to_listen(offices), self.contents(offices), self.introduction()]
-        sections += [self.office(office) for office in offices]
-        sections += [self.glossary(), self.sources(), self.colophon()]
-        return sections
+        body = [self.introduction()] + [self.office(office) for office in self.model.data.offices]
+        body += [self.glossary(), self.sources(), self.colophon()]
+        return [self.how_to_use(), self.how_to_listen(body), self.contents(body)] + body
 
     # front matter -----------------------------------------------------------------------------------------
 
@@ -154,13 +152,10 @@ class StandardBuilder(Builder):
                           reference="glossary"))),
         ))
 
-    def how_to_listen(self, offices) -> Section:
+    def how_to_listen(self, chapters) -> Section:
         _ = self._
-        chapters = [_("Introduction")] + [office.short_name for office in offices] + [
-            _("Word list"), _("Data sources"), _("Colophon")]
-        listing = [_("Chapter {number}: {title}.", number=n, title=t) for n, t in enumerate(
-            [_("How to listen")] + chapters, start=1)]
-        legend = [f"{picture.alt_text(self.lang)}." for picture in pictograms().values()]
+        titles = [_("How to listen")] + [chapter.title for chapter in chapters if shown_in(chapter, "audio")]
+        listing = [_("Chapter {number}: {title}.", number=n, title=t) for n, t in enumerate(titles, start=1)]
         return Section("how-to-listen", _("How to listen"), 1, only=("audio",), blocks=(
             self.para(_("The recording has chapters. Each place has its own chapter."),
                       _("In a DAISY player, the key for the next heading takes you to the next chapter. A place's "
@@ -178,28 +173,32 @@ class StandardBuilder(Builder):
                             "in words, and then the route is told step by step."),
                           _("In the easy-read edition a small picture, a pictogram, stands beside each fact. These "
                             "are the pictograms and their meaning:")),
-                self.items(legend))),
+                Legend(self.legend_items()))),
         ))
 
-    def contents(self, offices) -> Section:
-        _ = self._
-        entries = [ContentsEntry(_("Introduction"), "intro")]
-        for office in offices:
-            entries.append(ContentsEntry(f"{office.short_name}: {office.name[self.lang]}", f"office-{office.id}"))
-        entries += [ContentsEntry(_("Word list"), "glossary"), ContentsEntry(_("Data sources"), "sources"),
-                    ContentsEntry(_("Colophon"), "colophon")]
-        return Section("contents", _("Contents"), 1, (Contents(tuple(entries)),), only=VISUAL)
+    def contents(self, chapters) -> Section:
+        entries = tuple(ContentsEntry(chapter.title, chapter.key) for chapter in chapters)
+        return Section("contents", self._("Contents"), 1, (Contents(entries),), only=VISUAL)
+
+    def contact_items(self, contacts) -> list:
+        """Each phone (with its label), the e-mail and the website, a sentence each."""
+        _, lang = self._, self.lang
+        texts = [_("Phone: {number} ({label}).", number=p.number, label=p.label[lang]) if p.label.get(lang)
+                 else _("Phone: {number}.", number=p.number) for p in contacts.phones]
+        if contacts.email:
+            texts.append(_("E-mail: {email}.", email=contacts.email))
+        if contacts.website:
+            texts.append(_("Website: {url}.", url=contacts.website))
+        return texts
 
     def introduction(self) -> Section:
         _, info = self._, self.info
         contacts = info.contacts
-        phones = ", ".join(f"{p.number} ({p.label[self.lang]})" if p.label.get(self.lang) else p.number
-                           for p in contacts.phones)
-        contact = _("Contact: {phones}, e-mail {email}", phones=phones, email=contacts.email)
-        contact += _(", website {url}.", url=contacts.website) if contacts.website else "."
         blocks = [self.para(f"{self.title}.", _("Audio edition."), _("Publisher: {publisher}.", publisher=info.publisher),
                             _("Edition of {date}.", date=self.pack.written_date(info.edition_date)), only=("audio",)),
-                  self.para(self.text(info.introduction)), self.para(contact)]
+                  self.para(self.text(info.introduction))]
+        if self.contact_items(contacts):
+            blocks += [self.para(_("Contact:")), self.items(self.contact_items(contacts))]
         if contacts.website:
             blocks.append(WebAddress(contacts.website, only=("paper",)))
         return Section("intro", _("Introduction"), 1, tuple(blocks))
@@ -211,11 +210,7 @@ class StandardBuilder(Builder):
         where = [_("Address: {address}.", address=office.address)]
         if office.location.approximate:
             where.append(_("The position on the map is approximate."))
-        contact = [" ".join(where)] + [
-            _("Phone: {number} ({label}).", number=p.number, label=p.label[lang]) if p.label.get(lang)
-            else _("Phone: {number}.", number=p.number) for p in office.contacts.phones]
-        if office.contacts.email:
-            contact.append(_("E-mail: {email}.", email=office.contacts.email))
+        contact = [" ".join(where)] + self.contact_items(office.contacts)
         sections = [Section(f"office-{office.id}-contact", _("Address and contact"), 2, (self.items(contact),)),
                     Section(f"office-{office.id}-hours", _("Opening hours"), 2, self.hours(office.hours))]
         if office.services:

@@ -41,6 +41,7 @@ class GuideModel:
     data: GuideData
     profiles: dict  # profile id -> Profile, in the guide's order
     routes: dict  # (office id, profile id) -> tuple of Route
+    shared: dict  # office id -> tuple of SharedRoute
 
     def routes_for(self, office_id: str, profile_id: str) -> tuple:
         return self.routes[(office_id, profile_id)]
@@ -54,8 +55,7 @@ class GuideModel:
 
     def shared_routes(self, office_id: str) -> tuple:
         """The office's distinct routes: profiles that take the same path from the same start share one."""
-        routes = [route for profile in self.profiles for route in self.routes_for(office_id, profile)]
-        return tuple(SharedRoute(tuple(group)) for _, group in grouped((_path_of(r), r) for r in routes))
+        return self.shared[office_id]
 
 
 def _path_of(route) -> tuple:
@@ -94,4 +94,8 @@ def compose(data: GuideData, *, progress: Callable[[str], None] | None = None) -
             progress(f"[{index:>2}/{len(data.offices)}] routing {office.short_name}")
         for profile in profiles.values():
             routes[(office.id, profile.id)] = tuple(plan_office(graph, office, profile))
-    return GuideModel(data=data, profiles=profiles, routes=routes)
+    shared = {}
+    for office in data.offices:
+        every = [route for profile in profiles for route in routes[(office.id, profile)]]
+        shared[office.id] = tuple(SharedRoute(tuple(group)) for _, group in grouped((_path_of(r), r) for r in every))
+    return GuideModel(data=data, profiles=profiles, routes=routes, shared=shared)

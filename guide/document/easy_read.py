@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .composition import common_start, grouped
 from .nodes import Contents, ContentsEntry, Item, ItemList, Legend, Paragraph, Section
-from .pictograms import NEGATED, pictograms
+
 
 __all__ = ["EasyReadBuilder"]
 
@@ -30,8 +30,11 @@ class EasyReadBuilder(Builder):
         """Easy lines, each with the pictogram it sits beside."""
         return ItemList(tuple(Item(tuple(line.sentences), line.pictogram) for line in lines))
 
-    def call(self, phone: str, lead: str | None = None):
-        return self.pack.EasyLine("phone", tuple(s for s in (lead, self._("Call: {phone}.", phone=phone)) if s))
+    def calls(self, phone: str | None, lead: str | None = None) -> list:
+        """A line asking to call, when the data has a number to call."""
+        if phone is None:
+            return []
+        return [self.pack.EasyLine("phone", tuple(s for s in (lead, self._("Call: {phone}.", phone=phone)) if s))]
 
     def place_title(self, office) -> str:
         return _capital(self.pack.expand_name(office.short_name))
@@ -56,7 +59,7 @@ class EasyReadBuilder(Builder):
         sections.append(Section("contents", _("Contents"), 1, (Contents(tuple(entries)),), only=VISUAL))
         intro = [self.sentences(info.easy_read_introduction.texts[self.lang])]
         if info.contacts.phones:
-            intro.append(self.rows([self.call(info.contacts.phones[0].number, _("Any questions?"))]))
+            intro.append(self.rows(self.calls(info.contacts.phones[0].number, _("Any questions?"))))
         sections.append(Section("intro", _("Introduction"), 1, tuple(intro)))
         sections += [self.office(office) for office in offices]
         sections.append(Section("glossary", _("Word list"), 1, (
@@ -106,7 +109,7 @@ class EasyReadBuilder(Builder):
         for profile in self.model.profiles.values():
             route = self.model.chosen_route(office.id, profile.id)
             if route is not None:
-                shared = next(s for s in paths if route in s.routes)
+                shared = next(s for s in paths if any(r is route for r in s.routes))
                 chosen.append((id(shared), (profile, route, shared)))
         sections = []
         for number, (_key, members) in enumerate(grouped(chosen), start=1):
@@ -130,7 +133,7 @@ class EasyReadBuilder(Builder):
 
     def no_route_lines(self, route) -> list:
         _, pack = self._, self.pack
-        lines = [pack.EasyLine(NEGATED + "wheelchair", (_("There is no good route for this group."),))]
+        lines = [pack.EasyLine("information", (_("There is no good route for this group."),))]  # for any group
         lines += [pack.EasyLine("information", (pack.barrier_sentence(b.barrier.attribute),)) for b in route.barriers[:3]]
         return lines + [pack.EasyLine("bus", (_("You can start from another place: the stop {name}.",
                                                 name=pack.expand_name(a.origin_name)),))
@@ -140,8 +143,8 @@ class EasyReadBuilder(Builder):
         """The lines every group in the section shares, then for each group what is only theirs, then the map."""
         _, pack = self._, self.pack
         phone = self.phone_for(office)
-        variants = grouped((tuple(self.lines_of(route, shared)) + ((self.call(phone, _(
-            "Not everything on this route has been checked.")),) if route.missing_data and route.status != "no_route"
+        variants = grouped((tuple(self.lines_of(route, shared)) + tuple(self.calls(phone, _(
+            "Not everything on this route has been checked.")) if route.missing_data and route.status != "no_route"
             else ()), profile) for profile, route, shared in members)
         common = common_start([lines for lines, _p in variants])
         blocks = [self.rows(common)]
@@ -151,7 +154,7 @@ class EasyReadBuilder(Builder):
                 blocks += [self.sentences(_("For these people:"), names), self.rows(lines[len(common):])]
         _p, route, shared = members[0]
         if route.status == "no_route":
-            return blocks + [self.rows([self.call(phone, _("Call before your visit."))])]
+            return blocks + [self.rows(self.calls(phone, _("Call before your visit.")))]
         entrance = _capital(pack.short_entrance_name(office.entrance(route.entrance).name[self.lang]))
         start = pack.expand_name(route.origin_name).split(" (")[0] if route.origin_kind == "stop" else _("Parking")
         return blocks + [self.figure(office, shared, start=start, end=entrance if len(entrance) <= 20 else

@@ -14,9 +14,6 @@ from typing import Callable
 __all__ = ["Block", "Paragraph", "Item", "ItemList", "Table", "Figure", "Legend", "Contents", "ContentsEntry",
            "WebAddress", "Finder", "Section", "Document", "shown_in"]
 
-MEDIA = ("screen", "paper", "audio")
-
-
 @dataclass(frozen=True)
 class Block:
     """Base of every block; `only` names the media it is for (empty: all)."""
@@ -91,7 +88,6 @@ class Legend(Block):
 class ContentsEntry:
     title: str
     key: str
-    level: int = 1
 
 
 @dataclass(frozen=True)

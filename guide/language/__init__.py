@@ -3,7 +3,8 @@
 A pack is a subpackage whose __init__ exports the names in PACK_API (phrasing of steps, facts and
 hours for each register, speech normalisation, readability rules), plus a gettext catalog,
 guide/language/<code>/messages.po, for the fixed words (headings, labels). To add a language, copy
-guide/language/pl/, translate, and list the code in a guide's `languages`.
+guide/language/pl/, translate, and list the code in a guide's `languages`; a guide listing a
+language without a pack is refused when its data is read (load_guide's `languages`).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from importlib import resources
 
 from babel.messages.pofile import read_po
 
-__all__ = ["pack", "available_languages", "missing_packs", "PACK_API", "roman_value", "ROMAN_NUMERAL"]
+__all__ = ["pack", "available_languages", "check_easy_read", "PACK_API", "roman_value", "ROMAN_NUMERAL"]
 
 PACK_API = (
-    "PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "day_name", "opening_hours",
+    "PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "opening_hours",
     "service_hours", "describe_step", "describe_barrier", "describe_unknown", "describe_status", "describe_map",
     "warning_notes", "fact_sentences", "EasyLine", "route_lines", "entrance_lines", "inside_lines", "hours_lines",
     "barrier_sentence", "short_entrance_name", "expand_name", "sentences", "check_guide", "readability_report",
@@ -41,16 +42,9 @@ def pack(lang: str):
     return importlib.import_module(f"{__name__}.{lang}")
 
 
-def missing_packs(data) -> list:
-    """A problem for each language of a guide (GuideData) that wromik cannot write yet."""
-    from ..data.dataset import shown_path
-    from ..errors import Problem
-
-    have = available_languages()
-    return [Problem(shown_path(data.root / "guide.yaml"), "languages",
-                    f"Expected a language wromik has a language pack for ({', '.join(have)}) but received '{lang}'",
-                    f"Remove '{lang}' from languages, or add a language pack for it (guide/language/{lang}/; see "
-                    "'Adding a language' in the README).") for lang in data.info.languages if lang not in have]
+def check_easy_read(data) -> list:
+    """Problems in the easy-read texts of a guide (GuideData), by the rules of each of its languages."""
+    return [problem for lang in data.info.languages for problem in pack(lang).check_guide(data)]
 
 
 @lru_cache(maxsize=None)

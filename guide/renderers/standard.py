@@ -268,11 +268,8 @@ class StandardPdfRenderer(Renderer):
     def visit_contents(self, block) -> list:
         story = []
         for entry in block.entries:
-            style = self.styles["toc"] if entry.level == 1 else ParagraphStyle(
-                "toc2", parent=self.styles["toc"], leftIndent=8 * mm)
-            line = ContentsEntry(entry.title, str(self.pages.get(entry.key, "\u2026")),
-                                 entry.key if self.links else None, style, tree=self.tree)
-            story += [_Indented(line, style.leftIndent) if style.leftIndent else line, Spacer(1, 2)]
+            story += [ContentsEntry(entry.title, str(self.pages.get(entry.key, "\u2026")),
+                                    entry.key if self.links else None, self.styles["toc"], tree=self.tree), Spacer(1, 2)]
         return story
 
     def visit_webaddress(self, block) -> list:
@@ -287,17 +284,3 @@ class StandardPdfRenderer(Renderer):
 
     finder_level = 2  # outline level of a Finder's label: under the section that holds it (level 2 → index 1)
 
-
-class _Indented(Flowable):
-    """A flowable drawn with a left indent (a level-2 contents entry)."""
-
-    def __init__(self, inner, indent: float):
-        super().__init__()
-        self.inner, self.indent = inner, indent
-
-    def wrap(self, availWidth, availHeight):
-        width, height = self.inner.wrap(availWidth - self.indent, availHeight)
-        return availWidth, height
-
-    def draw(self):
-        self.inner.drawOn(self.canv, self.indent, 0)

@@ -4,12 +4,12 @@ and the gettext catalog messages.po for the fixed words (headings, labels)."""
 from .. import translator
 from .easyphrasing import (EasyLine, barrier_sentence, entrance_lines, hours_lines, inside_lines, route_lines,
                            short_entrance_name)
-from .phrasing import (day_name, describe_barrier, describe_map, describe_status, describe_step, describe_unknown,
+from .phrasing import (describe_barrier, describe_map, describe_status, describe_step, describe_unknown,
                        fact_sentences, opening_hours, plural, quantity, service_hours, warning_notes, written_date)
 from .readability import check_guide, expand_name, readability_report, sentences
 from .spoken import ordinal, spoken
 
-__all__ = ["PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "day_name", "opening_hours",
+__all__ = ["PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "opening_hours",
            "service_hours", "describe_step", "describe_barrier", "describe_unknown", "describe_status", "describe_map",
            "warning_notes", "fact_sentences", "EasyLine", "route_lines", "entrance_lines", "inside_lines",
            "hours_lines", "barrier_sentence", "short_entrance_name", "expand_name", "sentences", "check_guide",

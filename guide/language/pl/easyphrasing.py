@@ -152,8 +152,8 @@ def route_lines(steps, *, origin_kind: str, origin_name: str) -> list:
             lines.append(_line("lift", f"Wjedź windą na {step.count} piętro."))
         elif step.action == "stairs_up" and ("unknown:lift" in step.warnings or "no_lift" in step.warnings):
             lift = "Nie ma windy." if "no_lift" in step.warnings else "Nie mamy informacji o windzie."
-            lines.append(_line(NEGATED + "lift" if "no_lift" in step.warnings else "lift",
-                               f"Biuro jest na {step.count} piętrze.", lift))
+            lines.append(_line(NEGATED + "lift" if "no_lift" in step.warnings else "information",
+                               f"Biuro jest na {step.count} piętrze.", lift))  # no lift, or nothing known of one
         elif step.action == "stairs_up":
             lines.append(_line("steps", f"Wejdź schodami na {step.count} piętro."))
         elif step.action == "room":
@@ -170,12 +170,12 @@ def _known(facts: dict) -> dict:
     return {name: fact.value for name, fact in facts.items() if fact.value is not None}
 
 
-# Yes/no facts: pictogram, the sentence for yes, the sentence for no (None: say nothing when no).
-_NO_SAYS_WHAT_THERE_IS = {"automatic_door"}  # "Drzwi otwierasz ręką.": a door there is, not one there is not
+# Yes/no facts: pictogram, the sentence for yes, the sentence for no (None: say nothing when no), and the
+# pictogram for no (by default the pictogram crossed out, as the sentence says there is none).
 _ENTRANCE_FACTS = {
     "accessible": ("wheelchair", "To wejście jest dla osób na wózku.", "To wejście nie jest dla osób na wózku."),
     "ramp": ("ramp", "Jest pochylnia.", "Nie ma pochylni."),
-    "automatic_door": ("door", "Drzwi otwierają się same.", "Drzwi otwierasz ręką."),
+    "automatic_door": ("door", "Drzwi otwierają się same.", "Drzwi otwierasz ręką.", "door"),
     "bell": ("doorbell", "Jest dzwonek.", None), "intercom": ("doorbell", "Jest domofon.", None),
     "audio_beacon": ("sound_signal", "Nad wejściem jest sygnalizator dźwiękowy.", None),
     "locked": ("door", "Drzwi są zwykle zamknięte.", None),
@@ -194,11 +194,10 @@ _INSIDE_FACTS = {
 def _yes_no_lines(known: dict, table: dict) -> list:
     """A line per known fact; a "there is none" sentence gets its pictogram crossed out."""
     lines = []
-    for name, (pictogram, yes, no) in table.items():
+    for name, (pictogram, yes, no, *when_no) in table.items():
         sentence = (yes if known[name] else no) if name in known else None
         if sentence:
-            there_is_none = not known[name] and name not in _NO_SAYS_WHAT_THERE_IS
-            lines.append(_line(NEGATED + pictogram if there_is_none else pictogram, sentence))
+            lines.append(_line(pictogram if known[name] else (when_no or [NEGATED + pictogram])[0], sentence))
     return lines
 
 

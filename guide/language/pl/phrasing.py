@@ -12,7 +12,7 @@ from ...data.model import DAYS
 from ...routing.directions import Step
 
 __all__ = ["plural", "plural_of", "quantity", "written_date", "describe_step", "describe_barrier", "describe_unknown",
-           "describe_status", "describe_map", "warning_notes", "fact_sentences", "day_name", "opening_hours",
+           "describe_status", "describe_map", "warning_notes", "fact_sentences", "opening_hours",
            "service_hours"]
 
 _DAY_NAMES = dict(zip(DAYS, ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela")))
@@ -220,11 +220,6 @@ def describe_status(status: str) -> str:
 
 def describe_unknown(attribute: str) -> str:
     return f"brak danych: {_PL['attribute'].get(attribute, attribute)}"
-
-
-def day_name(day: str) -> str:
-    """'Mo' → 'poniedziałek'."""
-    return _DAY_NAMES[day]
 
 
 def _spans(spans) -> str:

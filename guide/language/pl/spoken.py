@@ -192,7 +192,8 @@ def _web(text: str) -> str:
     def address(value: str) -> str:
         value = re.sub(r"\.pl$", " kropka pe el", value)
         return value.replace("@", " małpa ").replace(".", " kropka ").replace("-", " myślnik ")
-    text = re.sub(r"https?://([\w.-]+)(/\S*)?", lambda m: address(m.group(1).removeprefix("www.")), text)
+    text = re.sub(r"https?://([\w-]+(?:\.[\w-]+)+)(/\S*)?", lambda m: address(m.group(1).removeprefix("www.")),
+                  text)  # the full stop after an address ends the sentence, it is not read
     return re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", lambda m: address(m.group(0)), text)
 
 
