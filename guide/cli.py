@@ -121,7 +121,7 @@ def _cmd_route(args) -> int:
               f"{words.quantity(route.crossings, 'crossing')}" + (f"; entrance {route.entrance}" if route.entrance else ""))
         if route.status == "no_route":
             for b in route.barriers:
-                print(f"  ✗ {words.describe_barrier(b.barrier.attribute, b.barrier.value, b.barrier.limit, b.barrier.unit, b.name)}")
+                print(f"  ✗ {words.describe_barrier(b.barrier.attribute, b.barrier.value, b.barrier.limit, b.barrier.unit, b.name, kind=b.kind)}")
         else:
             for number, step in enumerate(route.steps, start=1):
                 print(f"  {number:>2}. {words.describe_step(step)}")

@@ -64,3 +64,48 @@ def test_a_landmark_node_is_named_in_the_step_that_reaches_it(tiny):
                  if r.origin == "stop-a")
     walk = route.steps[1]
     assert walk.action == "walk" and walk.landmark == "kiosk" and walk.name == "ul. Testowa"
+
+
+def _cue_gaps(route, describe) -> list:
+    """What a blind walker is not told on a route although the data has it: the warning before each decision
+    point, each known crossing signal, and the side of the road where a pavement records it."""
+    gaps = []
+    for index, step in enumerate(route.steps):
+        text = describe(step)
+        if (step.action == "cross" or step.turn not in (None, "straight")) and not step.cue_before_m:
+            gaps.append((index, "no warning before the decision point"))
+        for key, words in (("sound_signal", "dźwięk"), ("tactile_paving", "ścieżk")):
+            if step.action == "cross" and (step.crossing or {}).get(key) is not None and words not in text:
+                gaps.append((index, f"{key} known but not told"))
+    sides = [leg for leg in route.legs if leg.kind == "footway" and leg.attrs.get("road_side")]
+    if sides and not any("jezdni" in describe(step) for step in route.steps):
+        gaps.append((None, "road side known but never told"))
+    return gaps
+
+
+def test_every_wroclaw_route_sets_off_by_road_and_goal_not_by_compass(wroclaw_model):
+    from guide.language.pl import describe_step
+    starts = [describe_step(route.steps[0]) for routes in wroclaw_model.routes.values() for route in routes
+              if route.steps]
+    assert len(starts) > 50
+    for text in starts:
+        first_instruction = text.split(". ", 1)[1]  # after "Start: <place>."
+        assert not first_instruction.startswith("Kierunek"), text
+        assert "Stań tak, aby jezdnia" in text or "Idź w stronę" in text, text
+        assert "Kierunek" not in text or text.index("Kierunek") > text.index("Idź w stronę"), text
+
+
+def test_every_blind_route_of_wroclaw_tells_the_cues_its_data_has(wroclaw_model):
+    from guide.language.pl import describe_step
+    blind = [route for (office, profile), routes in wroclaw_model.routes.items() if profile == "blind"
+             for route in routes if route.status != "no_route"]
+    assert blind and sum(route.crossings for route in blind) > 5
+    assert {str(r.origin): _cue_gaps(r, describe_step) for r in blind if _cue_gaps(r, describe_step)} == {}
+
+
+def test_the_cue_check_finds_a_route_without_its_cues(wroclaw_model):
+    from dataclasses import replace
+    from guide.language.pl import describe_step
+    route = next(r for (o, p), routes in wroclaw_model.routes.items() if p == "blind" for r in routes if r.crossings)
+    silent = replace(route, steps=tuple(replace(s, cue_before_m=None, crossing={}) for s in route.steps))
+    assert any("decision point" in reason for _, reason in _cue_gaps(silent, describe_step))

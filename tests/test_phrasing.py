@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from guide.routing.directions import Step
+from guide.language.pl.morphology import inflect_name
 from guide.language.pl.phrasing import describe_barrier, describe_step, quantity, written_date
 
 
@@ -23,10 +24,48 @@ def test_steps_take_the_right_plural(n, text):
 
 def test_walk_and_turn_sentences():
     assert describe_step(Step("walk", distance_m=40, turn="left", name="ul. Strzegomska")) == \
-        "Skręć w lewo i idź 40 metrów (ul. Strzegomska)."
+        "Skręć w lewo i idź 40 metrów wzdłuż ulicy Strzegomskiej."
     assert describe_step(Step("walk", distance_m=1, turn="straight")) == "Idź prosto 1 metr."
     assert describe_step(Step("walk", distance_m=30, turn="right", cue_before_m=5)) == \
         "Za 5 metrów skręć w prawo. Potem idź 30 metrów."
+
+
+@pytest.mark.parametrize("name, case, inflected", [
+    ("ul. Nowowiejska", "acc", "ulicę Nowowiejską"), ("ul. Strzegomska", "gen", "ulicy Strzegomskiej"),
+    ("ul. Swobodna", "acc", "ulicę Swobodną"), ("pl. Solidarności", "acc", "plac Solidarności"),
+    ("pl. św. Macieja", "gen", "placu św. Macieja"), ("ul. Kamieńskiego", "gen", "ulicy Kamieńskiego"),
+    ("al. Armii Krajowej", "acc", "aleję Armii Krajowej"), ("pl. Strzegomski", "inst", "placem Strzegomskim"),
+    ("ul. Braniborska", "acc", None), ("podwórze", "acc", None),
+])
+def test_street_names_take_the_case_the_dictionary_gives_or_none(name, case, inflected):
+    assert inflect_name(name, case) == inflected
+
+
+def test_a_name_the_dictionary_does_not_know_is_phrased_around_never_guessed():
+    text = describe_step(Step("cross", distance_m=15, name="ul. Braniborska", crossing={}))
+    assert "Przejdź przez jezdnię (ul. Braniborska)" in text and "Braniborską" not in text
+    assert "Przejdź przez ulicę Nowowiejską przejściem" in describe_step(Step("cross", distance_m=15,
+                                                                              name="ul. Nowowiejska", crossing={}))
+
+
+def test_the_departure_gives_side_and_goal_before_the_compass_point():
+    text = describe_step(Step("depart", name="Szczepin", heading="east", road_side="right",
+                              towards=("crossing", "ul. Nowowiejska"), crossings=2, turns=1))
+    assert text == ("Start: Szczepin. Stań tak, aby jezdnia była po prawej stronie. Idź w stronę przejścia dla "
+                    "pieszych przez ulicę Nowowiejską. Kierunek: wschód. Na trasie: 2 przejścia przez jezdnię, 1 skręt.")
+    assert text.index("jezdnia") < text.index("Kierunek")
+
+
+def test_a_blind_walker_hears_the_crossing_before_reaching_it():
+    text = describe_step(Step("cross", distance_m=12, turn="left", cue_before_m=5, crossings=2,
+                              crossing={"traffic_lights": True, "sound_signal": True, "tactile_paving": True}))
+    assert text.startswith("Za 5 metrów skręć w lewo: tam jest przejście dla pieszych.")
+    assert "przejście numer 2" in text and "sygnał dźwiękowy" in text and "ścieżka dotykowa" in text
+
+
+def test_about_takes_the_genitive():
+    assert [quantity(n, "minute", about=True) for n in (1, 2, 5, 22)] == [
+        "około 1 minuty", "około 2 minut", "około 5 minut", "około 22 minut"]
 
 
 def test_crossing_sentence_names_every_signal_or_its_absence():
@@ -45,7 +84,8 @@ def test_arrival_describes_the_door():
 def test_barrier_states_value_against_limit():
     assert describe_barrier("kerb", 4, 2, "cm", "przejście przez ul. Nowowiejską") == \
         "krawężnik 4 cm > 2 cm (przejście przez ul. Nowowiejską)"
-    assert describe_barrier("width", 0.8, 0.9, "m", None) == "szerokość przejścia 0,8 m < 0,9 m"
+    assert describe_barrier("width", 0.8, 0.9, "m", None) == "szerokość chodnika 0,8 m < 0,9 m"
+    assert describe_barrier("door_width", 0.8, 0.9, "m", None) == "szerokość drzwi 0,8 m < 0,9 m"
     assert describe_barrier("steps", 8, 0, "steps", "Wejście A") == "schody: 8 stopni (Wejście A)"
 
 

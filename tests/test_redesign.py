@@ -42,8 +42,18 @@ def _pdf_text(path: Path, lines: set) -> str:
     return "\n".join(sorted(lines)) + "\n" + " ".join(text for _, text in struct_texts(path))
 
 
+INTRODUCTION = next(line for line in (BEFORE / "standard.txt").read_text(encoding="utf-8").splitlines()
+                    if "telefon zaufania" in line)
 REWORDED = {  # issue 13: said positively beside the door pictogram; no promise of checks the data lacks
     "Nie ma progu.": "Wejście jest bez progu.",
+    "Biuro jest na 1. piętrze. Brak danych o windzie: zapytaj przed wizytą.":
+    "Biuro jest na 1. piętrze. Nie wiemy, czy jest tam winda: zapytaj przed wizytą.",
+    "Biuro jest na 3. piętrze. Brak danych o windzie: zapytaj przed wizytą.":
+    "Biuro jest na 3. piętrze. Nie wiemy, czy jest tam winda: zapytaj przed wizytą.",
+    "Zadzwoń na telefon zaufania.": "Zadzwoń do MOPS: 71 78 22 300.",  # no phone line without its number
+    "Ten telefon działa w dzień i w nocy.": "MOPS Ci pomoże.",
+    "Biuro jest na 3. piętrze, pokój 316.": "Idź do pokoju 316.",  # the lift step before has told the floor
+    INTRODUCTION: INTRODUCTION.replace("całodobowy telefon zaufania", "pomoc MOPS"),
     "Przy każdej informacji o dostępności podajemy jej źródło i datę sprawdzenia na miejscu. Położenie budynków i "
     "cechy chodników są przybliżone, dopóki nie zostaną zmierzone.":
     "Przy każdej informacji o dostępności podajemy jej źródło; żadnej nie sprawdzono jeszcze na miejscu. Położenie "
@@ -51,10 +61,63 @@ REWORDED = {  # issue 13: said positively beside the door pictogram; no promise 
 }
 
 
+def _stems(name: str) -> list:
+    """The words of a street name without abbreviations and endings, to find it in any case."""
+    return [word[:-2] if len(word) > 4 else word for word in name.split() if not word.endswith(".")]
+
+
+def _told_near(text: str, lead: str, needed: list, reach: int = 500) -> bool:
+    """Whether, after some occurrence of lead, every needed piece follows within reach characters."""
+    return any(all(piece in text[m.end():m.end() + reach] for piece in needed)
+               for m in re.finditer(re.escape(lead), text))
+
+
+def _issue13(line: str, text: str) -> bool:
+    """Issue 13's route wording: the same facts (distances, streets, signals, warnings, places) said anew."""
+    walk = re.fullmatch(r"(?:Idź prosto|Skręć [\w ]+? i idź) (\d+) metr\w* \((.+?)\)\.(?: Punkt orientacyjny: (.+)\.)?",
+                        line)
+    if walk:  # the street in the case the sentence needs ("wzdłuż ulicy Nowowiejskiej") or as it is
+        metres, landmark = int(walk.group(1)), [walk.group(3)] if walk.group(3) else []
+        return any(_told_near(text, f" {n} metr", _stems(walk.group(2)) + landmark, 200)
+                   for n in range(max(metres - 30, 1), metres + 1))
+    cross = re.fullmatch(r"(?:Skręć [\w ]+\. )?Przejdź przez jezdnię przejściem dla pieszych \(przejście przez (.+?)\), "
+                         r"(\d+ metr\w*): (.+?)\.(?: Uwaga: (.+)\.)?", line)
+    if cross:  # "Przejdź przez ulicę Nowowiejską przejściem dla pieszych, 15 metrów. … Na przejściu: …"
+        warnings = cross.group(4).split("; ") if cross.group(4) else []
+        return _told_near(text, "Przejdź przez ", _stems(cross.group(1)) + [cross.group(2),
+                          f"Na przejściu: {cross.group(3)}"] + warnings)
+    start = re.fullmatch(r"Start: (.+)\. Ruszaj w kierunku: (.+)\.", line)
+    if start:  # the side of the road and the goal first, the compass point after; names in display case
+        return re.search(rf"Start: {re.escape(start.group(1))}\.[^\n]*? Kierunek: {start.group(2)}\.", text,
+                         re.IGNORECASE) is not None
+    missing = re.fullmatch(r"Trasa zależy od brakujących danych \((.+)\)\. Zadzwoń przed wizytą, jeśli to dla Ciebie "
+                           r"ważne\.", line)
+    if re.fullmatch(r"Trasa zależy od brakujących danych \(.+,|brak danych: .+\)\. Zadzwoń przed wizytą, jeśli to dla "
+                    r"Ciebie ważne\.", line):  # the same sentence broken over two pages on paper
+        return "Trasa zależy od danych, których nikt jeszcze nie sprawdził: " in text
+    if missing:  # one list, the unknowns at the door named as the door's ("szerokość drzwi"), the number with it
+        count = len(missing.group(1).split(", "))
+        return any(len(m.group(1).split(", ")) == count for m in re.finditer(
+            r"Trasa zależy od danych, których nikt jeszcze nie sprawdził: (.+?)\. Jeśli to dla Ciebie ważne, zadzwoń "
+            r"przed wizytą: \d", text))
+    phone = re.fullmatch(r"Telefon: ([\d ]+) \((.+)\)\.", line)
+    if phone:  # no brackets in brackets: "Telefon: 71 78 22 300, centrala (poniedziałek–piątek …)."
+        return f"Telefon: {phone.group(1)}, {phone.group(2)}" in text
+    call = re.fullmatch(r"Zadzwoń przed wizytą: ([\d ]+)\.", line)
+    if call:  # now said with the missing data it is about
+        return f"zadzwoń przed wizytą: {call.group(1)}." in text.lower()
+    barrier = re.fullmatch(r"(.+) \(przejście przez (.+)\)", line)
+    if barrier:
+        return _told_near(text, barrier.group(1), _stems(barrier.group(2)), 60)
+    return bool(re.search(r"[A-ZŁŚŻŹĆ]{3}|\d[a-z]\b", line)) and line.lower() in text.lower()  # display case
+
+
 def _explained(line: str, after: set, text: str) -> bool:
     """Whether a line the edition no longer prints is one of the intended changes."""
     if line in REWORDED:
-        return REWORDED[line] in after
+        return REWORDED[line] in after or REWORDED[line] in text
+    if _issue13(line, text):
+        return True
     if " (zobacz stronę " in line:  # a page reference on paper: the pages moved
         unpaged = re.compile(r" \(zobacz stronę \d+\)")
         return unpaged.sub("", line).rstrip(".") in unpaged.sub("", text)

@@ -102,7 +102,7 @@ def test_a_route_on_unknown_data_says_so(tiny):
     edit_text(tiny / "offices/test-office.yaml", "      door_width: 100\n", "")
     route = _routes(tiny, "test-office", "manual_wheelchair")["stop-a"]
     assert route.status == "unverified"
-    assert ("width", "test-office/side") in {(u.attribute, u.edge_id) for u in route.unknowns}
+    assert ("door_width", "test-office/side") in {(u.attribute, u.edge_id) for u in route.unknowns}
 
 
 def test_routing_is_pure_same_input_same_routes():

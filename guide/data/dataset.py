@@ -28,6 +28,7 @@ __all__ = ["load_guide", "read_stops_csv", "shown_path", "KNOWN_LANGUAGES", "NOD
 KNOWN_LANGUAGES = ("pl", "uk", "en")
 NODE_KINDS = ("stop", "entrance", "crossing", "corner", "landmark", "parking")
 EDGE_KINDS = ("footway", "crossing", "ramp", "steps", "lift")
+SIDES = ("left", "right")  # road_side and building_line: seen walking from the edge's `from` node to its `to` node
 OFFICE_KINDS = ("headquarters", "field_office", "service_point", "partner")
 SURFACES = ("asphalt", "paving_stones", "concrete", "concrete:plates", "sett", "cobblestone", "unhewn_cobblestone",
             "compacted", "fine_gravel", "gravel", "dirt", "grass", "sand", "mud", "metal", "wood", "tiles")
@@ -365,6 +366,7 @@ def _edge_fields():
         "kerb_from": s.Number(0, 60, "cm"), "kerb_to": s.Number(0, 60, "cm"), "step_count": s.Integer(1, 500, "steps"),
         "handrail": s.Boolean(), "traffic_lights": s.Boolean(), "sound_signal": s.Boolean(),
         "tactile_paving": s.Boolean(), "landmark": s.PlainText(max_length=120), "open_area": s.Boolean(),
+        "road_side": s.Choice(SIDES), "building_line": s.Choice(SIDES),
         "source": s.PlainText(max_length=300), "verified": s.IsoDate(),
     }
 

@@ -1,6 +1,6 @@
 """The path network as a networkx graph, and the checks that need the whole graph.
 
-Each GeoJSON edge becomes two directed edges (incline and kerbs oriented for travel), and each
+Each GeoJSON edge becomes two directed edges (incline, kerbs and sides oriented for travel), and each
 office entrance becomes a door edge from its entrance node to the office's own node, so that
 "the best entrance" is simply the cheapest way into the office node.
 """
@@ -49,6 +49,9 @@ def graph_of(network: Network, offices) -> nx.MultiDiGraph:
     for edge in edges:
         forward = dict(edge.attrs, kerb_start=edge.attrs.get("kerb_from"), kerb_end=edge.attrs.get("kerb_to"))
         backward = dict(forward, kerb_start=forward["kerb_end"], kerb_end=forward["kerb_start"])
+        for side in ("road_side", "building_line"):  # drawn from → to; walked the other way, left is right
+            if side in edge.attrs:
+                backward[side] = {"left": "right", "right": "left"}[edge.attrs[side]]
         if "incline" in edge.attrs:
             backward["incline"] = -edge.attrs["incline"]
         graph.add_edge(edge.start, edge.end, key=f"{edge.id}>", id=edge.id, kind=edge.kind, attrs=forward,

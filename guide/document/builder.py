@@ -76,6 +76,10 @@ class Builder:
     def profile_names(self, profile_ids) -> str:
         return ", ".join(self.model.profiles[p].name[self.lang] for p in profile_ids)
 
+    def origin_name(self, route) -> str:
+        """Where a route starts, as a heading shows it (no timetable capitals)."""
+        return self.pack.display_name(route.origin_name)
+
     def phone_for(self, office) -> str | None:
         """The number to call about a place: its own, else the publisher's; None when the data has none."""
         phones = office.contacts.phones or self.info.contacts.phones
@@ -98,7 +102,7 @@ class Builder:
         """The map of a shared route, its alternative text and its description in words."""
         route = shared.route
         entrance = office.entrance(route.entrance)
-        alt, overview = self.pack.describe_map(origin_kind=route.origin_kind, origin_name=route.origin_name,
+        alt, overview = self.pack.describe_map(origin_kind=route.origin_kind, origin_name=self.origin_name(route),
                                                office_name=office.short_name, entrance_name=entrance.name[self.lang],
                                                length_m=route.length_m)
         scene = map_scene(route, self.model.data.network.edges, start, end,
@@ -183,7 +187,7 @@ class StandardBuilder(Builder):
     def contact_items(self, contacts) -> list:
         """Each phone (with its label), the e-mail and the website, a sentence each."""
         _, lang = self._, self.lang
-        texts = [_("Phone: {number} ({label}).", number=p.number, label=p.label[lang]) if p.label.get(lang)
+        texts = [_("Phone: {number}, {label}.", number=p.number, label=p.label[lang]) if p.label.get(lang)
                  else _("Phone: {number}.", number=p.number) for p in contacts.phones]
         if contacts.email:
             texts.append(_("E-mail: {email}.", email=contacts.email))
@@ -212,7 +216,8 @@ class StandardBuilder(Builder):
             where.append(_("The position on the map is approximate."))
         contact = [" ".join(where)] + self.contact_items(office.contacts)
         sections = [Section(f"office-{office.id}-contact", _("Address and contact"), 2, (self.items(contact),)),
-                    Section(f"office-{office.id}-hours", _("Opening hours"), 2, self.hours(office.hours))]
+                    Section(f"office-{office.id}-hours", _("Opening hours"), 2,
+                            self.hours(office.hours, self.phone_for(office)))]
         if office.services:
             sections.append(Section(f"office-{office.id}-services", _("Services"), 2, (
                 self.items(self.service(s) for s in office.services),)))
@@ -230,10 +235,11 @@ class StandardBuilder(Builder):
         return Section(f"office-{office.id}", f"{office.short_name}: {office.name[lang]}", 1,
                        (self.para(office.description[lang]),), tuple(sections))
 
-    def hours(self, hours) -> tuple:
+    def hours(self, hours, phone: str | None) -> tuple:
         _ = self._
         if hours is None:
-            return (self.para(_("No data about the opening hours."), _("Call before your visit.")),)
+            return (self.para(_("No data about the opening hours."),
+                              _("Call before your visit: {phone}.", phone=phone) if phone else ""),)
         table = Table((_("Day"), _("Hours")), tuple(self.pack.opening_hours(hours)))
         return (table, self.para(hours.note[self.lang])) if hours.note.get(self.lang) else (table,)
 
@@ -281,8 +287,8 @@ class StandardBuilder(Builder):
 
     def route_title(self, number: int, route) -> str:
         _ = self._
-        origin = _("from the stop {name}", name=route.origin_name) if route.origin_kind == "stop" else \
-            _("from {name}", name=route.origin_name)
+        origin = _("from the stop {name}", name=self.origin_name(route)) if route.origin_kind == "stop" else \
+            _("from {name}", name=self.origin_name(route))
         if route.status == "no_route":
             return _("Route {number}: {origin}, no accessible route", number=number, origin=origin)
         return _("Route {number}: {origin}", number=number, origin=origin)
@@ -297,7 +303,8 @@ class StandardBuilder(Builder):
             blocks.append(self.para(_("There is no accessible route for this group of people. Barriers:") if groups == 1
                                     else _("There is no accessible route for these groups of people. Barriers:")))
             barriers = grouped((tuple(pack.describe_barrier(b.barrier.attribute, b.barrier.value, b.barrier.limit,
-                                                            b.barrier.unit, b.name) for b in r.barriers), r.profile)
+                                                            b.barrier.unit, b.name, kind=b.kind)
+                                     for b in r.barriers), r.profile)
                                for r in shared.routes)
             for texts, ids in barriers:
                 if len(barriers) > 1:
@@ -317,14 +324,14 @@ class StandardBuilder(Builder):
         length = pack.quantity(round(route.length_m), "metre")
         crossings = pack.quantity(route.crossings, "crossing")
         if len(times) == 1:
-            summary = _("Length: {length}, about {time}, {crossings} across the road.", length=length,
-                        time=pack.quantity(times[0][0], "minute"), crossings=crossings)
+            summary = _("Length: {length}, {time}, {crossings} across the road.", length=length,
+                        time=pack.quantity(times[0][0], "minute", about=True), crossings=crossings)
         else:
-            each = [_("{groups} about {time}", groups=self.profile_names(ids), time=pack.quantity(minutes, "minute"))
+            each = [_("{groups}: {time}", groups=self.profile_names(ids), time=pack.quantity(minutes, "minute", about=True))
                     for minutes, ids in times]
             summary = _("Length: {length}, {crossings} across the road.", length=length, crossings=crossings) + " " + \
                 _("Time: {times}.", times="; ".join(each))
-        start = route.origin_name if route.origin_kind == "stop" else _("Parking")
+        start = self.origin_name(route) if route.origin_kind == "stop" else _("Parking")
         blocks = [self.para(summary, _("Entrance: {name}.", name=entrance.name[self.lang])),
                   self.figure(office, shared, start=start, end=entrance.name[self.lang].split(" (")[0])]
         insides = grouped((tuple(pack.describe_step(s) for s in r.inside.steps) if r.inside else (), r.profile)
@@ -363,26 +370,30 @@ class StandardBuilder(Builder):
         return text
 
     def route_notes(self, office, shared, everything, keys) -> list:
-        """Missing data and other possibilities, each for the groups it concerns."""
+        """Missing data and other possibilities, each for the groups it concerns; the number to call with them."""
         _, pack = self._, self.pack
-        blocks = []
-        for missing, ids in grouped((r.missing_data, r.profile) for r in shared.routes):
+        blocks, phone, told = [], self.phone_for(office), set()
+        for missing, ids in grouped((r.missing_data, r.profile) for r in shared.routes if r.status != "no_route"):
             if missing:
-                blocks.append(self.para(_("The route depends on missing data ({missing}). Call before your visit if "
-                                          "it matters to you.", missing=", ".join(pack.describe_unknown(u)
-                                                                                 for u in missing))
-                                        + self.only_for(ids, shared)))
+                what = ", ".join(pack.describe_unknown(u) for u in missing)
+                call = _("Call before your visit if it matters to you: {phone}.", phone=phone) if phone else \
+                    _("Ask before your visit if it matters to you.")
+                blocks.append(self.para(_("The route depends on data nobody has checked: {missing}.", missing=what),
+                                        call + self.only_for(ids, shared)))
+                told.update(ids)  # they have the number already
         for alternatives, ids in grouped((r.alternatives, r.profile) for r in shared.routes):
             for alternative in alternatives:
                 if alternative.kind == "origin":
                     target = next((keys[id(s)] for s in everything if s.route.origin == alternative.origin
                                    and s.route.status != "no_route" and set(ids) <= set(s.profiles)), None)
                     blocks.append(self.para(_("Another possibility: the route from {name}.",
-                                              name=alternative.origin_name) + self.only_for(ids, shared),
+                                              name=self.pack.display_name(alternative.origin_name))
+                                            + self.only_for(ids, shared),
                                             reference=target))
-                elif alternative.phone:
+                elif alternative.phone and not set(ids) <= told:
+                    rest = [i for i in ids if i not in told]
                     blocks.append(self.para(_("Call before your visit: {phone}.", phone=alternative.phone)
-                                            + self.only_for(ids, shared)))
+                                            + self.only_for(rest, shared)))
         return blocks
 
     # back matter ------------------------------------------------------------------------------------------

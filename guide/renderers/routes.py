@@ -57,7 +57,7 @@ class RoutesRenderer(Renderer):
             properties["instructions_inside"] = [phrasing.describe_step(s) for s in inside.steps]
         for item, barrier in zip(properties["barriers"], route.barriers):
             b = barrier.barrier
-            item["text"] = phrasing.describe_barrier(b.attribute, b.value, b.limit, b.unit, barrier.name)
+            item["text"] = phrasing.describe_barrier(b.attribute, b.value, b.limit, b.unit, barrier.name, kind=barrier.kind)
         for item, unknown in zip(properties["unknowns"], route.unknowns):
             item["text"] = phrasing.describe_unknown(unknown.attribute)
         return {"type": "Feature", "geometry": geometry, "properties": properties}

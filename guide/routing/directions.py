@@ -3,7 +3,7 @@ distances, landmarks, crossing types and warnings. Phrasing per language happens
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..data.geometry import bearing
 
@@ -19,7 +19,12 @@ class Step:
     action: str
     distance_m: int = 0
     turn: str | None = None  # straight, slight_left, left, sharp_left, slight_right, right, sharp_right, u_turn
-    heading: str | None = None  # compass point when departing: north, north_east, …
+    heading: str | None = None  # compass point when departing (told after the orientation, never alone)
+    towards: tuple | None = None  # when departing: (kind, name) of what the walk heads for: crossing, street, landmark, place
+    road_side: str | None = None  # left or right: where the road runs, in the direction of travel
+    building_line: str | None = None  # left or right: a wall or building line to follow
+    crossings: int | None = None  # when departing: crossings on the route; when crossing: this one's number
+    turns: int | None = None  # when departing: turns on the route
     name: str | None = None  # the path's or place's name
     landmark: str | None = None
     count: int | None = None  # number of steps, or the floor number
@@ -99,15 +104,27 @@ def _warnings(leg, profile) -> list:
     return list(dict.fromkeys(warnings))
 
 
-def steps_for(legs, profile, *, origin_name: str, node_names: dict) -> list:
+def _towards(legs, destination: str, node_names: dict) -> tuple:
+    """What the first walk heads for, to set off in the right direction: the first crossing, a landmark, the
+    next street, else the destination itself."""
+    first = legs[0].attrs.get("name")
+    for leg in legs:
+        landmark = leg.attrs.get("landmark") or node_names.get(leg.end)
+        if leg.kind == "crossing":
+            return "crossing", leg.attrs.get("name")
+        if landmark:
+            return "landmark", landmark
+        if leg.attrs.get("name") and leg.attrs["name"] != first:
+            return "street", leg.attrs["name"]
+    return "place", destination
+
+
+def steps_for(legs, profile, *, origin_name: str, destination: str, node_names: dict) -> list:
     """Turn the street part of a route (a list of routing.Leg) into Steps, ending at the door."""
-    steps: list[Step] = []
     street = [leg for leg in legs if leg.kind != "door"]
     if not street:
-        return steps
-    heading = _first_bearing(street[0].coords)
-    steps.append(Step("depart", name=origin_name, heading=compass(heading) if heading is not None else None,
-                      position=street[0].coords[0]))
+        return []
+    steps: list[Step] = [Step("depart", name=origin_name, position=street[0].coords[0])]
     previous_bearing = None
     current: dict | None = None
 
@@ -129,18 +146,40 @@ def steps_for(legs, profile, *, origin_name: str, node_names: dict) -> list:
             current["_length"] += leg.attrs.get("length", 0.0)
             current["landmark"] = landmark or current.get("landmark")
             current["warnings"] = tuple(dict.fromkeys(current["warnings"] + tuple(_warnings(leg, profile))))
+            for side in ("road_side", "building_line"):
+                current[side] = current[side] or leg.attrs.get(side)
         else:
             flush()
+            turned = turn if steps[-1].action != "depart" else None
+            decision = turned not in (None, "straight") or action == "cross"  # where a blind walker must act
             current = {
-                "action": action, "turn": turn if steps[-1].action != "depart" else None, "name": name,
+                "action": action, "turn": turned, "name": name,
                 "landmark": landmark, "position": leg.coords[0], "warnings": tuple(_warnings(leg, profile)),
                 "_length": leg.attrs.get("length", 0.0),
-                "cue_before_m": profile.cue_before if turn not in (None, "straight") else None,
+                "cue_before_m": profile.cue_before if decision else None,
                 "incline": leg.attrs.get("incline") if leg.kind == "ramp" else None,
                 "count": leg.attrs.get("step_count") if leg.kind == "steps" else None,
                 "crossing": {k: leg.attrs.get(k) for k in ("traffic_lights", "sound_signal", "tactile_paving")}
                 if leg.kind == "crossing" else None,
+                "road_side": leg.attrs.get("road_side") if action == "walk" else None,
+                "building_line": leg.attrs.get("building_line") if action == "walk" else None,
             }
         previous_bearing = end_bearing if end_bearing is not None else previous_bearing
     flush()
+    return _oriented(steps, street, destination, node_names)
+
+
+def _oriented(steps: list, street: list, destination: str, node_names: dict) -> list:
+    """The departure told as a person can use it: the side of the road and what to head for, the compass point
+    only after them; the crossings numbered and, with the turns, counted."""
+    crossings = [i for i, step in enumerate(steps) if step.action == "cross"]
+    for number, index in enumerate(crossings if len(crossings) > 1 else (), start=1):
+        steps[index] = replace(steps[index], crossings=number)
+    heading = _first_bearing(street[0].coords)
+    first_walk = next((step for step in steps[1:] if step.action == "walk"), None)
+    steps[0] = replace(steps[0], heading=compass(heading) if heading is not None else None,
+                       towards=_towards(street, destination, node_names),
+                       road_side=first_walk.road_side if first_walk is steps[1] else None,
+                       crossings=len(crossings),
+                       turns=sum(step.turn not in (None, "straight") for step in steps[1:]))
     return steps

@@ -101,13 +101,26 @@ def _cross(step) -> list:
     lights = crossing.get("traffic_lights")
     light_sentence = {True: "Na przejściu są światła.", False: "Na przejściu nie ma świateł."}.get(
         lights, "Nie mamy informacji o światłach.")
-    lines.append(_line("crossing_lights" if lights else "crossing", "Przejdź przez ulicę.", light_sentence,
+    street = _street(step.name)
+    lines.append(_line("crossing_lights" if lights else "crossing", "Przejdź przez ulicę.", street, light_sentence,
                        *_warning_sentences(step)))
     sound = crossing.get("sound_signal")
     if lights and sound is not None:
         lines.append(_line("sound_signal", "Światła mają sygnał dźwiękowy.") if sound else
                      _line(NEGATED + "sound_signal", "Światła nie mają dźwięku."))
     return lines
+
+
+def _departure(step) -> list:
+    """Which way to set off: the road on one side, and what to walk to."""
+    side = {"left": "po lewej stronie", "right": "po prawej stronie"}.get(step.road_side)
+    kind, name = step.towards or (None, None)
+    goal = "Idź do przejścia dla pieszych." if kind == "crossing" else \
+        f"Idź do miejsca: {expand_name(name)}." if kind == "landmark" else \
+        f"Idź w stronę: {expand_name(name)}." if kind == "street" else None
+    if not (side or goal):
+        return []
+    return [_line("walk_straight", f"Stań tak, aby ulica była {side}." if side else None, goal)]
 
 
 def _arrive(step) -> list:
@@ -132,9 +145,11 @@ def route_lines(steps, *, origin_kind: str, origin_name: str) -> list:
     """The easy-read lines of one route, from the start to the office's door and desk."""
     start = _line("parking", "Start: parking przy budynku.") if origin_kind == "parking" else \
         _line("bus", f"Wysiądź na przystanku {expand_name(origin_name)}.")
-    lines, previous_name = [start], None
+    lines, previous_name, floor_told = [start], None, False
     for step in steps:
-        if step.action in ("walk", "ramp"):
+        if step.action == "depart":
+            lines += _departure(step)
+        elif step.action in ("walk", "ramp"):
             lines += _walk(step, previous_name)
             previous_name = step.name
         elif step.action == "cross":
@@ -157,8 +172,11 @@ def route_lines(steps, *, origin_kind: str, origin_name: str) -> list:
         elif step.action == "stairs_up":
             lines.append(_line("steps", f"Wejdź schodami na {step.count} piętro."))
         elif step.action == "room":
-            floor = _floor_sentence(step.count) if step.count is not None else "Zapytaj o drogę do biura."
-            lines.append(_line("information", floor, f"Idź do pokoju {step.name}." if step.name else None))
+            floor = None if floor_told else _floor_sentence(step.count) if step.count is not None else \
+                "Zapytaj o drogę do biura."
+            if floor or step.name:
+                lines.append(_line("information", floor, f"Idź do pokoju {step.name}." if step.name else None))
+        floor_told = step.action in ("lift_up", "stairs_up")
     return lines
 
 

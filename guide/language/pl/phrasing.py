@@ -10,6 +10,8 @@ from babel.dates import format_date
 
 from ...data.model import DAYS
 from ...routing.directions import Step
+from .morphology import inflect_name, noun_form
+from .readability import display_name
 
 __all__ = ["plural", "plural_of", "quantity", "written_date", "describe_step", "describe_barrier", "describe_unknown",
            "describe_status", "describe_map", "warning_notes", "fact_sentences", "opening_hours",
@@ -36,6 +38,7 @@ _NOUNS = {
     "step": {"one": "stopień", "few": "stopnie", "many": "stopni", "other": "stopnia"},
     "minute": {"one": "minuta", "few": "minuty", "many": "minut", "other": "minuty"},
     "crossing": {"one": "przejście", "few": "przejścia", "many": "przejść", "other": "przejścia"},
+    "turn": {"one": "skręt", "few": "skręty", "many": "skrętów", "other": "skrętu"},
     "bay": {"one": "miejsce", "few": "miejsca", "many": "miejsc", "other": "miejsca"},
 }
 
@@ -48,10 +51,11 @@ _PL = {
             "u_turn": "zawróć"},
     "compass": {"north": "północ", "north_east": "północny wschód", "east": "wschód", "south_east": "południowy wschód",
                 "south": "południe", "south_west": "południowy zachód", "west": "zachód", "north_west": "północny zachód"},
-    "attribute": {"steps": "schody", "kerb": "krawężnik", "threshold": "próg", "width": "szerokość przejścia",
+    "attribute": {"steps": "schody", "kerb": "krawężnik", "threshold": "próg", "width": "szerokość chodnika",
+                  "door_width": "szerokość drzwi",
                   "incline": "nachylenie", "ramp_incline": "nachylenie pochylni", "surface": "nawierzchnia",
                   "smoothness": "równość nawierzchni", "locked": "drzwi zamknięte, bez dzwonka i domofonu",
-                  "lift": "brak windy", "room_door_width": "szerokość drzwi do pokoju",
+                  "lift": "winda", "room_door_width": "szerokość drzwi do pokoju",
                   "room_threshold": "próg w drzwiach pokoju", "signals": "sygnalizacja na przejściu",
                   "floor": "piętro", "no_lift": "brak windy",
                   "accessible": "wejście oznaczone jako niedostępne dla wózków"},
@@ -74,7 +78,10 @@ def _num(n: float) -> str:
     return f"{n:g}".replace(".", ",")
 
 
-def quantity(n: float, noun: str) -> str:
+def quantity(n: float, noun: str, *, about: bool = False) -> str:
+    """'5 metrów'; about=True: 'około 2 minut' (około takes the genitive: singular after 1 or a fraction)."""
+    if about:
+        return f"około {_num(n)} {noun_form(_NOUNS[noun]['one'], 'sg' if n == 1 or n % 1 else 'pl', 'gen')}"
     return f"{_num(n)} {plural(n, noun)}"
 
 
@@ -100,6 +107,69 @@ def _signals(crossing: dict) -> str:
         value = crossing.get(key)
         parts.append(yes if value else no if value is False else f"brak danych: {yes}")
     return ", ".join(parts)
+
+
+_SIDE = {"left": "po lewej stronie", "right": "po prawej stronie"}
+
+
+def _street(name, case: str, *, bare: str = "") -> str:
+    """' wzdłuż ulicy Nowowiejskiej' (the name inflected by the SGJP dictionary) or, when the dictionary cannot
+    inflect it, the name as it is in brackets: ' (ul. Braniborska)'."""
+    if not name:
+        return ""
+    inflected = inflect_name(_text(name), case)
+    return f" {bare}{inflected}" if inflected else f" ({_text(name)})"
+
+
+def _towards(towards) -> str:
+    """What to head for, in words: the crossing, the next street, a landmark or the place itself."""
+    kind, name = towards
+    if kind == "crossing":
+        across = inflect_name(name, "acc") if name else None
+        return "w stronę przejścia dla pieszych" + (f" przez {across}" if across else f" ({name})" if name else "")
+    if kind == "street":
+        street = inflect_name(name, "gen")
+        return f"w stronę {street}" if street else f"w stronę: {name}"
+    return f"w stronę: {_text(name)}"
+
+
+def _departure(step: Step) -> str:
+    """The start: which way to face, told by the road and what to head for; the compass point after them."""
+    text = f"Start: {display_name(_text(step.name))}."
+    if step.road_side:
+        text += f" Stań tak, aby jezdnia była {_SIDE[step.road_side]}."
+    if step.towards:
+        text += f" Idź {_towards(step.towards)}."
+    if step.heading:
+        text += f" Kierunek: {_PL['compass'][step.heading]}."
+    crossings = quantity(step.crossings, "crossing") + " przez jezdnię" if step.crossings else "bez przejść przez jezdnię"
+    turns = quantity(step.turns, "turn") if step.turns else "bez skrętów"
+    return text + f" Na trasie: {crossings}, {turns}."
+
+
+def _beside(step: Step) -> str:
+    """What a person can follow beside the walk: the road on one side, a building line on the other."""
+    text = f" Jezdnia jest {_SIDE[step.road_side]}." if step.road_side else ""
+    if step.building_line:
+        text += f" Budynki są {_SIDE[step.building_line]}: możesz iść wzdłuż ich ściany."
+    return text
+
+
+def _crossing(step: Step) -> str:
+    """A crossing: the cue before it, the street, its length and what it has; numbered when there are several."""
+    turn = step.turn not in (None, "straight")
+    if step.cue_before_m:
+        where = quantity(step.cue_before_m, "metre")
+        text = f"Za {where} {_PL['cue'][step.turn]}: tam jest przejście dla pieszych. " if turn else \
+            f"Za {where} jest przejście dla pieszych. "
+    else:
+        text = f"{_PL['turn'][step.turn]}. " if turn else ""
+    across = inflect_name(_text(step.name), "acc") if step.name else None
+    what = across or "jezdnię" + (f" ({_text(step.name)})" if step.name else "")
+    text += f"Przejdź przez {what} przejściem dla pieszych, {quantity(step.distance_m, 'metre')}."
+    if step.crossings:
+        text += f" To przejście numer {step.crossings} na trasie."
+    return text + f" Na przejściu: {_signals(step.crossing or {})}."
 
 
 def _door(facts: dict) -> str:
@@ -149,22 +219,21 @@ def describe_step(step: Step) -> str:
     distance = quantity(step.distance_m, "metre") if step.distance_m else ""
     name = f" ({_text(step.name)})" if step.name and step.action not in ("depart", "arrive", "enter", "room") else ""
     if step.action == "depart":
-        text = f"Start: {_text(step.name)}."
-        if step.heading:
-            text += f" Ruszaj w kierunku: {_PL['compass'][step.heading]}."
+        text = _departure(step)
     elif step.action in ("walk", "ramp"):
         how = "pochylnią " if step.action == "ramp" else ""
+        along = _street(step.name, "gen", bare="wzdłuż ") if step.action == "walk" else name
         if step.cue_before_m and step.turn not in (None, "straight"):
-            text = f"Za {quantity(step.cue_before_m, 'metre')} {_PL['cue'][step.turn]}. Potem idź {how}{distance}{name}."
+            text = f"Za {quantity(step.cue_before_m, 'metre')} {_PL['cue'][step.turn]}. Potem idź {how}{distance}{along}."
         elif step.turn in (None, "straight"):
-            text = f"Idź prosto {how}{distance}{name}."
+            text = f"Idź prosto {how}{distance}{along}."
         else:
-            text = f"{_PL['turn'][step.turn]} i idź {how}{distance}{name}."
+            text = f"{_PL['turn'][step.turn]} i idź {how}{distance}{along}."
         if step.action == "ramp" and step.incline is not None:
             text += f" Nachylenie {_num(abs(step.incline))}%."
+        text += _beside(step)
     elif step.action == "cross":
-        turn = f"{_PL['turn'][step.turn]}. " if step.turn not in (None, "straight") else ""
-        text = f"{turn}Przejdź przez jezdnię przejściem dla pieszych{name}, {distance}: {_signals(step.crossing or {})}."
+        text = _crossing(step)
     elif step.action == "steps":
         count = quantity(step.count, "step") if step.count else "schody (brak danych o liczbie stopni)"
         text = f"Pokonaj {count}{name}."
@@ -177,7 +246,7 @@ def describe_step(step: Step) -> str:
     elif step.action == "lift_up":
         text = f"Wjedź windą na {step.count}. piętro."
     elif step.action == "stairs_up" and "unknown:lift" in step.warnings:
-        text = f"Biuro jest na {step.count}. piętrze. Brak danych o windzie: zapytaj przed wizytą."
+        text = f"Biuro jest na {step.count}. piętrze. Nie wiemy, czy jest tam winda: zapytaj przed wizytą."
     elif step.action == "stairs_up" and "no_lift" in step.warnings:
         text = f"Biuro jest na {step.count}. piętrze, a w budynku nie ma windy."
     elif step.action == "stairs_up":
@@ -185,9 +254,10 @@ def describe_step(step: Step) -> str:
     elif step.action == "room":
         if step.count is None:
             text = "Brak danych, na którym piętrze jest biuro" + (f"; pokój {step.name}." if step.name else ".")
-        else:
-            where = "na parterze" if step.count == 0 else f"na {step.count}. piętrze"
-            text = f"Biuro jest {where}" + (f", pokój {step.name}." if step.name else ".")
+        elif step.count == 0:
+            text = "Biuro jest na parterze" + (f", pokój {step.name}." if step.name else ".")
+        else:  # the step before, by lift or stairs, has told the floor
+            text = f"Idź do pokoju {step.name}." if step.name else "Biuro jest na tym piętrze."
     else:
         text = step.action
     if step.landmark and step.action in ("walk", "ramp", "cross"):
@@ -198,9 +268,13 @@ def describe_step(step: Step) -> str:
     return text
 
 
-def describe_barrier(attribute: str, value, limit, unit: str, place: str | None) -> str:
-    """RT-3: the barrier, its measured value against the profile's limit, and where it is."""
+def describe_barrier(attribute: str, value, limit, unit: str, place: str | None, *, kind: str | None = None) -> str:
+    """RT-3: the barrier, its measured value against the profile's limit, and where it is (kind "crossing":
+    place is the street crossed)."""
     label = _PL["attribute"].get(attribute, attribute)
+    if place and kind == "crossing":
+        across = inflect_name(place, "acc")
+        place = f"przejście przez {across}" if across else f"przejście dla pieszych, {place}"
     where = f" ({place})" if place else ""
     if value in (True, False, None) or not unit:
         return f"{label}{where}"
@@ -219,7 +293,8 @@ def describe_status(status: str) -> str:
 
 
 def describe_unknown(attribute: str) -> str:
-    return f"brak danych: {_PL['attribute'].get(attribute, attribute)}"
+    """What nobody has checked, as a noun phrase: 'szerokość drzwi'."""
+    return _PL["attribute"].get(attribute, attribute)
 
 
 def _spans(spans) -> str:

@@ -194,21 +194,35 @@ def check_text(text: str, *, glossary: tuple = ()) -> list:
     return found
 
 
-def expand_name(name: str) -> str:
-    """A place name for easy reading: abbreviations written out, capitals only at the start of words."""
+def display_name(name: str) -> str:
+    """A name as a heading or a sentence shows it: a name in timetable capitals in display case ('PL. SOLIDARNOŚCI'
+    → 'pl. Solidarności', 'KAMIEŃSKIEGO (pętla)' → 'Kamieńskiego (pętla)'); any other name as written."""
+    outside = re.sub(r"\([^)]*\)", "", name)
+    if not any(c.isalpha() for c in outside) or outside != outside.upper():
+        return name
     tokens = []
-    for index, token in enumerate(name.split()):
+    for token in name.split():
         core = token.lstrip("(„")
         lead = token[:len(token) - len(core)]
-        lowered = core.lower()
-        if lowered in ("ul.", "pl.", "al."):
-            core = ABBREVIATIONS[lowered]
-        elif lowered == "św.":
-            following = name.split()[index + 1] if index + 1 < len(name.split()) else ""
-            core = "Świętego" if following.endswith("a") else "Świętej" if following.endswith(("y", "i")) else "Święty"
-        elif len(core) > 2 and core.isupper() and any(c.isalpha() for c in core):
-            core = core.capitalize()
+        if core.isupper() and not re.fullmatch(ROMAN_NUMERAL, core):
+            core = core.lower() if core.lower() in ABBREVIATIONS else \
+                "-".join(part.capitalize() for part in core.split("-"))
         tokens.append(lead + core)
+    return " ".join(tokens)
+
+
+def expand_name(name: str) -> str:
+    """A place name for easy reading: in display case, with its street words written out."""
+    tokens = display_name(name).split()
+    for index, token in enumerate(tokens):
+        core = token.lstrip("(„")
+        lead = token[:len(token) - len(core)]
+        if core.lower() == "św.":
+            following = tokens[index + 1] if index + 1 < len(tokens) else ""
+            tokens[index] = lead + ("Świętego" if following.endswith("a") else "Świętej" if following.endswith(("y", "i"))
+                                    else "Święty")
+        elif core.lower() in ("ul.", "pl.", "al."):
+            tokens[index] = lead + ABBREVIATIONS[core.lower()]
     return " ".join(tokens)
 
 

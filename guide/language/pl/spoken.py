@@ -13,6 +13,7 @@ import re
 from num2words import num2words
 
 from .. import ROMAN_NUMERAL, roman_value
+from .morphology import cardinal, gender_of, inflect_name, noun_form
 from .phrasing import plural_of
 
 __all__ = ["spoken", "ordinal"]
@@ -33,6 +34,7 @@ _NOUNS = {  # abbreviation -> nominative, genitive, locative, instrumental, accu
     "nr.": ("numer", "numeru", "numerze", "numerem", "numer"),
 }
 _CASES = ("nom", "gen", "loc", "ins", "acc")
+_MORFEUSZ_CASE = {"nom": "nom", "gen": "gen", "loc": "loc", "ins": "inst", "acc": "acc"}
 _PHRASES = {"np.": "na przykład", "m.in.": "między innymi", "ok.": "około", "tj.": "to jest", "itp.": "i tym podobne",
             "itd.": "i tak dalej", "wg": "według", "tzw.": "tak zwany", "im.": "imienia", "ds.": "do spraw",
             "zł": "złotych", "r.": "roku"}
@@ -153,15 +155,19 @@ def _romans(text: str) -> str:
 
 def _abbreviations(text: str) -> str:
     def noun(match):
-        preposition, abbreviation = match.group(1), match.group(2).lower()
+        preposition, abbreviation, name = match.group(1), match.group(2).lower(), match.group(3)
         case = _CASE_AFTER.get(preposition.lower(), "nom") if preposition else "nom"
+        whole = inflect_name(f"{abbreviation} {name}", _MORFEUSZ_CASE[case]) if name and case != "nom" else None
+        if whole:  # "przez ul. Nowowiejska" is heard "przez ulicę Nowowiejską"
+            return f"{preposition} {whole}"
         word = _NOUNS[abbreviation][_CASES.index(case)]
         if match.group(2)[0].isupper() and not preposition:
             word = word.capitalize()
-        return f"{preposition} {word}" if preposition else word
+        return (f"{preposition} {word}" if preposition else word) + (f" {name}" if name else "")
 
     nouns = "|".join(re.escape(a) for a in sorted(_NOUNS, key=len, reverse=True))
-    text = re.sub(rf"(?:\b(\w+)\s+)?(?<!\w)({nouns})(?=\s|$)", noun, text, flags=re.IGNORECASE)
+    text = re.sub(rf"(?:\b(\w+)\s+)?(?<!\w)({nouns})(?:\s+([A-ZŁŚŻŹĆ]\w+))?(?=\s|$|[,.;:)])", noun, text,
+                  flags=re.IGNORECASE)
     text = re.sub(r"(?<!\w)[Śś]w\.\s+(\w+)", lambda m: ("Świętego" if m.group(1).endswith("a") else
                                                       "Świętej" if m.group(1).endswith(("y", "i")) else "Święty")
                   + f" {m.group(1)}", text)
@@ -197,28 +203,39 @@ def _web(text: str) -> str:
     return re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", lambda m: address(m.group(0)), text)
 
 
-def _feminine(number: str) -> str:
-    """A cardinal before a feminine noun: jedna minuta, dwie minuty, dwadzieścia dwie osoby."""
-    words = _cardinal(number).split()
-    if words == ["jeden"]:
-        return "jedna"
-    return " ".join(words[:-1] + ["dwie" if words[-1] == "dwa" else words[-1]])
+_NUMBER_CASE = {"około": "gen", "do": "gen", "od": "gen", "z": "gen", "ze": "gen", "bez": "gen", "ponad": "acc",
+                "przez": "acc", "za": "acc", "na": "acc"}  # the case of a number after a preposition ("za pięć metrów")
+
+
+def _counted(match) -> str:
+    """A number before its noun, agreeing in case and gender: 'jedno przejście', 'około pięciu minut'."""
+    before, number, noun = match.group(1), match.group(2), match.group(3)
+    gender = gender_of(noun)
+    if gender is None:
+        return match.group(0)
+    case = _NUMBER_CASE.get((before or "").lower(), "nom")
+    return (f"{before} " if before else "") + f"{cardinal(int(number), case, gender)} {noun}"
 
 
 def _numbers(text: str) -> str:
-    text = re.sub(r"\b(\d+) (?=minut|godzin|osob|osób)", lambda m: _feminine(m.group(1)) + " ", text)
     units = "|".join(re.escape(u) for u in _UNITS)
-    text = re.sub(rf"\b(\d+)(?:,(\d+))?\s?({units})(?=\W|$)", lambda m: _measure(m.group(1), m.group(2), m.group(3)),
-                  text)
+    text = re.sub(rf"\b(\d+),(\d+)\s?({units})(?=\W|$)",
+                  lambda m: f"{_cardinal(m.group(1))} przecinek {_cardinal(m.group(2))} {_UNITS[m.group(3)][3]}", text)
+    text = re.sub(rf"(?:\b(\w+)\s+)?\b(\d+)\s?({units})(?=\W|$)", _unit, text)
+    text = re.sub(r"(?:\b(\w+)\s+)?\b(\d+) ([a-ząćęłńóśźż]+)\b", _counted, text)
     text = re.sub(r"\b(\d+),(\d+)\b", lambda m: f"{_cardinal(m.group(1))} przecinek {_cardinal(m.group(2))}", text)
     return re.sub(r"\b\d+\b", lambda m: _cardinal(m.group(0)), text)
 
 
-def _measure(whole: str, fraction: str | None, unit: str) -> str:
-    if fraction:
-        return f"{_cardinal(whole)} przecinek {_cardinal(fraction)} {_UNITS[unit][3]}"
-    forms = dict(zip(("one", "few", "many"), _UNITS[unit]))
-    return f"{_cardinal(whole)} {plural_of(int(whole), forms)}"
+def _unit(match) -> str:
+    """A unit symbol written out as its noun in the form the number and the word before ask for: 'ok. 5 min' →
+    'około 5 minut'; the number itself is read by _counted."""
+    before, number, unit = match.group(1), int(match.group(2)), match.group(3)
+    if _NUMBER_CASE.get((before or "").lower()) == "gen":
+        noun = noun_form(_UNITS[unit][0], "sg" if number == 1 else "pl", "gen")
+    else:
+        noun = plural_of(number, dict(zip(("one", "few", "many"), _UNITS[unit])))
+    return (f"{before} " if before else "") + f"{number} {noun}"
 
 
 def _symbols(text: str) -> str:
