@@ -3,13 +3,14 @@ finder per group of people, and the same in the standard PDF's structure tree an
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pikepdf
 import pytest
 
 from guide.document.builder import Documents
-from guide.document.nodes import Figure, Finder
+from guide.document.nodes import Figure, Finder, Legend
 from conftest import build_edition
 
 ROUTES_TODAY = 21  # distinct usable routes of routes/wroclaw
@@ -173,3 +174,44 @@ def test_standard_pdf_outline_has_each_group_with_its_routes_under_each_office(s
                     assert [c.title for c in children] == [title for title, _key in finders[name].targets]
                     for child in children:
                         assert child.title in pages[page_of(child)], (office.id, name, child.title)
+
+
+def _sentences(section, *, grouped: bool = False) -> list:
+    """Every sentence of a section and its sub-sections in reading order (grouped: a paragraph's or a list
+    item's sentences joined, as they stand together); legends, which only name pictures, left out."""
+    found = []
+    for part in section.walk():
+        for block in part.blocks:
+            if isinstance(block, Legend):
+                continue
+            groups = [item.sentences for item in getattr(block, "items", ())] + [getattr(block, "sentences", ())]
+            found += [" ".join(g) for g in groups if g] if grouped else [s for g in groups for s in g]
+    return found
+
+
+_PHONE_LINE = re.compile(r"\b(?:[Zz]adzwoń|[Tt]elefon zaufania|[Ii]nfolini\w*)\b")
+_NUMBER = re.compile(r"\d{2,3}(?: \d{2,3}){2,3}")
+
+
+def _phone_lines_without_number(texts) -> list:
+    """Paragraphs or list items that mention a line to call but give no number with it."""
+    return [t for t in texts if _PHONE_LINE.search(t) and not _NUMBER.search(t)]
+
+
+@pytest.mark.parametrize("register", ["standard", "easy-read"])
+def test_every_phone_line_the_guide_mentions_comes_with_its_number(documents, register):
+    texts = [t for section in documents.get("pl", register).sections for t in _sentences(section, grouped=True)]
+    assert sum(bool(_PHONE_LINE.search(t)) for t in texts) > 10
+    assert _phone_lines_without_number(texts) == []
+
+
+def test_the_phone_check_finds_a_helpline_without_its_number():
+    assert _phone_lines_without_number(["Zadzwoń na telefon zaufania.", "Zadzwoń: 71 78 22 300."]) == [
+        "Zadzwoń na telefon zaufania."]
+
+
+def test_no_route_is_never_followed_by_depends_on_missing_data(documents):
+    blocked = [s for s in documents.get("pl").walk() if s.key.startswith("route-") and "brak dostępnej trasy" in s.title]
+    assert blocked
+    for section in blocked:
+        assert not [s for s in _sentences(section) if "Trasa zależy od danych" in s], section.title

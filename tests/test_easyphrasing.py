@@ -22,7 +22,7 @@ def test_hours_group_days_and_write_times_without_leading_zeros():
 
 
 def test_unknown_hours_say_so_and_ask_to_call():
-    assert hours_lines(None).sentences == ("Nie mamy informacji o godzinach.", "Zadzwoń przed wizytą.")
+    assert hours_lines(None).sentences == ("Nie mamy informacji o godzinach.",)  # the edition adds the number
 
 
 def test_a_turn_at_a_landmark_is_said_by_the_landmark_not_by_metres():
@@ -36,7 +36,8 @@ def test_a_turn_at_a_landmark_is_said_by_the_landmark_not_by_metres():
 
 def test_wheelchair_user_is_told_about_an_unknown_lift_not_sent_up_the_stairs():
     lines = route_lines([Step("stairs_up", count=1, warnings=("unknown:lift",))], origin_kind="parking", origin_name="P")
-    assert lines[1].sentences == ("Biuro jest na 1 piętrze.", "Nie mamy informacji o windzie.")
+    assert [(line.pictogram, line.sentences) for line in lines[1:]] == [
+        ("desk", ("Biuro jest na 1 piętrze.",)), ("question", ("Nie mamy informacji o windzie.",))]
 
 
 def test_facts_become_one_line_each_and_unknown_facts_are_not_claimed():

@@ -14,7 +14,8 @@ from guide.document.pictograms import PICTOGRAM_DIR, draw_pictogram, pictograms
 
 REQUIRED = {"wheelchair", "lift", "steps", "ramp", "toilet", "tram", "bus", "door", "doorbell", "phone", "clock",
             "information", "sign_language", "guide_dog", "hearing_loop", "walk_straight", "turn_left", "turn_right",
-            "crossing_lights", "sound_signal", "parking"}
+            "crossing_lights", "sound_signal", "parking", "cash", "documents", "address", "email", "question", "desk",
+            "conversation"}
 
 
 def test_the_set_has_every_required_pictogram_with_alt_text_in_every_language():
@@ -92,3 +93,29 @@ def test_a_crossed_out_pictogram_draws_its_bar(tmp_path):
         diagonals[pid] = [image.getpixel((i, i)) for i in range(15, 86)]  # top left to bottom right
     assert max(diagonals["no:ramp"]) < 64  # a black bar from corner to corner
     assert max(diagonals["ramp"]) > 192  # which the plain pictogram does not have
+
+
+# One meaning, one pictogram: what a line of the easy-read edition is about, and the one picture it gets.
+_MEANINGS = {r"\b[Kk]as(a|ie|y|ę)\b": "cash", r"\bwniosek\b": "documents", r"^Adres:": "address", r"^E-mail:": "email",
+             r"^Nie mamy informacji o (tym wejściu|wnętrzu)": "question", r"\bporozmawiasz\b": "conversation",
+             r"^Biuro jest na (parterze|\d+ piętrze)\.$": "desk"}
+
+
+def _meanings_astray(items) -> list:
+    """Items about one of the meanings above that stand beside another pictogram."""
+    return [(item.pictogram, item.sentences[0]) for item in items for pattern, picture in _MEANINGS.items()
+            if re.search(pattern, item.sentences[0]) and item.pictogram.removeprefix("no:") != picture]
+
+
+def test_each_meaning_has_its_own_pictogram(wroclaw_documents):
+    from guide.document.nodes import ItemList
+    items = [item for section in wroclaw_documents.get("pl", "easy-read").walk() for block in section.blocks
+             if isinstance(block, ItemList) for item in block.items if item.pictogram]
+    assert {"cash", "documents", "address", "email", "question", "conversation", "desk"} <= {i.pictogram for i in items}
+    assert not _meanings_astray(items)
+
+
+def test_the_meaning_check_finds_the_cash_desk_beside_the_information_sign():
+    from guide.document.nodes import Item
+    assert _meanings_astray([Item(("W kasie odbierzesz pieniądze.",), "information")]) == [
+        ("information", "W kasie odbierzesz pieniądze.")]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import schema as s
 from ..errors import DataError, Problem
+from ..media import pictogram_catalogue
 from .files import read_data_text
 from .geometry import distance_m, polyline_length
 from .model import (Address, City, Contacts, Edge, Entrance, GlossaryEntry, GuideData, GuideInfo, Inside, Location, Network, Node,
@@ -212,7 +213,8 @@ def _read_office(data, shown_as: str, languages, problems) -> Office | None:
         at = s.Place(shown_as, f"office '{office_id}'", None, problems)
     service_fields = {"id": s.Identifier(), "name": s.Texts(languages), "description": s.Texts(languages),
                       "hours": s.OpeningHours(), "hours_note": s.Texts(languages, all_languages=False),
-                      "phones": s.ListOf(_PhoneEntry(languages)), "easy_read": s.EasyTexts(languages)}
+                      "phones": s.ListOf(_PhoneEntry(languages)), "easy_read": s.EasyTexts(languages),
+                      "pictogram": s.Choice(tuple(pictogram_catalogue()))}
     fields = {
         "id": s.Identifier(), "name": s.Texts(languages), "short_name": s.PlainText(max_length=60),
         "kind": s.Choice(OFFICE_KINDS),
@@ -241,7 +243,7 @@ def _read_office(data, shown_as: str, languages, problems) -> Office | None:
         if hours and "hours_note" in service:
             hours = type(hours)(hours.spec, hours.days, service["hours_note"])
         services.append(Service(service["id"], service["name"], service.get("description", {}), hours,
-                                tuple(service.get("phones", ())), service.get("easy_read")))
+                                tuple(service.get("phones", ())), service.get("easy_read"), service.get("pictogram")))
     hours = values.get("hours")
     if hours and "hours_note" in values:
         hours = type(hours)(hours.spec, hours.days, values["hours_note"])

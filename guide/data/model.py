@@ -89,6 +89,7 @@ class Service:
     hours: Hours | None
     phones: tuple
     easy_read: EasyText | None = None
+    pictogram: str | None = None  # what the easy-read edition shows beside it (a shipped pictogram's id)
 
 
 @dataclass(frozen=True)

@@ -332,7 +332,10 @@ class StandardBuilder(Builder):
             summary = _("Length: {length}, {crossings} across the road.", length=length, crossings=crossings) + " " + \
                 _("Time: {times}.", times="; ".join(each))
         start = self.origin_name(route) if route.origin_kind == "stop" else _("Parking")
-        blocks = [self.para(summary, _("Entrance: {name}.", name=entrance.name[self.lang])),
+        measured = all(leg.attrs.get("verified") for leg in route.legs if leg.kind != "door")
+        blocks = [self.para(summary, _("Entrance: {name}.", name=entrance.name[self.lang]),
+                            "" if measured else _("The distances are approximate: nobody has measured this route "
+                                                  "on site yet.")),
                   self.figure(office, shared, start=start, end=entrance.name[self.lang].split(" (")[0])]
         insides = grouped((tuple(pack.describe_step(s) for s in r.inside.steps) if r.inside else (), r.profile)
                           for r in shared.routes)

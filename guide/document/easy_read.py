@@ -76,25 +76,28 @@ class EasyReadBuilder(Builder):
     def office(self, office) -> Section:
         _, lang, pack = self._, self.lang, self.pack
         key = f"office-{office.id}"
-        lines = [pack.EasyLine("information", (_("Address: {address}.", address=pack.expand_name(str(office.address))),))]
+        lines = [pack.EasyLine("address", (_("Address: {address}.", address=pack.expand_name(str(office.address))),))]
         phones = list(dict.fromkeys(p.label.get(lang, _("phone")) for p in office.contacts.phones))
         numbers = {p.label.get(lang, _("phone")): p.number for p in reversed(office.contacts.phones)}
         if phones:
             lines.append(pack.EasyLine("phone", tuple(f"{_capital(label)}: {numbers[label]}." for label in phones[:2])))
         if office.contacts.email:
-            lines.append(pack.EasyLine("information", (_("E-mail: {email}", email=office.contacts.email),)))
+            lines.append(pack.EasyLine("email", (_("E-mail: {email}", email=office.contacts.email),)))
         sections = [Section(f"{key}-contact", _("Address and phone"), 2, (self.rows(lines),)),
-                    Section(f"{key}-hours", _("When it is open"), 2, (self.rows([pack.hours_lines(office.hours)]),))]
+                    Section(f"{key}-hours", _("When it is open"), 2, (self.rows(
+                        [pack.hours_lines(office.hours)] + (self.calls(self.phone_for(office), _("Call before your visit."))
+                                                            if office.hours is None else [])),))]
         if office.services:
             sections.append(Section(f"{key}-services", _("What you can do here"), 2, (self.rows(
-                pack.EasyLine("information", tuple(pack.sentences(s.easy_read.texts[lang]))) for s in office.services),)))
+                pack.EasyLine(s.pictogram or "information", tuple(pack.sentences(s.easy_read.texts[lang])))
+                for s in office.services),)))
         sections.append(Section(f"{key}-entrances", _("Entrances"), 2, sections=tuple(
             Section(f"{key}-entrance-{e.id}", _capital(pack.short_entrance_name(e.name[lang])), 3,
                     (self.rows(pack.entrance_lines(e.facts)),)) for e in office.entrances)))
         inside = [self.rows(pack.inside_lines(office.inside.facts))]
         facts = [f for e in office.entrances for f in e.facts.values()] + list(office.inside.facts.values())
         if any(not f.verified for f in facts):
-            inside.append(self.rows([pack.EasyLine("information", (_("Nobody has checked this information on site "
+            inside.append(self.rows([pack.EasyLine("question", (_("Nobody has checked this information on site "
                                                                      "yet."),))]))
         sections.append(Section(f"{key}-inside", _("In the building"), 2, tuple(inside)))
         sections.append(self.routes(office))

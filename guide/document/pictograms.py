@@ -12,12 +12,11 @@ from pathlib import Path
 
 from reportlab.lib.colors import CMYKColor
 
-from ..media import MEDIA, NEGATED
+from ..media import NEGATED, PICTOGRAM_DIR, pictogram_catalogue
 from ..errors import BuildError
 
 __all__ = ["Pictogram", "pictograms", "pictogram", "draw_pictogram", "PICTOGRAM_DIR", "NEGATED"]
 
-PICTOGRAM_DIR = MEDIA / "pictograms"
 VIEWBOX = 100.0
 
 
@@ -34,11 +33,8 @@ class Pictogram:
 @lru_cache(maxsize=1)
 def pictograms() -> dict:
     """Every pictogram by id, in the catalogue's order; a broken catalogue is a BuildError."""
-    import yaml
-
-    catalogue = yaml.safe_load((PICTOGRAM_DIR / "pictograms.yaml").read_text(encoding="utf-8"))
     found, missing = {}, []
-    for pid, alt in catalogue.items():
+    for pid, alt in pictogram_catalogue().items():
         path = PICTOGRAM_DIR / f"{pid}.svg"
         if not path.is_file():
             missing.append(f"{pid}.svg")

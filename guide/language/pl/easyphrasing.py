@@ -120,7 +120,7 @@ def _departure(step) -> list:
         f"Idź w stronę: {expand_name(name)}." if kind == "street" else None
     if not (side or goal):
         return []
-    return [_line("walk_straight", f"Stań tak, aby ulica była {side}." if side else None, goal)]
+    return [_line("walk_straight", goal or "Idź prosto.", f"Ulica jest wtedy {side}." if side else None)]
 
 
 def _arrive(step) -> list:
@@ -167,15 +167,16 @@ def route_lines(steps, *, origin_kind: str, origin_name: str) -> list:
             lines.append(_line("lift", f"Wjedź windą na {step.count} piętro."))
         elif step.action == "stairs_up" and ("unknown:lift" in step.warnings or "no_lift" in step.warnings):
             lift = "Nie ma windy." if "no_lift" in step.warnings else "Nie mamy informacji o windzie."
-            lines.append(_line(NEGATED + "lift" if "no_lift" in step.warnings else "information",
-                               f"Biuro jest na {step.count} piętrze.", lift))  # no lift, or nothing known of one
+            lines += [_line("desk", f"Biuro jest na {step.count} piętrze."),  # no lift, or nothing known of one
+                      _line(NEGATED + "lift" if "no_lift" in step.warnings else "question", lift)]
         elif step.action == "stairs_up":
             lines.append(_line("steps", f"Wejdź schodami na {step.count} piętro."))
         elif step.action == "room":
             floor = None if floor_told else _floor_sentence(step.count) if step.count is not None else \
                 "Zapytaj o drogę do biura."
             if floor or step.name:
-                lines.append(_line("information", floor, f"Idź do pokoju {step.name}." if step.name else None))
+                lines.append(_line("desk" if step.count is not None else "question", floor,
+                                   f"Idź do pokoju {step.name}." if step.name else None))
         floor_told = step.action in ("lift_up", "stairs_up")
     return lines
 
@@ -236,14 +237,14 @@ def entrance_lines(facts: dict) -> list:
     if known.get("disabled_parking"):
         lines.append(_line("parking", f"Parking dla osób z niepełnosprawnością: "
                                       f"{quantity(known['disabled_parking'], 'bay')}."))
-    return lines or [_line("information", "Nie mamy informacji o tym wejściu.")]
+    return lines or [_line("question", "Nie mamy informacji o tym wejściu.")]
 
 
 def inside_lines(facts: dict) -> list:
     """What a person finds inside the building, one fact per line."""
     known, lines = _known(facts), []
     if "floor" in known:
-        lines.append(_line("information", _floor_sentence(known["floor"]),
+        lines.append(_line("desk", _floor_sentence(known["floor"]),
                            f"Pokój numer {known['room']}." if "room" in known else None))
     if known.get("steps_inside"):
         lines.append(_line("steps", f"W budynku są schody: {quantity(known['steps_inside'], 'step')}."))
@@ -252,7 +253,7 @@ def inside_lines(facts: dict) -> list:
     if known.get("room_threshold", 0) > 2:
         lines.append(_line("door", "W drzwiach pokoju jest wysoki próg."))
     lines += _yes_no_lines(known, _INSIDE_FACTS)
-    return lines or [_line("information", "Nie mamy informacji o wnętrzu budynku.")]
+    return lines or [_line("question", "Nie mamy informacji o wnętrzu budynku.")]
 
 
 def _time(value: str) -> str:
@@ -262,7 +263,7 @@ def _time(value: str) -> str:
 def hours_lines(hours) -> EasyLine:
     """Opening hours as short sentences: consecutive days with the same hours share one line."""
     if hours is None:
-        return _line("clock", "Nie mamy informacji o godzinach.", "Zadzwoń przed wizytą.")
+        return _line("clock", "Nie mamy informacji o godzinach.")  # the edition adds the number to call
     groups: list = []
     for day in DAYS:
         spans = hours.days.get(day)
