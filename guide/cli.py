@@ -142,8 +142,13 @@ def _cmd_route(args) -> int:
 
 def _cmd_import_stops(args) -> int:
     from .data.stops import import_stops
-    count = import_stops(Path(args.file), Path(args.data_dir))
-    print(f"Imported {count} stops into {Path(args.data_dir) / 'stops.csv'}.")
+    imported = import_stops(Path(args.feed), Path(args.data_dir))
+    if imported.timetable:
+        service = f" {imported.served} of them with vehicle types and lines from the feed's timetable."
+    else:
+        service = (" The feed has no timetable (routes.txt, trips.txt, stop_times.txt): give its folder or .zip file "
+                   "to import vehicle types and lines.")
+    print(f"Imported {imported.stops} stops into {Path(args.data_dir) / 'stops.csv'}.{service}")
     return 0
 
 
@@ -217,8 +222,9 @@ def _parser() -> argparse.ArgumentParser:
     route.set_defaults(run=_cmd_route)
     profiles = commands.add_parser("profiles", help="list the access profiles and their limits")
     profiles.set_defaults(run=_cmd_profiles)
-    stops = commands.add_parser("import-stops", help="import transit stops from a GTFS stops.txt")
-    stops.add_argument("file", metavar="FILE")
+    stops = commands.add_parser("import-stops", help="import transit stops, their vehicle types and lines from a GTFS "
+                                "feed (its folder, .zip file or stops.txt)")
+    stops.add_argument("feed", metavar="FEED")
     stops.add_argument("data_dir", nargs="?", default=DEFAULT_DATA, metavar="DATA_DIR")
     stops.set_defaults(run=_cmd_import_stops)
     check_pdf = commands.add_parser("preflight", help="check PDFs for the print shop (PX-01 … PX-05)")

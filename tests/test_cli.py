@@ -87,4 +87,4 @@ def test_import_stops_rejects_a_broken_file(tmp_path):
 def test_import_stops_names_a_missing_file(tmp_path):
     result = run_wromik("import-stops", tmp_path / "nope.txt", TINY, check_exit=1)
     assert "nope.txt: file: Expected the transit stops file but found none" in result.stderr
-    assert "Give the path of the GTFS feed's stops.txt file." in result.stderr
+    assert "Give the path of the GTFS feed: its folder, its .zip file or its stops.txt." in result.stderr

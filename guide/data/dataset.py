@@ -24,12 +24,14 @@ from .network import build_graph, check_graph
 from .profiles import load_profiles
 from .yamlfile import line_of, read_yaml
 
-__all__ = ["load_guide", "read_stops_csv", "shown_path", "KNOWN_LANGUAGES", "NODE_KINDS", "EDGE_KINDS"]
+__all__ = ["load_guide", "read_stops_csv", "stops_from_text", "shown_path", "KNOWN_LANGUAGES", "NODE_KINDS", "EDGE_KINDS",
+           "VEHICLES"]
 
 KNOWN_LANGUAGES = ("pl", "uk", "en")
 NODE_KINDS = ("stop", "entrance", "crossing", "corner", "landmark", "parking")
 EDGE_KINDS = ("footway", "crossing", "ramp", "steps", "lift")
 SIDES = ("left", "right")  # road_side and building_line: seen walking from the edge's `from` node to its `to` node
+VEHICLES = ("tram", "bus", "trolleybus", "metro", "train", "ferry")  # the words of stops.csv's vehicle column
 OFFICE_KINDS = ("headquarters", "field_office", "service_point", "partner")
 SURFACES = ("asphalt", "paving_stones", "concrete", "concrete:plates", "sett", "cobblestone", "unhewn_cobblestone",
             "compacted", "fine_gravel", "gravel", "dirt", "grass", "sand", "mud", "metal", "wood", "tiles")
@@ -308,15 +310,18 @@ class _InsideChecker(s.Checker):
 
 
 def read_stops_csv(path: Path, problems, *, shown_as: str, root: Path | None,
-                   missing_fix: str = "Run 'wromik import-stops stops.txt' with the city's GTFS stops.txt.") -> dict:
-    """Read a GTFS stops file (stop_id, stop_code, stop_name, stop_lat, stop_lon) into Stops by id."""
+                   missing_fix: str = "Run 'wromik import-stops' with the city's GTFS feed.") -> dict:
+    """Read a stops file (GTFS stops.txt columns, and the optional vehicle and lines) into Stops by id."""
     if not os.path.lexists(path):
         problems.append(Problem(shown_as, "file", "Expected the transit stops file but found none", missing_fix))
         return {}
     text = read_data_text(path, shown_as, problems, root=root, what="the transit stops (GTFS CSV)",
                           encoding="utf-8-sig")
-    if text is None:
-        return {}
+    return stops_from_text(text, problems, shown_as=shown_as) if text is not None else {}
+
+
+def stops_from_text(text: str, problems, *, shown_as: str) -> dict:
+    """The Stops by id in the text of a stops file; every problem is added to problems."""
     stops = {}
     try:
         with io.StringIO(text, newline="") as handle:
@@ -347,12 +352,36 @@ def read_stops_csv(path: Path, problems, *, shown_as: str, root: Path | None,
                     problems.append(Problem(shown_as, where, f"Expected unique stop ids but '{row['stop_id']}' repeats",
                                             "Remove the duplicate row.", line))
                     continue
+                vehicles, lines = _vehicles_and_lines(row, s.Place(shown_as, where, line, problems))
                 stops[row["stop_id"]] = Stop(row["stop_id"], row.get("stop_code") or "", " ".join(row["stop_name"].split()),
-                                             lat, lon)
+                                             lat, lon, vehicles=vehicles, lines=lines)
     except csv.Error as error:
         problems.append(Problem(shown_as, "file", f"Expected a UTF-8 CSV file but it could not be read: {error}",
                                 "Save the file as UTF-8 CSV with commas."))
     return stops
+
+
+def _vehicles_and_lines(row: dict, at: s.Place) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A stop row's optional vehicle types (in the order of VEHICLES) and line numbers (as written); both empty when
+    a problem is reported, so the stop itself stays known. Both columns are separated by spaces (a line name with
+    spaces has no-break spaces in it)."""
+    vehicle, lines = row.get("vehicle") or "", row.get("lines") or ""
+    if not s.safe_text(vehicle + lines, at):
+        return (), ()
+    words = [word for word in vehicle.split(" ") if word]
+    unknown = [word for word in words if word not in VEHICLES]
+    if unknown:
+        at.report(f"Expected vehicle types from {', '.join(VEHICLES)} but received {s.shown(' '.join(unknown))}",
+                  "Write the vehicle types in English, separated by spaces (for example: tram bus), "
+                  "or leave the vehicle column empty if you do not know them.")
+        return (), ()
+    numbers = [number for number in lines.split(" ") if number]
+    listed = [number for number in numbers if "," in number or ";" in number]
+    if listed:
+        at.report(f"Expected line numbers separated by spaces but received {s.shown(listed[0])}",
+                  "Separate the line numbers with spaces, for example: 3 10 20.")
+        return (), ()
+    return tuple(v for v in VEHICLES if v in words), tuple(dict.fromkeys(numbers))
 
 
 def _node_fields():

@@ -184,6 +184,8 @@ class Stop:
     name: str
     lat: float
     lon: float
+    vehicles: tuple[str, ...] = ()  # tram, bus, trolleybus, metro, train, ferry; empty when unknown
+    lines: tuple[str, ...] = ()  # the line numbers that call here; empty when unknown
 
 
 @dataclass(frozen=True)
