@@ -215,3 +215,22 @@ def test_no_route_is_never_followed_by_depends_on_missing_data(documents):
     assert blocked
     for section in blocked:
         assert not [s for s in _sentences(section) if "Trasa zależy od danych" in s], section.title
+
+
+def test_a_route_from_a_stop_shows_its_vehicle_where_the_data_knows_it(wroclaw_model, documents):
+    """The start's pictogram and the text follow stops.csv: a tram stop is never drawn as a bus."""
+    from guide.document.builder import StandardBuilder
+    builder = StandardBuilder(wroclaw_model, "pl")
+    stops = {route.origin: builder.stop_of(route) for routes in wroclaw_model.routes.values() for route in routes
+             if route.origin_kind == "stop"}
+    known = {origin: stop for origin, stop in stops.items() if stop and stop.vehicles}
+    assert {v for stop in known.values() for v in stop.vehicles} == {"tram", "bus"}
+    for routes in wroclaw_model.routes.values():
+        for route in routes:
+            stop = stops.get(route.origin)
+            expected = "parking" if route.origin_kind == "parking" else \
+                stop.vehicles[0] if stop and len(stop.vehicles) == 1 else "stop"
+            assert builder.start_pictogram(route) == expected
+    text = " ".join(s for section in documents.get("pl").walk() for block in section.blocks
+                    for s in getattr(block, "sentences", ()))
+    assert "Tu zatrzymują się tramwaje." in text and "Tu zatrzymują się autobusy." in text

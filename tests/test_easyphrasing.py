@@ -27,15 +27,17 @@ def test_unknown_hours_say_so_and_ask_to_call():
 
 def test_a_turn_at_a_landmark_is_said_by_the_landmark_not_by_metres():
     steps = [Step("walk", distance_m=120, turn="left", name="ul. Strzegomska", landmark="kiosk")]
-    lines = route_lines(steps, origin_kind="stop", origin_name="pl. Strzegomski (Muzeum Współczesne)")
+    lines = route_lines(steps, origin_kind="stop", origin_name="pl. Strzegomski (Muzeum Współczesne)",
+                        origin_pictogram="tram")
     assert [(line.pictogram, line.sentences) for line in lines] == [
-        ("bus", ("Wysiądź na przystanku plac Strzegomski (Muzeum Współczesne).",)),
+        ("tram", ("Wysiądź na przystanku plac Strzegomski (Muzeum Współczesne).",)),
         ("turn_left", ("Skręć w lewo.",)),
         ("walk_straight", ("Idź prosto do miejsca: kiosk.", "To jest ulica Strzegomska."))]
 
 
 def test_wheelchair_user_is_told_about_an_unknown_lift_not_sent_up_the_stairs():
-    lines = route_lines([Step("stairs_up", count=1, warnings=("unknown:lift",))], origin_kind="parking", origin_name="P")
+    lines = route_lines([Step("stairs_up", count=1, warnings=("unknown:lift",))], origin_kind="parking", origin_name="P",
+                        origin_pictogram="parking")
     assert [(line.pictogram, line.sentences) for line in lines[1:]] == [
         ("desk", ("Biuro jest na 1 piętrze.",)), ("question", ("Nie mamy informacji o windzie.",))]
 
@@ -57,7 +59,8 @@ def test_every_generated_line_of_the_wroclaw_guide_is_easy_to_read(wroclaw_model
         for routes in (wroclaw_model.routes_for(office.id, p) for p in wroclaw_model.profiles):
             for route in routes:
                 steps = list(route.steps) + (list(route.inside.steps) if route.inside else [])
-                lines += route_lines(steps, origin_kind=route.origin_kind, origin_name=route.origin_name)
+                lines += route_lines(steps, origin_kind=route.origin_kind, origin_name=route.origin_name,
+                                    origin_pictogram="stop")
     assert len(lines) > 900
     assert {line.pictogram.removeprefix("no:") for line in lines} <= set(pictograms())
     sentences = {s for line in lines for s in line.sentences}

@@ -76,6 +76,19 @@ class Builder:
     def profile_names(self, profile_ids) -> str:
         return ", ".join(self.model.profiles[p].name[self.lang] for p in profile_ids)
 
+    def stop_of(self, route):
+        """The transit stop a route starts from, or None (a car park, or a stop stops.csv does not list)."""
+        node = self.model.data.network.nodes.get(route.origin)
+        return self.model.data.stops.get(node.stop_id) if node is not None and node.stop_id else None
+
+    def start_pictogram(self, route) -> str:
+        """The picture of a route's start: parking, tram or bus when the data says which, else any stop."""
+        if route.origin_kind == "parking":
+            return "parking"
+        stop = self.stop_of(route)
+        vehicles = stop.vehicles if stop else ()
+        return vehicles[0] if len(vehicles) == 1 and vehicles[0] in pictograms() else "stop"
+
     def origin_name(self, route) -> str:
         """Where a route starts, as a heading shows it (no timetable capitals)."""
         return self.pack.display_name(route.origin_name)
@@ -333,7 +346,9 @@ class StandardBuilder(Builder):
                 _("Time: {times}.", times="; ".join(each))
         start = self.origin_name(route) if route.origin_kind == "stop" else _("Parking")
         measured = all(leg.attrs.get("verified") for leg in route.legs if leg.kind != "door")
-        blocks = [self.para(summary, _("Entrance: {name}.", name=entrance.name[self.lang]),
+        stop = self.stop_of(route)
+        blocks = [self.para(summary, pack.describe_stop(stop.vehicles, stop.lines) if stop else "",
+                            _("Entrance: {name}.", name=entrance.name[self.lang]),
                             "" if measured else _("The distances are approximate: nobody has measured this route "
                                                   "on site yet.")),
                   self.figure(office, shared, start=start, end=entrance.name[self.lang].split(" (")[0])]

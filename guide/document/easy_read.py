@@ -128,7 +128,8 @@ class EasyReadBuilder(Builder):
             return self.no_route_lines(route)
         steps = [replace(s, cue_before_m=shared.cue(i)) for i, s in enumerate(route.steps)]
         steps += list(route.inside.steps) if route.inside else []
-        lines = self.pack.route_lines(steps, origin_kind=route.origin_kind, origin_name=route.origin_name)
+        lines = self.pack.route_lines(steps, origin_kind=route.origin_kind, origin_name=route.origin_name,
+                                      origin_pictogram=self.start_pictogram(route))
         if route.inside and route.inside.barriers:
             lines.append(self.pack.EasyLine("information", (self._("Watch out!"), *dict.fromkeys(
                 self.pack.barrier_sentence(b.attribute) for b in route.inside.barriers))))

@@ -141,10 +141,11 @@ def _floor_sentence(floor: int) -> str:
     return "Biuro jest na parterze." if floor == 0 else f"Biuro jest na {floor} piętrze."
 
 
-def route_lines(steps, *, origin_kind: str, origin_name: str) -> list:
-    """The easy-read lines of one route, from the start to the office's door and desk."""
-    start = _line("parking", "Start: parking przy budynku.") if origin_kind == "parking" else \
-        _line("bus", f"Wysiądź na przystanku {expand_name(origin_name)}.")
+def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: str) -> list:
+    """The easy-read lines of one route, from the start to the office's door and desk; origin_pictogram shows
+    the start (tram, bus, a stop of either, parking)."""
+    start = _line(origin_pictogram, "Start: parking przy budynku.") if origin_kind == "parking" else \
+        _line(origin_pictogram, f"Wysiądź na przystanku {expand_name(origin_name)}.")
     lines, previous_name, floor_told = [start], None, False
     for step in steps:
         if step.action == "depart":

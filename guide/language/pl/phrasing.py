@@ -14,7 +14,7 @@ from .morphology import inflect_name, noun_form
 from .readability import display_name
 
 __all__ = ["plural", "plural_of", "quantity", "written_date", "describe_step", "describe_barrier", "describe_unknown",
-           "describe_status", "describe_map", "warning_notes", "fact_sentences", "opening_hours",
+           "describe_status", "describe_map", "describe_stop", "warning_notes", "fact_sentences", "opening_hours",
            "service_hours"]
 
 _DAY_NAMES = dict(zip(DAYS, ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela")))
@@ -344,6 +344,19 @@ def _fact_sentence(name: str, fact, *, with_source: bool) -> str:
 def warning_notes(codes) -> str:
     """Step warnings as one clause: 'brak sygnału dźwiękowego; krawężnik 3 cm'."""
     return "; ".join(note for note in (_warning(code) for code in codes) if note)
+
+
+_VEHICLES = {"tram": "tramwaje", "bus": "autobusy", "trolleybus": "trolejbusy", "metro": "metro", "train": "pociągi",
+             "ferry": "promy"}
+
+
+def describe_stop(vehicles: tuple, lines: tuple) -> str:
+    """What calls at a stop, as far as the data says: 'Tu zatrzymują się tramwaje linii 3, 10.'; '' when unknown."""
+    lines_text = f" linii {', '.join(lines)}" if lines else ""
+    if vehicles:
+        what = " i ".join(_VEHICLES[v] for v in vehicles)
+        return f"Tu zatrzymują się {what}{lines_text}."
+    return f"Tu zatrzymują się pojazdy{lines_text}." if lines else ""
 
 
 def describe_map(*, origin_kind: str, origin_name: str, office_name: str, entrance_name: str | None,
