@@ -30,7 +30,7 @@ def test_a_turn_at_a_landmark_is_said_by_the_landmark_not_by_metres():
     lines = route_lines(steps, origin_kind="stop", origin_name="pl. Strzegomski (Muzeum Współczesne)",
                         origin_pictogram="tram")
     assert [(line.pictogram, line.sentences) for line in lines] == [
-        ("tram", ("Wysiądź na przystanku plac Strzegomski (Muzeum Współczesne).",)),
+        ("tram", ("Wysiądź z tramwaju na przystanku plac Strzegomski (Muzeum Współczesne).",)),
         ("turn_left", ("Skręć w lewo.",)),
         ("walk_straight", ("Idź prosto do miejsca: kiosk.", "To jest ulica Strzegomska."))]
 

@@ -50,8 +50,9 @@ def test_a_name_the_dictionary_does_not_know_is_phrased_around_never_guessed():
 
 def test_the_departure_gives_side_and_goal_before_the_compass_point():
     text = describe_step(Step("depart", name="Szczepin", heading="east", road_side="right",
-                              towards=("crossing", "ul. Nowowiejska"), crossings=2, turns=1))
-    assert text == ("Start: Szczepin. Stań tak, aby jezdnia była po prawej stronie. Idź w stronę przejścia dla "
+                              towards=("crossing", "ul. Nowowiejska"), crossings=2, turns=1,
+                              facts={"origin_kind": "stop"}))
+    assert text == ("Start: przystanek Szczepin. Stań tak, aby jezdnia była po prawej stronie. Idź w stronę przejścia dla "
                     "pieszych przez ulicę Nowowiejską. Kierunek: wschód. Na trasie: 2 przejścia przez jezdnię, 1 skręt.")
     assert text.index("jezdnia") < text.index("Kierunek")
 
@@ -83,9 +84,10 @@ def test_arrival_describes_the_door():
 
 def test_barrier_states_value_against_limit():
     assert describe_barrier("kerb", 4, 2, "cm", "przejście przez ul. Nowowiejską") == \
-        "krawężnik 4 cm > 2 cm (przejście przez ul. Nowowiejską)"
-    assert describe_barrier("width", 0.8, 0.9, "m", None) == "szerokość chodnika 0,8 m < 0,9 m"
-    assert describe_barrier("door_width", 0.8, 0.9, "m", None) == "szerokość drzwi 0,8 m < 0,9 m"
+        "krawężnik 4 cm, a dopuszczalne najwyżej 2 cm (przejście przez ul. Nowowiejską)"
+    assert describe_barrier("width", 0.8, 0.9, "m", None) == "szerokość chodnika 0,8 m, a potrzeba co najmniej 0,9 m"
+    assert describe_barrier("door_width", 0.8, 0.9, "m", None) == \
+        "szerokość drzwi wejściowych 0,8 m, a potrzeba co najmniej 0,9 m"
     assert describe_barrier("steps", 8, 0, "steps", "Wejście A") == "schody: 8 stopni (Wejście A)"
 
 

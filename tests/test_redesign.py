@@ -53,6 +53,7 @@ REWORDED = {  # issue 13: said positively beside the door pictogram; no promise 
     "Zadzwoń na telefon zaufania.": "Zadzwoń do MOPS: 71 78 22 300.",  # no phone line without its number
     "Ten telefon działa w dzień i w nocy.": "MOPS Ci pomoże.",
     "Biuro jest na 3. piętrze, pokój 316.": "Idź do pokoju 316.",  # the lift step before has told the floor
+    "Zadzwoń i zapytaj przed wizytą.": "Zapytaj o to w biurze przed wizytą.",  # no number in the word list
     INTRODUCTION: INTRODUCTION.replace("całodobowy telefon zaufania", "pomoc MOPS"),
     "Przy każdej informacji o dostępności podajemy jej źródło i datę sprawdzenia na miejscu. Położenie budynków i "
     "cechy chodników są przybliżone, dopóki nie zostaną zmierzone.":
@@ -88,8 +89,16 @@ def _issue13(line: str, text: str) -> bool:
                           f"Na przejściu: {cross.group(3)}"] + warnings)
     start = re.fullmatch(r"Start: (.+)\. Ruszaj w kierunku: (.+)\.", line)
     if start:  # the side of the road and the goal first, the compass point after; names in display case
-        return re.search(rf"Start: {re.escape(start.group(1))}\.[^\n]*? Kierunek: {start.group(2)}\.", text,
-                         re.IGNORECASE) is not None
+        return re.search(rf"Start: (?:przystanek )?{re.escape(start.group(1))}\.[^\n]*? Kierunek: {start.group(2)}\.",
+                         text, re.IGNORECASE) is not None
+    alight = re.fullmatch(r"Wysiądź na przystanku (.+)\.", line)
+    if alight:  # the vehicle named where the data knows it
+        return re.search(rf"Wysiądź (?:z \w+ )?na przystanku {re.escape(alight.group(1))}\.", text) is not None
+    compared = re.sub(r"(\d+(?:,\d+)? ?(?:cm|%|m)) ([<>]) (\d+(?:,\d+)? ?(?:cm|%|m))",
+                      lambda m: f"{m.group(1)}, a {'potrzeba co najmniej' if m.group(2) == '<' else 'dopuszczalne najwyżej'} "
+                                f"{m.group(3)}", line)
+    if compared != line:  # a limit said in words, not as "<" and ">"
+        return compared in text or _issue13(compared, text)
     missing = re.fullmatch(r"Trasa zależy od brakujących danych \((.+)\)\. Zadzwoń przed wizytą, jeśli to dla Ciebie "
                            r"ważne\.", line)
     if re.fullmatch(r"Trasa zależy od brakujących danych \(.+,|brak danych: .+\)\. Zadzwoń przed wizytą, jeśli to dla "

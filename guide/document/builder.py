@@ -295,7 +295,7 @@ class StandardBuilder(Builder):
         else:
             text = _("{group}: routes {numbers}.", group=group, numbers=", ".join(usable))
         if blocked:
-            text += " " + _("No accessible route: {numbers}.", numbers=", ".join(blocked))
+            text += " " + _("The barriers are described under route {numbers}.", numbers=", ".join(blocked))
         return text
 
     def route_title(self, number: int, route) -> str:
@@ -335,7 +335,7 @@ class StandardBuilder(Builder):
         entrance = office.entrance(route.entrance)
         times = grouped((max(1, round(r.duration_s / 60)), r.profile) for r in shared.routes)
         length = pack.quantity(round(route.length_m), "metre")
-        crossings = pack.quantity(route.crossings, "crossing")
+        crossings = pack.quantity(route.crossings, "crossing") if route.crossings else _("no crossing")
         if len(times) == 1:
             summary = _("Length: {length}, {time}, {crossings} across the road.", length=length,
                         time=pack.quantity(times[0][0], "minute", about=True), crossings=crossings)
@@ -352,7 +352,7 @@ class StandardBuilder(Builder):
                             "" if measured else _("The distances are approximate: nobody has measured this route "
                                                   "on site yet.")),
                   self.figure(office, shared, start=start, end=entrance.name[self.lang].split(" (")[0])]
-        insides = grouped((tuple(pack.describe_step(s) for s in r.inside.steps) if r.inside else (), r.profile)
+        insides = grouped((tuple(t for t in map(pack.describe_step, r.inside.steps) if t) if r.inside else (), r.profile)
                           for r in shared.routes)
         shared_inside = common_start([inside for inside, _ids in insides])  # the way inside every group takes
         steps = [self.shared_step(shared, index) for index in range(len(route.steps))] + list(shared_inside)

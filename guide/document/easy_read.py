@@ -131,14 +131,14 @@ class EasyReadBuilder(Builder):
         lines = self.pack.route_lines(steps, origin_kind=route.origin_kind, origin_name=route.origin_name,
                                       origin_pictogram=self.start_pictogram(route))
         if route.inside and route.inside.barriers:
-            lines.append(self.pack.EasyLine("information", (self._("Watch out!"), *dict.fromkeys(
+            lines.append(self.pack.EasyLine("warning", (self._("Watch out!"), *dict.fromkeys(
                 self.pack.barrier_sentence(b.attribute) for b in route.inside.barriers))))
         return lines
 
     def no_route_lines(self, route) -> list:
         _, pack = self._, self.pack
-        lines = [pack.EasyLine("information", (_("There is no good route for this group."),))]  # for any group
-        lines += [pack.EasyLine("information", (pack.barrier_sentence(b.barrier.attribute),)) for b in route.barriers[:3]]
+        lines = [pack.EasyLine("warning", (_("There is no good route for this group."),))]  # for any group
+        lines += [pack.EasyLine("warning", (pack.barrier_sentence(b.barrier.attribute),)) for b in route.barriers[:3]]
         return lines + [pack.EasyLine("bus", (_("You can start from another place: the stop {name}.",
                                                 name=pack.expand_name(a.origin_name)),))
                         for a in route.alternatives if a.kind == "origin"]

@@ -35,7 +35,7 @@ class RoutesRenderer(Renderer):
         properties = {
             "office": office.id, "office_name": office.name.get(lang) or office.name[model.data.info.languages[0]],
             "address": str(office.address), "profile": profile.id, "profile_name": profile.name.get(lang),
-            "origin": route.origin, "origin_name": route.origin_name, "origin_kind": route.origin_kind,
+            "origin": route.origin, "origin_name": phrasing.display_name(route.origin_name), "origin_kind": route.origin_kind,
             "status": route.status, "entrance": route.entrance, "length_m": route.length_m,
             "duration_s": route.duration_s, "crossings": route.crossings,
             "steps": [s.to_dict() for s in route.steps],

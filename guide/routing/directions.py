@@ -9,7 +9,7 @@ from ..data.geometry import bearing
 
 __all__ = ["Step", "steps_for", "turn_between", "round_distance", "compass"]
 
-MERGE_ANGLE = 30  # degrees: smaller bends along one named path do not make a new step
+NEAR_M = 60  # metres: a crossing, landmark or street this near the start is something to head for
 
 
 @dataclass(frozen=True)
@@ -100,31 +100,36 @@ def _warnings(leg, profile) -> list:
         warnings.append("open_area")
     if leg.kind == "crossing" and profile.cost("no_sound") and attrs.get("sound_signal") is False:
         warnings.append("no_sound_signal")
+    if leg.kind == "crossing" and profile.cost("no_tactile") and attrs.get("tactile_paving") is False:
+        warnings.append("no_tactile_paving")
     warnings += [f"barrier:{b.attribute}" for b in leg.assessment.barriers]
     return list(dict.fromkeys(warnings))
 
 
 def _towards(legs, destination: str, node_names: dict) -> tuple:
-    """What the first walk heads for, to set off in the right direction: the first crossing, a landmark, the
-    next street, else the destination itself."""
-    first = legs[0].attrs.get("name")
+    """What the first walk heads for, to set off in the right direction: the first crossing, a landmark or the
+    next street within reach; else the street walked along; else the destination itself."""
+    first, walked = None, 0.0
     for leg in legs:
+        first = first or leg.attrs.get("name")
         landmark = leg.attrs.get("landmark") or node_names.get(leg.end)
-        if leg.kind == "crossing":
+        if walked <= NEAR_M and leg.kind == "crossing":
             return "crossing", leg.attrs.get("name")
-        if landmark:
+        if walked <= NEAR_M and landmark:
             return "landmark", landmark
-        if leg.attrs.get("name") and leg.attrs["name"] != first:
+        if walked <= NEAR_M and leg.attrs.get("name") and leg.attrs["name"] != first:
             return "street", leg.attrs["name"]
-    return "place", destination
+        walked += leg.attrs.get("length", 0.0)
+    return ("along", first) if first else ("place", destination)
 
 
-def steps_for(legs, profile, *, origin_name: str, destination: str, node_names: dict) -> list:
+def steps_for(legs, profile, *, origin_name: str, origin_kind: str, destination: str, node_names: dict) -> list:
     """Turn the street part of a route (a list of routing.Leg) into Steps, ending at the door."""
     street = [leg for leg in legs if leg.kind != "door"]
     if not street:
         return []
-    steps: list[Step] = [Step("depart", name=origin_name, position=street[0].coords[0])]
+    steps: list[Step] = [Step("depart", name=origin_name, position=street[0].coords[0],
+                              facts={"origin_kind": origin_kind})]
     previous_bearing = None
     current: dict | None = None
 

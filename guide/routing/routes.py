@@ -224,7 +224,8 @@ def _route_from(graph, weigher: _Weigher, origin, target, office: Office, profil
         barriers += _other_doors(graph, weigher, target, legs)
     entrance = legs[-1].entrance if legs and legs[-1].kind == "door" else None
     origin_node = graph.nodes[origin]
-    steps = steps_for(legs, profile, origin_name=origin_node["name"] or origin, destination=office.short_name,
+    steps = steps_for(legs, profile, origin_name=origin_node["name"] or origin, origin_kind=origin_node["kind"],
+                      destination=office.short_name,
                       node_names=graph.graph["landmarks"])
     inside = None
     if entrance and not relaxed:

@@ -113,14 +113,14 @@ def _cross(step) -> list:
 
 def _departure(step) -> list:
     """Which way to set off: the road on one side, and what to walk to."""
-    side = {"left": "po lewej stronie", "right": "po prawej stronie"}.get(step.road_side)
+    side = {"left": "lewej stronie", "right": "prawej stronie"}.get(step.road_side)
     kind, name = step.towards or (None, None)
     goal = "Idź do przejścia dla pieszych." if kind == "crossing" else \
         f"Idź do miejsca: {expand_name(name)}." if kind == "landmark" else \
         f"Idź w stronę: {expand_name(name)}." if kind == "street" else None
     if not (side or goal):
         return []
-    return [_line("walk_straight", goal or "Idź prosto.", f"Ulica jest wtedy {side}." if side else None)]
+    return [_line("walk_straight", goal or "Idź prosto.", f"Ulica jest po Twojej {side}." if side else None)]
 
 
 def _arrive(step) -> list:
@@ -141,11 +141,14 @@ def _floor_sentence(floor: int) -> str:
     return "Biuro jest na parterze." if floor == 0 else f"Biuro jest na {floor} piętrze."
 
 
+_VEHICLE_FROM = {"tram": "z tramwaju ", "bus": "z autobusu "}
+
+
 def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: str) -> list:
     """The easy-read lines of one route, from the start to the office's door and desk; origin_pictogram shows
     the start (tram, bus, a stop of either, parking)."""
     start = _line(origin_pictogram, "Start: parking przy budynku.") if origin_kind == "parking" else \
-        _line(origin_pictogram, f"Wysiądź na przystanku {expand_name(origin_name)}.")
+        _line(origin_pictogram, f"Wysiądź {_VEHICLE_FROM.get(origin_pictogram, '')}na przystanku {expand_name(origin_name)}.")
     lines, previous_name, floor_told = [start], None, False
     for step in steps:
         if step.action == "depart":
@@ -198,7 +201,7 @@ _ENTRANCE_FACTS = {
     "automatic_door": ("door", "Drzwi otwierają się same.", "Drzwi otwierasz ręką.", "door"),
     "bell": ("doorbell", "Jest dzwonek.", None), "intercom": ("doorbell", "Jest domofon.", None),
     "audio_beacon": ("sound_signal", "Nad wejściem jest sygnalizator dźwiękowy.", None),
-    "locked": ("door", "Drzwi są zwykle zamknięte.", None),
+    "locked": ("warning", "Drzwi są zwykle zamknięte.", None),
 }
 _INSIDE_FACTS = {
     "lift": ("lift", "Jest winda.", "Nie ma windy."),
@@ -230,11 +233,12 @@ def entrance_lines(facts: dict) -> list:
                            "Są poręcze." if known.get("handrail") else None) if known["steps"] else
                      _line(NEGATED + "steps", "Nie ma schodów."))
     if "door_width" in known:
-        lines.append(_line("door", "Drzwi są szerokie." if known["door_width"] >= 90 else "Drzwi są wąskie."))
+        lines.append(_line("door", "Drzwi są szerokie.") if known["door_width"] >= 90 else
+                     _line("warning", "Drzwi są wąskie."))
     if "threshold" in known:
         height = known["threshold"]
-        lines.append(_line("door", "Wejście jest bez progu." if height == 0 else
-                           "Jest wysoki próg." if height > 2 else "Jest niski próg."))
+        lines.append(_line("warning", "Jest wysoki próg.") if height > 2 else
+                     _line("door", "Wejście jest bez progu." if height == 0 else "Jest niski próg."))
     if known.get("disabled_parking"):
         lines.append(_line("parking", f"Parking dla osób z niepełnosprawnością: "
                                       f"{quantity(known['disabled_parking'], 'bay')}."))
@@ -250,9 +254,9 @@ def inside_lines(facts: dict) -> list:
     if known.get("steps_inside"):
         lines.append(_line("steps", f"W budynku są schody: {quantity(known['steps_inside'], 'step')}."))
     if "room_door_width" in known and known["room_door_width"] < 90:
-        lines.append(_line("door", "Drzwi do pokoju są wąskie."))
+        lines.append(_line("warning", "Drzwi do pokoju są wąskie."))
     if known.get("room_threshold", 0) > 2:
-        lines.append(_line("door", "W drzwiach pokoju jest wysoki próg."))
+        lines.append(_line("warning", "W drzwiach pokoju jest wysoki próg."))
     lines += _yes_no_lines(known, _INSIDE_FACTS)
     return lines or [_line("question", "Nie mamy informacji o wnętrzu budynku.")]
 

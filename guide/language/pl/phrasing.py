@@ -51,8 +51,9 @@ _PL = {
             "u_turn": "zawróć"},
     "compass": {"north": "północ", "north_east": "północny wschód", "east": "wschód", "south_east": "południowy wschód",
                 "south": "południe", "south_west": "południowy zachód", "west": "zachód", "north_west": "północny zachód"},
-    "attribute": {"steps": "schody", "kerb": "krawężnik", "threshold": "próg", "width": "szerokość chodnika",
-                  "door_width": "szerokość drzwi",
+    "attribute": {"steps": "schody", "kerb": "krawężnik", "threshold": "próg w drzwiach wejściowych",
+                  "width": "szerokość chodnika",
+                  "door_width": "szerokość drzwi wejściowych",
                   "incline": "nachylenie", "ramp_incline": "nachylenie pochylni", "surface": "nawierzchnia",
                   "smoothness": "równość nawierzchni", "locked": "drzwi zamknięte, bez dzwonka i domofonu",
                   "lift": "winda", "room_door_width": "szerokość drzwi do pokoju",
@@ -123,19 +124,25 @@ def _street(name, case: str, *, bare: str = "") -> str:
 
 def _towards(towards) -> str:
     """What to head for, in words: the crossing, the next street, a landmark or the place itself."""
-    kind, name = towards
+    kind, name = towards  # kind: crossing, street, along (the street walked), landmark or place
     if kind == "crossing":
         across = inflect_name(name, "acc") if name else None
         return "w stronę przejścia dla pieszych" + (f" przez {across}" if across else f" ({name})" if name else "")
     if kind == "street":
         street = inflect_name(name, "gen")
-        return f"w stronę {street}" if street else f"w stronę: {name}"
-    return f"w stronę: {_text(name)}"
+        return f"w stronę {street}" if street else f"w stronę ulicy: {name}"
+    if kind == "along":
+        street = inflect_name(name, "gen")
+        return f"chodnikiem wzdłuż {street}" if street else f"chodnikiem ({name})"
+    if kind == "landmark":
+        return f"w stronę punktu orientacyjnego: {_text(name)}"
+    return f"w stronę budynku: {_text(name)}"
 
 
 def _departure(step: Step) -> str:
     """The start: which way to face, told by the road and what to head for; the compass point after them."""
-    text = f"Start: {display_name(_text(step.name))}."
+    stop = "przystanek " if step.facts.get("origin_kind") == "stop" else ""
+    text = f"Start: {stop}{display_name(_text(step.name))}."
     if step.road_side:
         text += f" Stań tak, aby jezdnia była {_SIDE[step.road_side]}."
     if step.towards:
@@ -208,10 +215,10 @@ def _warning(code: str) -> str | None:
     if kind == "open_area":
         return "otwarty plac bez prowadzenia"
     if kind == "no_sound_signal":
-        return "brak sygnału dźwiękowego"
-    if kind == "barrier":
-        return f"bariera: {_PL['attribute'].get(value, value)}"
-    return None
+        return "brak sygnału dźwiękowego, poproś kogoś o pomoc przy przechodzeniu"
+    if kind == "no_tactile_paving":
+        return "brak ścieżki dotykowej, krawędź jezdni trudno wyczuć laską"
+    return None  # a barrier ("barrier:…") is told with its measure and limit, by describe_barrier
 
 
 def describe_step(step: Step) -> str:
@@ -256,8 +263,8 @@ def describe_step(step: Step) -> str:
             text = "Brak danych, na którym piętrze jest biuro" + (f"; pokój {step.name}." if step.name else ".")
         elif step.count == 0:
             text = "Biuro jest na parterze" + (f", pokój {step.name}." if step.name else ".")
-        else:  # the step before, by lift or stairs, has told the floor
-            text = f"Idź do pokoju {step.name}." if step.name else "Biuro jest na tym piętrze."
+        else:  # the step before, by lift or stairs, has told the floor: only the room is new
+            text = f"Idź do pokoju {step.name}." if step.name else ""
     else:
         text = step.action
     if step.landmark and step.action in ("walk", "ramp", "cross"):
@@ -282,9 +289,10 @@ def describe_barrier(attribute: str, value, limit, unit: str, place: str | None,
         return f"schody: {quantity(value, 'step') if isinstance(value, int) else 'liczba nieznana'}{where}"
     shown = _num(value) if isinstance(value, (int, float)) else str(value)
     if attribute == "incline" and isinstance(limit, (int, float)) and limit < 0:
-        return f"{label} {shown}% w dół > dopuszczalne {_num(-limit)}%{where}"
-    relation = "<" if attribute.endswith("width") else ">"
-    return f"{label} {shown} {unit} {relation} {_num(limit)} {unit}{where}"
+        return f"{label} {shown}% w dół, a dopuszczalne najwyżej {_num(-limit)}%{where}"
+    if attribute.endswith("width"):
+        return f"{label} {shown} {unit}, a potrzeba co najmniej {_num(limit)} {unit}{where}"
+    return f"{label} {shown} {unit}, a dopuszczalne najwyżej {_num(limit)} {unit}{where}"
 
 
 def describe_status(status: str) -> str:
@@ -366,6 +374,7 @@ def describe_map(*, origin_kind: str, origin_name: str, office_name: str, entran
     to = f"wejścia: {entrance_name}" if entrance_name else office_name
     alt = f"Mapa trasy z przystanku {origin_name} do {to}, {length}." if origin_kind == "stop" else \
         f"Mapa trasy z parkingu do {to}, {length}."
-    overview = (f"Mapa pokazuje trasę z miejsca: {origin_name} do budynku {office_name}. "
+    start = f"z przystanku {origin_name}" if origin_kind == "stop" else f"z parkingu: {origin_name}"
+    overview = (f"Mapa pokazuje trasę {start} do budynku {office_name}. "
                 f"Trasa ma {length} i jest zaznaczona grubą linią z białymi kreskami. Północ jest u góry mapy.")
     return alt, overview
