@@ -30,11 +30,13 @@ class EasyReadBuilder(Builder):
         """Easy lines, each with the pictogram it sits beside."""
         return ItemList(tuple(Item(tuple(line.sentences), line.pictogram) for line in lines))
 
-    def calls(self, phone: str | None, lead: str | None = None) -> list:
-        """A line asking to call, when the data has a number to call."""
+    def calls(self, phone: str | None, lead: str | None = None, *, before_visit: bool = False) -> list:
+        """A line asking to call, when the data has a number to call ("before your visit", or after a lead)."""
         if phone is None:
             return []
-        return [self.pack.EasyLine("phone", tuple(s for s in (lead, self._("Call: {phone}.", phone=phone)) if s))]
+        call = self._("Call before your visit: {phone}.", phone=phone) if before_visit else \
+            self._("Call: {phone}.", phone=phone)
+        return [self.pack.EasyLine("phone", tuple(s for s in (lead, call) if s))]
 
     def place_title(self, office) -> str:
         return _capital(self.pack.expand_name(office.short_name))
@@ -85,7 +87,7 @@ class EasyReadBuilder(Builder):
             lines.append(pack.EasyLine("email", (_("E-mail: {email}", email=office.contacts.email),)))
         sections = [Section(f"{key}-contact", _("Address and phone"), 2, (self.rows(lines),)),
                     Section(f"{key}-hours", _("When it is open"), 2, (self.rows(
-                        [pack.hours_lines(office.hours)] + (self.calls(self.phone_for(office), _("Call before your visit."))
+                        [pack.hours_lines(office.hours)] + (self.calls(self.phone_for(office), before_visit=True)
                                                             if office.hours is None else [])),))]
         if office.services:
             sections.append(Section(f"{key}-services", _("What you can do here"), 2, (self.rows(
@@ -158,7 +160,7 @@ class EasyReadBuilder(Builder):
                 blocks += [self.sentences(_("For these people:"), names), self.rows(lines[len(common):])]
         _p, route, shared = members[0]
         if route.status == "no_route":
-            return blocks + [self.rows(self.calls(phone, _("Call before your visit.")))]
+            return blocks + [self.rows(self.calls(phone, before_visit=True))]
         entrance = _capital(pack.short_entrance_name(office.entrance(route.entrance).name[self.lang]))
         start = pack.expand_name(route.origin_name).split(" (")[0] if route.origin_kind == "stop" else _("Parking")
         return blocks + [self.figure(office, shared, start=start, end=entrance if len(entrance) <= 20 else
