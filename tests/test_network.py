@@ -73,3 +73,14 @@ def test_no_route_of_the_wroclaw_guide_turns_back(wroclaw_model):
     turns = [(office, profile, route.origin) for (office, profile), routes in wroclaw_model.routes.items()
              for route in routes for step in route.steps if step.turn == "u_turn"]
     assert not turns
+
+
+def test_the_sides_of_a_pavement_turn_round_when_it_is_walked_the_other_way():
+    points = {"a": _at(0, 0), "b": _at(0, 100)}
+    nodes = {n: Node(n, "corner", *p) for n, p in points.items()}
+    edges = (Edge("pavement", "footway", "a", "b", (points["a"], points["b"]),
+                  {"length": 100.0, "road_side": "right", "building_line": "left"}),)
+    graph = graph_of(Network(nodes, edges), [])
+    forward, backward = graph.edges["a", "b", "pavement>"]["attrs"], graph.edges["b", "a", "pavement<"]["attrs"]
+    assert (forward["road_side"], forward["building_line"]) == ("right", "left")
+    assert (backward["road_side"], backward["building_line"]) == ("left", "right")

@@ -95,3 +95,9 @@ def test_dates_are_written_out_to_the_precision_given():
     assert written_date("2026-11-23") == "23 listopada 2026"
     assert written_date("2026-11") == "listopad 2026"
     assert written_date("2026") == "2026"
+
+
+def test_a_walk_tells_the_road_and_the_building_line_to_follow():
+    text = describe_step(Step("walk", distance_m=60, name="ul. Nowowiejska", road_side="left", building_line="right"))
+    assert text == ("Idź prosto 60 metrów wzdłuż ulicy Nowowiejskiej. Jezdnia jest po lewej stronie. Budynki są po "
+                    "prawej stronie: możesz iść wzdłuż ich ściany.")
