@@ -10,15 +10,10 @@ import pdfplumber
 import pytest
 
 from guide.language.pl.readability import ABBREVIATIONS, fog_pl, sentences, words
-from conftest import build_edition, struct_texts
+from conftest import struct_texts
 
 MARGIN = 20 / 25.4 * 72  # the frame's left edge, in points
 TEXT_TAGS = {"P", "H1", "H2", "H3", "Link"}
-
-
-@pytest.fixture(scope="module")
-def easy_read(tmp_path_factory):
-    return build_edition(tmp_path_factory, "easy-read", "wromik-latwy-tekst.pdf")
 
 
 @pytest.fixture(scope="module")
