@@ -486,7 +486,7 @@ def draw_symbol(canvas, symbol: str, x: float, y: float, size: float) -> None:
         canvas.line(x, middle, x + size, middle)
         canvas.line(x + size * 0.6, y, x + size * 0.6, y + size)
     elif symbol == "north-arrow":
-        _north_arrow(canvas, Box(x + size / 2, middle, size * 0.25, size / 2), canvas._fontname, size * 0.32)
+        _north_arrow(canvas, Box(x + size / 2, middle, size * 0.25, size / 2), canvas._fontname, size * 0.4)
     elif symbol == "scale-bar":
         canvas.setStrokeColorRGB(0, 0, 0)
         canvas.setLineWidth(size * 0.08)

@@ -97,6 +97,7 @@ class StandardPdfRenderer(Renderer):
                 "label": style("label", base), "toc": style("toc", base)}
 
     def write(self) -> None:
+        self.write_maps()
         path = self.output_path(self.file_name)
         pages: dict = {}
         for _ in range(4):  # later passes know every heading's page, for the contents and page references
@@ -107,7 +108,6 @@ class StandardPdfRenderer(Renderer):
             pages = tree.destinations
         finish(path, tree, title=self.title, author=self.document.publisher, subject=self.subject(),
                lang=self.document.locale)
-        self.write_maps()
 
     def subject(self) -> str:
         """Hook: the PDF's subject."""
