@@ -39,8 +39,9 @@ def keep_headings_with_content(story: list) -> list:
 class MapWithSteps(Flowable):
     """A section's opening (its heading and the text before its map), the map, and the rest of the section (the
     steps and their notes). Where it lands, the map follows the opening when both fit on the page with the first
-    step; else the opening and the steps come first and the map right after them, when the opening and the first
-    step fit; else all of it starts on the next page (where the same choice is made again)."""
+    step; else the opening and the steps come first and the map right after them (kept with their last line),
+    when the opening and the first step fit; else all of it starts on the next page (where the same choice is
+    made again)."""
 
     def __init__(self, opening: list, figure: list, steps: list):
         super().__init__()
@@ -60,7 +61,7 @@ class MapWithSteps(Flowable):
         if fits(self.opening + self.figure + first_step):
             return [*self.opening, *self.figure, *self.steps]
         if fits(self.opening + first_step):
-            return [*self.opening, *self.steps, *self.figure]
+            return [*self.opening, *map_after_last_line(self.steps, self.figure)]
         if self._frame._atTop:  # nothing fits better on any page
             return [*self.opening, *self.figure, *self.steps]
         return [PageBreak(), MapWithSteps(self.opening, self.figure, self.steps)]
