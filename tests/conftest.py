@@ -64,6 +64,24 @@ def build_edition(tmp_path_factory, edition: str, file_name: str) -> Path:
     return out / "pl" / file_name
 
 
+@pytest.fixture(scope="session")
+def standard(tmp_path_factory) -> Path:
+    """The standard edition of the Wrocław guide, built once for every test that reads it."""
+    return build_edition(tmp_path_factory, "standard", "wromik-standard.pdf")
+
+
+@pytest.fixture(scope="session")
+def easy_read(tmp_path_factory) -> Path:
+    """The easy-read edition of the Wrocław guide, built once for every test that reads it."""
+    return build_edition(tmp_path_factory, "easy-read", "wromik-latwy-tekst.pdf")
+
+
+@pytest.fixture(scope="session")
+def printed(tmp_path_factory) -> Path:
+    """The print edition of the Wrocław guide, built once for every test that reads it."""
+    return build_edition(tmp_path_factory, "print", "wromik-druk.pdf")
+
+
 def run_wromik(*args, cwd=None, env=None, check_exit=None, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run the real command line (python -m guide) and capture its output; timeout guards against a hang."""
     result = subprocess.run([sys.executable, "-m", "guide", *map(str, args)], cwd=cwd or ROOT, env=env,

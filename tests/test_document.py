@@ -11,7 +11,6 @@ import pytest
 
 from guide.document.builder import Documents
 from guide.document.nodes import Figure, Finder, Legend
-from conftest import build_edition
 
 ROUTES_TODAY = 21  # distinct usable routes of routes/wroclaw
 
@@ -19,11 +18,6 @@ ROUTES_TODAY = 21  # distinct usable routes of routes/wroclaw
 @pytest.fixture(scope="module")
 def documents(wroclaw_model):
     return Documents(wroclaw_model)
-
-
-@pytest.fixture(scope="module")
-def standard_pdf(tmp_path_factory):
-    return build_edition(tmp_path_factory, "standard", "wromik-standard.pdf")
 
 
 def _usable(route) -> bool:
@@ -128,11 +122,11 @@ def _structure_figures(pdf_path) -> list:
     return alts
 
 
-def test_standard_pdf_has_a_tagged_map_with_alt_text_per_distinct_route(standard_pdf, wroclaw_model, documents):
-    raw = subprocess.run(["pdfinfo", "-struct-text", str(standard_pdf)], capture_output=True, text=True,
+def test_standard_pdf_has_a_tagged_map_with_alt_text_per_distinct_route(standard, wroclaw_model, documents):
+    raw = subprocess.run(["pdfinfo", "-struct-text", str(standard)], capture_output=True, text=True,
                          check=True).stdout
     tagged = sum(1 for line in raw.splitlines() if line.strip().startswith("Figure"))
-    alts = _structure_figures(standard_pdf)
+    alts = _structure_figures(standard)
     maps = sorted(alt for alt in alts if alt.startswith("Mapa trasy"))
     assert tagged == len(alts)  # poppler and pikepdf see the same figures
     assert len(maps) == ROUTES_TODAY == len(_distinct_usable_routes(wroclaw_model))
@@ -144,11 +138,11 @@ def _page_texts(pdf_path) -> list:
     return [" ".join(page.split()) for page in text.split("\f")]
 
 
-def test_standard_pdf_outline_has_each_group_with_its_routes_under_each_office(standard_pdf, wroclaw_model,
+def test_standard_pdf_outline_has_each_group_with_its_routes_under_each_office(standard, wroclaw_model,
                                                                                documents):
     document = documents.get("pl", "standard")
-    pages = _page_texts(standard_pdf)
-    with pikepdf.open(standard_pdf) as pdf:
+    pages = _page_texts(standard)
+    with pikepdf.open(standard) as pdf:
         numbers = {page.objgen: n for n, page in enumerate(pdf.pages)}
 
         def page_of(item) -> int:

@@ -119,3 +119,15 @@ def test_the_meaning_check_finds_the_cash_desk_beside_the_information_sign():
     from guide.document.nodes import Item
     assert _meanings_astray([Item(("W kasie odbierzesz pieniądze.",), "information")]) == [
         ("information", "W kasie odbierzesz pieniądze.")]
+
+
+def test_a_pictogram_fills_the_square_it_is_drawn_in(tmp_path):
+    pdf = tmp_path / "door.pdf"
+    canvas = Canvas(str(pdf), pagesize=(100, 100))
+    draw_pictogram(canvas, "door", 0, 0, 100)
+    canvas.save()
+    subprocess.run(["pdftoppm", "-r", "72", "-gray", "-png", "-singlefile", str(pdf), str(pdf.with_suffix(""))],
+                   check=True)
+    dark = Image.open(pdf.with_suffix(".png")).convert("L").point(lambda value: 255 if value < 128 else 0)
+    left, top, right, bottom = dark.getbbox()  # the rounded frame, 4 to 96 in the SVG with a 5 wide stroke
+    assert left <= 3 and top <= 3 and right >= 97 and bottom >= 97

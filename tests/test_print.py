@@ -13,14 +13,9 @@ from PIL import Image, ImageCms
 
 from guide.pdf.pdfx import booklet_order
 
-from conftest import build_edition, run_wromik
+from conftest import run_wromik
 
 MM = 72 / 25.4
-
-
-@pytest.fixture(scope="module")
-def printed(tmp_path_factory):
-    return build_edition(tmp_path_factory, "print", "wromik-druk.pdf")
 
 
 def _run(*command) -> str:

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 
 import pikepdf
-import pytest
 from PIL import Image
 
 from guide.document.builder import StandardBuilder
 from guide.document.nodes import Figure
-from guide.document.maps import ROUTE_COLOUR, map_scene
+from guide.document.maps import ROUTE_COLOUR
 from guide.document.pictograms import pictograms
 from guide.language.pl.phrasing import describe_step
-from conftest import build_edition
-
-
-@pytest.fixture(scope="module")
-def standard(tmp_path_factory):
-    return build_edition(tmp_path_factory, "standard", "wromik-standard.pdf")
+from guide.renderers.standard import StandardPdfRenderer
 
 
 def _struct_text(pdf) -> str:
@@ -105,21 +100,25 @@ def test_document_metadata_language_title_and_outline(standard):
         assert len(pdf.open_outline().root) >= 16
 
 
-def test_strzegomska_wheelchair_map_shows_the_route_to_ramp_entrance_b(standard, wroclaw_model):
-    maps = standard.parent / "maps"
+def test_strzegomska_wheelchair_map_shows_the_route_to_ramp_entrance_b(standard, wroclaw_model, wroclaw_documents,
+                                                                       tmp_path):
     route = next(r for r in wroclaw_model.routes_for("strzegomska-6", "manual_wheelchair") if r.origin == "stop-2727")
     assert route.entrance == "b"
     b_node = wroclaw_model.data.network.nodes["strzegomska-6-b"]
     assert route.coords[-1] == (b_node.lon, b_node.lat)
-    scene = map_scene(route, wroclaw_model.data.network.edges, route.origin_name, "Wejście B", metres=str)
     number = next(n for n, shared in enumerate(wroclaw_model.shared_routes("strzegomska-6"), start=1)
                   if any(r is route for r in shared.routes))
-    image = Image.open(maps / f"route-strzegomska-6-{number}.png").convert("RGB")  # named like its section
-    size = image.width
+    renderer = StandardPdfRenderer(wroclaw_documents, tmp_path, "pl")
+    renderer.prepare()
+    figure = next(f for f in renderer.shown_figures() if f.name == f"route-strzegomska-6-{number}")  # like its section
+    layout = renderer.map_layout(figure)
+    image = Image.open(standard.parent / "maps" / f"{figure.name}.png").convert("RGB")
+    scale = image.width / layout.width
+    door = next(p for p in layout.placed if p.pictogram == "door")
     # the route's colour runs right up to entrance B's marker
-    x, y = scene.route[-2][0] * size, (1 - scene.route[-2][1]) * size
-    ex, ey = scene.end[0] * size, (1 - scene.end[1]) * size
-    samples = [image.getpixel((int(x + (ex - x) * k / 40), int(y + (ey - y) * k / 40))) for k in range(4, 28)]
+    assert math.dist(layout.route[-1], (door.box.x, door.box.y)) < door.box.half_width * 1.5
+    (x, y), (ex, ey) = [(px * scale, (layout.height - py) * scale) for px, py in layout.route[-2:]]
+    samples = [image.getpixel((int(x + (ex - x) * k / 40), int(y + (ey - y) * k / 40))) for k in range(2, 39)]
     blue = [p for p in samples if sum(abs(a - b) for a, b in zip(p, ROUTE_COLOUR)) < 60]
     white = [p for p in samples if p == (255, 255, 255)]
     assert len(blue) >= 6 and len(white) >= 2, samples  # colour and the dashed pattern

@@ -119,7 +119,8 @@ class Builder:
                                                office_name=office.short_name, entrance_name=entrance.name[self.lang],
                                                length_m=route.length_m)
         scene = map_scene(route, self.model.data.network.edges, start, end,
-                          metres=lambda n: self.pack.quantity(n, "metre"))
+                          metres=lambda n: self.pack.quantity(n, "metre"),
+                          street_name=self.pack.expand_name if self.register == "easy-read" else str)
         number = self.model.shared_routes(office.id).index(shared) + 1
         return Figure(scene, alt, tuple(self.pack.sentences(overview)), route_key(office.id, number))
 
@@ -147,8 +148,12 @@ class StandardBuilder(Builder):
         _ = self._
         legend = [_("Thick blue line with white dashes: the route."),
                   _("Bus or parking pictogram: a stop or a car park, where the route starts."),
+                  _("Tram pictogram: a tram stop, where the route starts."),
                   _("Door pictogram: the entrance to the building, where the route ends."),
-                  _("Grey lines: other pavements nearby."), _("Arrow with the letter N: north."),
+                  _("Names in bold beside the pictograms: the start and the entrance."),
+                  _("Grey lines: other pavements nearby."),
+                  _("Names along the lines: the streets and squares the pavements run along."),
+                  _("Arrow with the letter N: north."),
                   _("Black bar with a label: the scale, for example 50 metres.")]
         pictures = self.legend_items()
         return Section("how-to", _("How to use this guide"), 1, only=VISUAL, blocks=(

@@ -54,7 +54,10 @@ class EasyReadBuilder(Builder):
         scope = info.easy_read_scope.texts[self.lang] if info.easy_read_scope else ""
         sections = [Section("how-to", _("How to read this guide"), 1, (
             self.sentences(scope, _("Next to each piece of information there is a picture.")),), (
-            Section("how-to-pictures", _("What the pictures mean"), 2, (Legend(pictures),)),), only=VISUAL)]
+            Section("how-to-pictures", _("What the pictures mean"), 2, (Legend(pictures),)),
+            Section("how-to-maps", _("How to read a map"), 2, (
+                self.sentences(_("Each route has a map."), _("Next to the lines are the names of the streets.")),
+                Legend(self.map_legend_items())))), only=VISUAL)]
         entries = [ContentsEntry(_("Introduction"), "intro")] + [
             ContentsEntry(self.place_title(o), f"office-{o.id}") for o in offices] + [
             ContentsEntry(_("Word list"), "glossary"), ContentsEntry(_("About this guide"), "colophon")]
@@ -74,6 +77,20 @@ class EasyReadBuilder(Builder):
             _("This guide has other editions too. There is a standard edition. There is an edition for printing. "
               "There is also an edition to listen to.")),)))
         return sections
+
+    def map_legend_items(self) -> tuple:
+        """What each thing on a map means, beside the symbol or pictogram the map draws for it."""
+        _ = self._
+        starts = _("The way starts here.")
+        return (Item((_("The blue line with white dashes is the way."),), "route-line"),
+                Item((_("This picture is a bus stop."), starts), "bus"),
+                Item((_("This picture is a tram stop."), starts), "tram"),
+                Item((_("This picture is a car park."), starts), "parking"),
+                Item((_("This picture is the door of the building."), _("The way ends here.")), "door"),
+                Item((_("The grey lines are other pavements."),), "other-paths"),
+                Item((_("The arrow with the letter N shows north."),), "north-arrow"),
+                Item((_("The black bar shows a distance."), _("Its label says how many metres it is.")),
+                     "scale-bar"))
 
     def office(self, office) -> Section:
         _, lang, pack = self._, self.lang, self.pack

@@ -52,9 +52,12 @@ def pictogram(pid: str) -> Pictogram:
 
 @lru_cache(maxsize=None)
 def _drawing(pid: str):
+    """The pictogram as a drawing VIEWBOX units square (svglib gives the SVG's pixels as points, ¾ as large)."""
     from svglib.svglib import svg2rlg
 
-    return svg2rlg(str(pictogram(pid).path))
+    drawing = svg2rlg(str(pictogram(pid).path))
+    drawing.scale(VIEWBOX / drawing.width, VIEWBOX / drawing.height)
+    return drawing
 
 
 def draw_pictogram(canvas, pid: str, x: float, y: float, size: float) -> None:

@@ -32,7 +32,6 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
     furniture_size = 16.0
     running_header = False
     file_name = "wromik-latwy-tekst.pdf"
-    map_size = 85 * mm
     cover_space = 50 * mm
 
     @classmethod
@@ -64,8 +63,5 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
     def pictogram_size(self) -> float:
         return 14 * mm
 
-    def map_font_size(self) -> float:
-        return self.base_size
-
-    def map_file(self, block) -> None:
-        """The standard edition saves the maps; they are the same."""
+    def write_maps(self) -> None:
+        """The standard edition saves the maps; these have the easy-read names and type size, for this PDF only."""

@@ -73,5 +73,5 @@ class PrintPdfRenderer(StandardPdfRenderer):
         return [Spacer(1, 4), PictureRow(draw, self.qr_size, [caption], tree=self.tree,
                                          alt=self._("QR code with the address {url}", url=block.url)), Spacer(1, 6)]
 
-    def map_file(self, block) -> None:
+    def write_maps(self) -> None:
         """Paper has no download page: the maps are vectors in the PDF only."""

@@ -14,17 +14,19 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer
 
 from ..media import FONT_FILES
 from ..document import nodes
-from ..document.maps import draw_pdf, write_png
+from ..document.maps import SYMBOLS, MapLayout, draw_map, draw_symbol, layout_map, write_png
 from ..document.pictograms import draw_pictogram
 from ..pdf.pdfx import Sheet
 from ..pdf.tagging import (ContentsEntry, PictureRow, StructureTree, TaggedFigure, TaggedListItem, TaggedParagraph,
                            TaggedTable, artifact, finish)
 from . import Renderer
+from .flow import MapWithSteps, keep_headings_with_content, map_after_last_line
 
 __all__ = ["StandardPdfRenderer", "register_fonts", "FONT", "FONT_BOLD"]
 
@@ -43,6 +45,8 @@ def register_fonts() -> None:
 class _Outline(Flowable):
     """Outline (bookmark) entries at this point of the story: a label that points here, and entries under it
     that point at destinations anywhere in the document."""
+
+    _ZEROSIZE = True  # takes no room: a heading before it keeps with what follows it
 
     def __init__(self, key: str, label: str, level: int, targets):
         super().__init__()
@@ -66,13 +70,12 @@ class StandardPdfRenderer(Renderer):
     description = "wromik-standard.pdf: the tagged PDF/UA-1 guide with route maps"
     medium = "screen"
     sheet = Sheet(*A4, bleed=0, slug=0)
-    base_size = 12.0
-    furniture_size = 10.0
+    base_size = 12.0  # body text, and the labels on maps
+    furniture_size = 12.0
     margin = 20 * mm  # from the trim edge to the text
     links = True  # live links (on screen); on paper, page numbers instead
     colour_space = None  # ReportLab's enforceColorSpace: None keeps the colours as drawn (RGB)
     file_name = "wromik-standard.pdf"
-    map_size = 75 * mm
     running_header = True
     cover_space = 60 * mm  # above the title on the title page
 
@@ -94,6 +97,7 @@ class StandardPdfRenderer(Renderer):
                 "label": style("label", base), "toc": style("toc", base)}
 
     def write(self) -> None:
+        self.write_maps()
         path = self.output_path(self.file_name)
         pages: dict = {}
         for _ in range(4):  # later passes know every heading's page, for the contents and page references
@@ -134,8 +138,13 @@ class StandardPdfRenderer(Renderer):
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate("page", [frame], onPage=self.furniture)])
-        self.tree, self.pages, self.frame_width, self.finders = tree, pages, doc.width, 0
+        self.tree, self.pages, self.finders = tree, pages, 0
         doc.build(self.translate(self.document), canvasmaker=self._canvas_maker(tree))
+
+    @property
+    def frame_width(self) -> float:
+        """The width of the text: the trim less the margins."""
+        return self.sheet.trim_width - 2 * self.margin
 
     @staticmethod
     def _canvas_maker(tree):
@@ -155,7 +164,7 @@ class StandardPdfRenderer(Renderer):
         for section in document.sections:
             if nodes.shown_in(section, self.medium):
                 story += [PageBreak()] + self.visit_section(section)
-        return story
+        return keep_headings_with_content(story)
 
     def visit_cover(self, document) -> list:
         story = [Spacer(1, self.cover_space), TaggedParagraph.plain(document.title, self.styles["title"], tree=self.tree,
@@ -163,8 +172,17 @@ class StandardPdfRenderer(Renderer):
         return story + self.blocks(document.cover)
 
     def visit_section(self, section) -> list:
-        story = self.heading_for(section)
-        story += self.blocks(section.blocks)
+        """The heading and the blocks, a map placed by MapWithSteps when steps follow it, else kept with the line
+        before it."""
+        blocks = [block for block in section.blocks if nodes.shown_in(block, self.medium)]
+        at = next((n for n, block in enumerate(blocks) if isinstance(block, nodes.Figure)), len(blocks))
+        if at + 1 < len(blocks):
+            story = [MapWithSteps(self.heading_for(section) + self.blocks(blocks[:at]), self.blocks(blocks[at:at + 1]),
+                                  self.blocks(blocks[at + 1:]))]
+        elif at + 1 == len(blocks):
+            story = map_after_last_line(self.heading_for(section) + self.blocks(blocks[:at]), self.blocks(blocks[at:]))
+        else:
+            story = self.heading_for(section) + self.blocks(blocks)
         for child in section.sections:
             if nodes.shown_in(child, self.medium):
                 story += self.visit_section(child)
@@ -226,14 +244,16 @@ class StandardPdfRenderer(Renderer):
 
     @staticmethod
     def _picture(pid: str):
-        return lambda canvas, x, y, size: draw_pictogram(canvas, pid, x, y, size)
+        """How to draw a pictogram of the set, or a map symbol (a legend of the maps shows those)."""
+        draw = draw_symbol if pid in SYMBOLS else draw_pictogram
+        return lambda canvas, x, y, size: draw(canvas, pid, x, y, size)
 
     def visit_legend(self, block) -> list:
-        """Every pictogram as a Figure with its meaning as alt text, and the meaning beside it."""
+        """Every pictogram as a Figure with its meaning as alt text, and the meaning beside it, a sentence a line."""
         rows = []
         for item in block.items:
             rows += [PictureRow(self._picture(item.pictogram), self.pictogram_size(),
-                                [Paragraph(escape(item.text), self.styles["body"])], tree=self.tree,
+                                [Paragraph(escape(s), self.styles["body"]) for s in item.sentences], tree=self.tree,
                                 alt=item.text.rstrip(".")), Spacer(1, 4)]
         return rows
 
@@ -251,19 +271,34 @@ class StandardPdfRenderer(Renderer):
         return [table, Spacer(1, 6)]
 
     def visit_figure(self, block) -> list:
-        self.map_file(block)
-        size = self.map_size
-        scene, font_size = block.scene, self.map_font_size()
-        figure = TaggedFigure(size, size, lambda canvas, w, h: draw_pdf(canvas, w, h, scene, FONT, font_size),
-                              tree=self.tree, alt=block.alt)
-        return [CondPageBreak(size + 10), figure, Spacer(1, 8)]
+        layout = self.map_layout(block)
 
-    def map_font_size(self) -> float:
-        return 11
+        def draw(canvas, width, height):
+            draw_map(canvas, layout, FONT, FONT_BOLD)
+        return [Spacer(1, 4), TaggedFigure(layout.width, layout.height, draw, tree=self.tree, alt=block.alt),
+                Spacer(1, 10)]
 
-    def map_file(self, block) -> None:
-        """Hook: the map as a PNG beside the PDF, for the download page."""
-        write_png(self.output_path(f"maps/{block.name}.png", "image/png"), block.scene, str(FONT_FILES[FONT]))
+    def map_layout(self, block) -> MapLayout:
+        """A map as this edition draws it: the text's full width, the height its route's shape asks for, labels
+        at the body's type size."""
+        width = self.frame_width
+        return layout_map(block.scene, width, width * block.scene.aspect, self.base_size,
+                          lambda text, size, bold: stringWidth(text, FONT_BOLD if bold else FONT, size))
+
+    def shown_figures(self):
+        """Every map this edition shows, in reading order."""
+        def visit(sections):
+            for section in sections:
+                if nodes.shown_in(section, self.medium):
+                    yield from (block for block in section.blocks
+                                if isinstance(block, nodes.Figure) and nodes.shown_in(block, self.medium))
+                    yield from visit(section.sections)
+        return visit(self.document.sections)
+
+    def write_maps(self) -> None:
+        """Hook: each map once as a PNG beside the PDF (the same drawing), for the download page."""
+        for block in self.shown_figures():
+            write_png(self.output_path(f"maps/{block.name}.png", "image/png"), self.map_layout(block), FONT, FONT_BOLD)
 
     def visit_contents(self, block) -> list:
         story = []
