@@ -118,7 +118,7 @@ class Builder:
         alt, overview = self.pack.describe_map(origin_kind=route.origin_kind, origin_name=self.origin_name(route),
                                                office_name=office.short_name, entrance_name=entrance.name[self.lang],
                                                length_m=route.length_m)
-        scene = map_scene(route, self.model.data.network.edges, start, end,
+        scene = map_scene(route, self.model.data.network.edges, start, end, start_pictogram=self.start_pictogram(route),
                           metres=lambda n: self.pack.quantity(n, "metre"),
                           street_name=self.pack.expand_name if self.register == "easy-read" else str)
         number = self.model.shared_routes(office.id).index(shared) + 1
@@ -147,8 +147,9 @@ class StandardBuilder(Builder):
     def how_to_use(self) -> Section:
         _ = self._
         legend = [_("Thick blue line with white dashes: the route."),
-                  _("Bus or parking pictogram: a stop or a car park, where the route starts."),
-                  _("Tram pictogram: a tram stop, where the route starts."),
+                  _("Bus or tram pictogram: a bus or tram stop, where the route starts."),
+                  _("Stop pictogram: a stop where the data does not say which vehicle calls, where the route starts."),
+                  _("Parking pictogram: a car park, where the route starts."),
                   _("Door pictogram: the entrance to the building, where the route ends."),
                   _("Names in bold beside the pictograms: the start and the entrance."),
                   _("Grey lines: other pavements nearby."),

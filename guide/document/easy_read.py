@@ -85,6 +85,7 @@ class EasyReadBuilder(Builder):
         return (Item((_("The blue line with white dashes is the way."),), "route-line"),
                 Item((_("This picture is a bus stop."), starts), "bus"),
                 Item((_("This picture is a tram stop."), starts), "tram"),
+                Item((_("This picture is a stop."), _("A tram or a bus stops here."), starts), "stop"),
                 Item((_("This picture is a car park."), starts), "parking"),
                 Item((_("This picture is the door of the building."), _("The way ends here.")), "door"),
                 Item((_("The grey lines are other pavements."),), "other-paths"),

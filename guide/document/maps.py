@@ -25,7 +25,7 @@ __all__ = ["MapScene", "StreetLine", "Box", "Placed", "MapLayout", "map_scene", 
 
 ROUTE_COLOUR = (0, 63, 138)  # dark blue, 10:1 against white
 CONTEXT_COLOUR = (120, 120, 120)
-START_PICTOGRAMS = ("bus", "tram", "parking")  # what a route may start from
+START_PICTOGRAMS = ("bus", "tram", "stop", "parking")  # what a route may start from ("stop": of a vehicle not known)
 END_PICTOGRAM = "door"
 SYMBOLS = ("route-line", "other-paths", "north-arrow", "scale-bar")  # map symbols a legend shows beside pictograms
 MARKER, LABEL, NORTH_ARROW, SCALE_BAR, STREET_NAME = "marker", "label", "north arrow", "scale bar", "street name"
@@ -71,11 +71,9 @@ class MapScene:
 
 
 def map_scene(route, network_edges, start_label: str, end_label: str, *, metres: Callable[[int], str],
-              start_pictogram: str | None = None, street_name: Callable[[str], str] = str) -> MapScene:
+              start_pictogram: str, street_name: Callable[[str], str] = str) -> MapScene:
     """The map of one route with the paths around it. metres(n) writes a length in the guide's language and
-    street_name(name) a path's name as the map shows it; the start's pictogram is "parking" for a car park and
-    "bus" for anything else, unless given ("tram")."""
-    start_pictogram = start_pictogram or ("parking" if route.origin_kind == "parking" else "bus")
+    street_name(name) a path's name as the map shows it; start_pictogram is one of START_PICTOGRAMS."""
     if start_pictogram not in START_PICTOGRAMS:
         raise ValueError(f"A map starts at one of {', '.join(START_PICTOGRAMS)}, not {start_pictogram!r}")
     to_metres, _ = local_metres(route.coords[0])
