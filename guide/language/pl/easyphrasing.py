@@ -120,7 +120,7 @@ def _departure(step) -> list:
         f"Idź w stronę: {expand_name(name)}." if kind == "street" else None
     if not (side or goal):
         return []
-    return [_line("walk_straight", goal or "Idź prosto.", f"Ulica jest po Twojej {side}." if side else None)]
+    return [_line("walk_straight", goal, f"Ulica jest po Twojej {side}." if side else None)]  # the walk follows
 
 
 def _arrive(step) -> list:
