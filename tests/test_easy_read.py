@@ -104,7 +104,7 @@ def test_route_steps_are_one_instruction_per_line_with_landmarks(easy_read):
     texts = [text for kind, text in struct_texts(easy_read) if kind == "P"]
     assert "Wysiądź na przystanku plac Strzegomski (Muzeum Współczesne)." in texts
     assert "Przejdź przez ulicę." in texts
-    assert any(t.startswith("Idź prosto do miejsca: ") for t in texts)
+    assert any(t.startswith("Po drodze jest: ") for t in texts)
     assert all(len(sentences(t)) == 1 for t in texts), [t for t in texts if len(sentences(t)) != 1][:3]
 
 

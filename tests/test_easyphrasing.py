@@ -32,7 +32,7 @@ def test_a_turn_at_a_landmark_is_said_by_the_landmark_not_by_metres():
     assert [(line.pictogram, line.sentences) for line in lines] == [
         ("tram", ("Wysiądź z tramwaju na przystanku plac Strzegomski (Muzeum Współczesne).",)),
         ("turn_left", ("Skręć w lewo.",)),
-        ("walk_straight", ("Idź prosto do miejsca: kiosk.", "To jest ulica Strzegomska."))]
+        ("walk_straight", ("Idź prosto.", "Po drodze jest: kiosk.", "To jest ulica Strzegomska."))]
 
 
 def test_wheelchair_user_is_told_about_an_unknown_lift_not_sent_up_the_stairs():

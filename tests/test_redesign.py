@@ -54,6 +54,10 @@ REWORDED = {  # issue 13: said positively beside the door pictogram; no promise 
     "Ten telefon działa w dzień i w nocy.": "MOPS Ci pomoże.",
     "Biuro jest na 3. piętrze, pokój 316.": "Idź do pokoju 316.",  # the lift step before has told the floor
     "Zadzwoń i zapytaj przed wizytą.": "Zapytaj o to w biurze przed wizytą.",  # no number in the word list
+    "Idź prosto do miejsca: miejsca parkingowe dla osób z niepełnosprawnościami.":  # no "miejsca: miejsca"
+    "Po drodze jest: miejsca parkingowe dla osób z niepełnosprawnościami.",
+    "Piktogram autobusu lub parkingu: przystanek lub parking, czyli początek trasy.":  # tram, bus, stop, parking
+    "Piktogram autobusu lub tramwaju: przystanek, czyli początek trasy.",
     INTRODUCTION: INTRODUCTION.replace("całodobowy telefon zaufania", "pomoc MOPS"),
     "Przy każdej informacji o dostępności podajemy jej źródło i datę sprawdzenia na miejscu. Położenie budynków i "
     "cechy chodników są przybliżone, dopóki nie zostaną zmierzone.":
@@ -84,7 +88,7 @@ def _issue13(line: str, text: str) -> bool:
     cross = re.fullmatch(r"(?:Skręć [\w ]+\. )?Przejdź przez jezdnię przejściem dla pieszych \(przejście przez (.+?)\), "
                          r"(\d+ metr\w*): (.+?)\.(?: Uwaga: (.+)\.)?", line)
     if cross:  # "Przejdź przez ulicę Nowowiejską przejściem dla pieszych, 15 metrów. … Na przejściu: …"
-        warnings = cross.group(4).split("; ") if cross.group(4) else []
+        warnings = [w for w in (cross.group(4) or "").split("; ") if w and not w.startswith("bariera: ")]
         return _told_near(text, "Przejdź przez ", _stems(cross.group(1)) + [cross.group(2),
                           f"Na przejściu: {cross.group(3)}"] + warnings)
     start = re.fullmatch(r"Start: (.+)\. Ruszaj w kierunku: (.+)\.", line)
@@ -112,9 +116,17 @@ def _issue13(line: str, text: str) -> bool:
     phone = re.fullmatch(r"Telefon: ([\d ]+) \((.+)\)\.", line)
     if phone:  # no brackets in brackets: "Telefon: 71 78 22 300, centrala (poniedziałek–piątek …)."
         return f"Telefon: {phone.group(1)}, {phone.group(2)}" in text
+    other = re.fullmatch(r"Inna możliwość: trasa z miejsca (.+?)( \(zobacz stronę \d+\))?\.", line)
+    if other:  # a stop is called a stop
+        return f"Inna możliwość: trasa z przystanku {other.group(1)}" in text
     call = re.fullmatch(r"Zadzwoń przed wizytą: ([\d ]+)\.", line)
     if call:  # now said with the missing data it is about
         return f"zadzwoń przed wizytą: {call.group(1)}." in text.lower()
+    barriers = re.fullmatch(r"(.+?)(?: Uwaga: (bariera: .+)|; bariera: [^.;]+)\.", line)
+    if barriers:  # a barrier is told once, with its measure and limit, not also as "bariera: …" on the step
+        step = line[:barriers.start(2) - len(" Uwaga: ")] if barriers.group(2) else line.split("; bariera:")[0] + "."
+        labels = re.findall(r"bariera: ([^;.]+)", line)
+        return (step in text or _explained(step, set(), text)) and all(label in text for label in labels)
     barrier = re.fullmatch(r"(.+) \(przejście przez (.+)\)", line)
     if barrier:
         return _told_near(text, barrier.group(1), _stems(barrier.group(2)), 60)
@@ -219,7 +231,9 @@ def test_routes_geojson_keeps_every_instruction(built):
     for feature in features:
         properties = feature["properties"]
         texts.update(properties.get("instructions", []) + properties.get("instructions_inside", []))
-        texts.update(item["text"] for item in properties["barriers"] + properties["unknowns"] if "text" in item)
+        inside = properties["inside"]["barriers"] if properties.get("inside") else []
+        texts.update(item["text"] for item in properties["barriers"] + properties["unknowns"] + inside
+                     if "text" in item)
     lost = {line.replace("skręć zawróć", "zawróć") for line in _before("routes")} - texts  # a slip mended
     text = "\n".join(sorted(texts))
     assert not {line for line in lost if not _explained(line, texts, text)}  # or a walk past the door, removed

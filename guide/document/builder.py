@@ -408,12 +408,12 @@ class StandardBuilder(Builder):
         for alternatives, ids in grouped((r.alternatives, r.profile) for r in shared.routes):
             for alternative in alternatives:
                 if alternative.kind == "origin":
-                    target = next((keys[id(s)] for s in everything if s.route.origin == alternative.origin
-                                   and s.route.status != "no_route" and set(ids) <= set(s.profiles)), None)
-                    blocks.append(self.para(_("Another possibility: the route from {name}.",
-                                              name=self.pack.display_name(alternative.origin_name))
-                                            + self.only_for(ids, shared),
-                                            reference=target))
+                    found = next((s for s in everything if s.route.origin == alternative.origin
+                                  and s.route.status != "no_route" and set(ids) <= set(s.profiles)), None)
+                    name = self.pack.display_name(alternative.origin_name)
+                    other = _("Another possibility: the route from the stop {name}.", name=name) if found and \
+                        found.route.origin_kind == "stop" else _("Another possibility: the route from {name}.", name=name)
+                    blocks.append(self.para(other + self.only_for(ids, shared), reference=keys[id(found)] if found else None))
                 elif alternative.phone and not set(ids) <= told:
                     rest = [i for i in ids if i not in told]
                     blocks.append(self.para(_("Call before your visit: {phone}.", phone=alternative.phone)

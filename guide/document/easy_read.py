@@ -135,7 +135,8 @@ class EasyReadBuilder(Builder):
                 shared = next(s for s in paths if any(r is route for r in s.routes))
                 chosen.append((id(shared), (profile, route, shared)))
         sections = []
-        for number, (_key, members) in enumerate(grouped(chosen), start=1):
+        for _key, members in grouped(chosen):
+            number = paths.index(members[0][2]) + 1  # the route's number in every edition and its map's file name
             names = " ".join(f"{p.easy_name.get(self.lang) or p.name[self.lang]}." for p, _r, _s in members)
             sections.append(Section(f"route-{office.id}-easy-{number}", _("Route {number}", number=number), 3, (
                 self.sentences(_("This route is for these people:"), names), *self.route(office, members))))

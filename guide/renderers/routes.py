@@ -48,7 +48,8 @@ class RoutesRenderer(Renderer):
             "alternatives": [{k: v for k, v in a.__dict__.items() if v is not None} for a in route.alternatives],
             "inside": None if inside is None else {
                 "steps": [s.to_dict() for s in inside.steps],
-                "barriers": [b.__dict__ for b in inside.barriers], "unknowns": list(inside.unknowns),
+                "barriers": [dict(b.__dict__, text=phrasing.describe_barrier(b.attribute, b.value, b.limit, b.unit, None))
+                             for b in inside.barriers], "unknowns": list(inside.unknowns),
                 "facilities": {k: {"value": f.value, "verified": f.verified, "source": f.source}
                                for k, f in inside.facilities.items()}},
         }

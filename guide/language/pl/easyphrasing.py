@@ -77,19 +77,19 @@ def _walk(step, previous_name) -> list:
             else f"{turn}."
         lines.append(_line(pictogram, sentence))
     if step.action == "ramp":
-        move = "Jedź albo idź pochylnią."
+        move = ("Jedź albo idź pochylnią.",)
         pictogram = "ramp"
     elif step.landmark:
-        move = f"Idź prosto do miejsca: {expand_name(step.landmark)}."
+        move = ("Idź prosto.", f"Po drodze jest: {expand_name(step.landmark)}.")
         pictogram = "walk_straight"
     elif step.distance_m < 10:
-        move = "Zrób kilka kroków prosto."
+        move = ("Zrób kilka kroków prosto.",)
         pictogram = "walk_straight"
     else:
-        move = f"Idź prosto około {quantity(step.distance_m, 'metre')}."
+        move = (f"Idź prosto około {quantity(step.distance_m, 'metre')}.",)
         pictogram = "walk_straight"
     street = _street(step.name) if step.name != previous_name else None
-    lines.append(_line(pictogram, move, street, *_warning_sentences(step)))
+    lines.append(_line(pictogram, *move, street, *_warning_sentences(step)))
     return lines
 
 
@@ -115,12 +115,12 @@ def _departure(step) -> list:
     """Which way to set off: the road on one side, and what to walk to."""
     side = {"left": "lewej stronie", "right": "prawej stronie"}.get(step.road_side)
     kind, name = step.towards or (None, None)
-    goal = "Idź do przejścia dla pieszych." if kind == "crossing" else \
-        f"Idź do miejsca: {expand_name(name)}." if kind == "landmark" else \
-        f"Idź w stronę: {expand_name(name)}." if kind == "street" else None
+    goal = ("Idź do przejścia dla pieszych.",) if kind == "crossing" else \
+        ("Idź prosto.", f"Po drodze jest: {expand_name(name)}.") if kind == "landmark" else \
+        (f"Idź w stronę: {expand_name(name)}.",) if kind == "street" else ()
     if not (side or goal):
         return []
-    return [_line("walk_straight", goal, f"Ulica jest po Twojej {side}." if side else None)]  # the walk follows
+    return [_line("walk_straight", *goal, f"Ulica jest po Twojej {side}." if side else None)]  # the walk follows
 
 
 def _arrive(step) -> list:
