@@ -140,6 +140,17 @@ def test_street_names_run_along_the_named_paths(edition):
         assert any(beside), (layout.scene.start_label, item.lines)
 
 
+def test_a_map_names_the_street_its_route_goes_along(edition):
+    """The name the steps say ("wzdłuż ulicy Strzegomskiej") is on the map."""
+    _, _, layouts = edition
+    walking = [layout for _, layout in layouts if any(street.walked for street in layout.scene.streets)]
+    assert len(walking) >= len(layouts) / 2
+    for layout in walking:
+        walked = {street.name for street in layout.scene.streets if street.walked}
+        placed = {item.lines[0] for item in layout.placed if item.kind == STREET_NAME}
+        assert walked & placed, (layout.scene.start_label, walked, placed)
+
+
 # the PNG maps ----------------------------------------------------------------------------------------------
 
 def _reference(pid: str, pixels: int, folder) -> Image.Image:

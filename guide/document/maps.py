@@ -47,6 +47,7 @@ class StreetLine:
 
     name: str
     line: tuple  # ((x, y), …)
+    walked: bool = False  # the route goes along it
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,11 @@ def map_scene(route, network_edges, start_label: str, end_label: str, *, metres:
 
     lines = [(edge, tuple(local(p) for p in edge.coords)) for edge in network_edges]
     context = tuple(line for _, line in lines if nearby(line))
-    streets = tuple(StreetLine(street_name(edge.attrs["name"]), line) for edge, line in lines  # not a crossing's name
-                    if edge.attrs.get("name") and edge.kind != "crossing" and nearby(line))
+    walked = {leg.edge_id for leg in route.legs}  # the streets the route follows are named first, longest first
+    named = sorted(((edge, line) for edge, line in lines  # not a crossing's name
+                    if edge.attrs.get("name") and edge.kind != "crossing" and nearby(line)),
+                   key=lambda pair: (pair[0].id not in walked, -pair[0].attrs.get("length", 0.0)))
+    streets = tuple(StreetLine(street_name(edge.attrs["name"]), line, edge.id in walked) for edge, line in named)
     scale = max((n for n in NICE_LENGTHS if n <= half_width / 2), default=NICE_LENGTHS[0])  # at most ¼ of the width
     return MapScene(tuple(local(p) for p in route.coords), context, streets, half_width, half_height, start_label,
                     end_label, start_pictogram, scale, metres(scale))
@@ -180,6 +184,25 @@ def layout_map(scene: MapScene, width: float, height: float, font_size: float,
                 len(lines) * font_size * LEADING / 2 + gap)
 
     placed = list(markers)
+    named: set = set()
+
+    def place_streets(streets) -> None:
+        """Each street's name once, along the longest stretch where it fits; none where nothing fits."""
+        for street in streets:
+            if street.name in named:
+                continue
+            size = text_box((street.name,), False)
+            line = [at(p) for p in street.line]
+            candidates = [((street.name,), box) for start, end in sorted(zip(line, line[1:]),
+                                                                         key=lambda s: -math.dist(*s))
+                          for box in _along(start, end, *size, route_width / 2 + gap + 1)]  # longest stretch first; 1 pt more
+                          # than the gap, so a name along the route is not refused for touching it
+            found = space.first_free(candidates, hard=paths)
+            if found:
+                placed.append(space.take(Placed(STREET_NAME, found[1], found[0])))
+                named.add(street.name)
+
+    place_streets(street for street in scene.streets if street.walked)  # first: the name the steps say
     for marker, label in zip(markers, (scene.start_label, scene.end_label)):
         others = [Box(m.box.x, m.box.y, half + font_size, half + font_size) for m in markers if m is not marker]
         candidates = [(lines, box) for distance in (gap, gap + font_size) for lines in _wrappings(label)
@@ -193,18 +216,7 @@ def layout_map(scene: MapScene, width: float, height: float, font_size: float,
         candidates = [((), box) for box in _along_frame(width, height, *size, gap, top_first=top_first)]
         _, box = space.first_free(candidates, soft=paths) or space.least_crowded(candidates)
         placed.append(space.take(Placed(kind, box)))
-    named = set()
-    for street in scene.streets:
-        if street.name in named:
-            continue
-        size = text_box((street.name,), False)
-        line = [at(p) for p in street.line]
-        candidates = [((street.name,), box) for start, end in sorted(zip(line, line[1:]), key=lambda s: -math.dist(*s))
-                      for box in _along(start, end, *size, route_width / 2 + gap)]  # the longest stretch first
-        found = space.first_free(candidates, hard=paths)
-        if found:
-            placed.append(space.take(Placed(STREET_NAME, found[1], found[0])))
-            named.add(street.name)
+    place_streets(street for street in scene.streets if not street.walked)
     return MapLayout(scene, width, height, font_size, metre, tuple(shown), route_width, tuple(
         tuple(at(p) for p in line) for line in scene.context), tuple(placed))
 
@@ -332,16 +344,17 @@ def _along_frame(width: float, height: float, half_width: float, half_height: fl
 
 def _along(start, end, half_width: float, half_height: float, offset: float) -> list:
     """Boxes of a street name beside a straight stretch of a path, upright, offset from its middle line: at its
-    middle, then nearer its ends, above the stretch and below it."""
+    middle, then nearer its ends, above the stretch and below it (a stretch shorter than the name: at its middle,
+    the name reaching past its ends)."""
     length = math.dist(start, end)
-    if length < 2 * half_width:
+    if length < 1:
         return []
     angle = math.degrees(math.atan2(end[1] - start[1], end[0] - start[0]))
     upright = angle - 180 if angle > 90 else angle + 180 if angle <= -90 else angle
     ux, uy = (end[0] - start[0]) / length, (end[1] - start[1]) / length
     nx, ny = -math.sin(math.radians(upright)), math.cos(math.radians(upright))
     boxes = []
-    for share in (0.5, 0.3, 0.7, 0.1, 0.9, 0.0, 1.0):
+    for share in (0.5, 0.3, 0.7, 0.1, 0.9, 0.0, 1.0) if length >= 2 * half_width else (0.5,):
         along = half_width + share * (length - 2 * half_width)
         for side in (1, -1):
             shift = side * (offset + half_height)
