@@ -96,7 +96,9 @@ class EasyReadBuilder(Builder):
     def office(self, office) -> Section:
         _, lang, pack = self._, self.lang, self.pack
         key = f"office-{office.id}"
-        lines = [pack.EasyLine("address", (_("Address: {address}.", address=pack.expand_name(str(office.address))),))]
+        address = _("Address: {address}.", address=pack.expand_name(str(office.address)))
+        lines = [pack.EasyLine("address", (address, _("The place on the map is not exact.")) if
+                               office.location.approximate else (address,))]
         phones = list(dict.fromkeys(p.label.get(lang, _("phone")) for p in office.contacts.phones))
         numbers = {p.label.get(lang, _("phone")): p.number for p in reversed(office.contacts.phones)}
         if phones:
@@ -181,7 +183,7 @@ class EasyReadBuilder(Builder):
         if route.status == "no_route":
             return blocks + [self.rows(self.calls(phone, before_visit=True))]
         entrance = _capital(pack.short_entrance_name(office.entrance(route.entrance).name[self.lang]))
-        start = pack.expand_name(route.origin_name).split(" (")[0] if route.origin_kind == "stop" else _("Parking")
+        start = pack.expand_name(route.origin_name) if route.origin_kind == "stop" else _("Parking")  # as the text names it
         return blocks + [self.figure(office, shared, start=start, end=entrance if len(entrance) <= 20 else
                                      _("Entrance"))]
 
