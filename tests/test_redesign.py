@@ -57,7 +57,7 @@ REWORDED = {  # issue 13: said positively beside the door pictogram; no promise 
     "Idź prosto do miejsca: miejsca parkingowe dla osób z niepełnosprawnościami.":  # no "miejsca: miejsca"
     "Po drodze jest: miejsca parkingowe dla osób z niepełnosprawnościami.",
     "Piktogram autobusu lub parkingu: przystanek lub parking, czyli początek trasy.":  # tram, bus, stop, parking
-    "Piktogram autobusu lub tramwaju: przystanek, czyli początek trasy.",
+    "Piktogram autobusu: przystanek autobusu, czyli początek trasy.",
     INTRODUCTION: INTRODUCTION.replace("całodobowy telefon zaufania", "pomoc MOPS"),
     "Przy każdej informacji o dostępności podajemy jej źródło i datę sprawdzenia na miejscu. Położenie budynków i "
     "cechy chodników są przybliżone, dopóki nie zostaną zmierzone.":

@@ -146,16 +146,19 @@ class StandardBuilder(Builder):
 
     def how_to_use(self) -> Section:
         _ = self._
-        legend = [_("Thick blue line with white dashes: the route."),
-                  _("Bus or tram pictogram: a bus or tram stop, where the route starts."),
-                  _("Stop pictogram: a stop where the data does not say which vehicle calls, where the route starts."),
-                  _("Parking pictogram: a car park, where the route starts."),
-                  _("Door pictogram: the entrance to the building, where the route ends."),
-                  _("Names in bold beside the pictograms: the start and the entrance."),
-                  _("Grey lines: other pavements nearby."),
-                  _("Names along the lines: the streets and squares the pavements run along."),
-                  _("Arrow with the letter N: north."),
-                  _("Black bar with a label: the scale, for example 50 metres.")]
+        symbols = Legend(tuple(Item((text,), pid) for text, pid in (
+            (_("Thick blue line with white dashes: the route."), "route-line"),
+            (_("Bus pictogram: a bus stop, where the route starts."), "bus"),
+            (_("Tram pictogram: a tram stop, where the route starts."), "tram"),
+            (_("Stop pictogram: a stop where the data does not say which vehicle calls, where the route starts."),
+             "stop"),
+            (_("Parking pictogram: a car park, where the route starts."), "parking"),
+            (_("Door pictogram: the entrance to the building, where the route ends."), "door"),
+            (_("Grey lines: other pavements nearby."), "other-paths"),
+            (_("Arrow with the letter N: north."), "north-arrow"),
+            (_("Black bar with a label: the scale, for example 50 metres."), "scale-bar"))))
+        words = self.items([_("Names in bold beside the pictograms: the start and the entrance."),
+                            _("Names along the lines: the streets and squares the pavements run along.")])
         pictures = self.legend_items()
         return Section("how-to", _("How to use this guide"), 1, only=VISUAL, blocks=(
             self.para(self.text(self.info.scope),
@@ -166,7 +169,7 @@ class StandardBuilder(Builder):
         ), sections=(
             Section("how-to-profiles", _("Groups of people (profiles)"), 2, (
                 self.items(p.name[self.lang] for p in self.model.profiles.values()),)),
-            Section("how-to-maps", _("Map legend"), 2, (self.items(legend),)),
+            Section("how-to-maps", _("Map legend"), 2, (symbols, words)),
             Section("how-to-pictograms", _("Pictograms"), 2, (
                 self.para(_("The same pictograms are on the maps and in the easy-read edition.")), Legend(pictures),
                 self.para(_("The words \u201cno data\u201d mean that nobody has checked it yet. They do not mean "
