@@ -174,7 +174,7 @@ def test_contents_and_cross_references_give_the_right_page_numbers(printed):
     first = next(n for n, text in enumerate(pages) if "Spis treści" in text)
     contents = " ".join(pages[first:first + 2])  # the contents fill two pages
     assert re.search(rf"Słowniczek {glossary}\b", contents)
-    references = re.findall(r"Inna możliwość: trasa z miejsca (.+?) \(zobacz stronę (\d+)\)", whole)
+    references = re.findall(r"Inna możliwość: trasa z (?:miejsca|przystanku) (.+?) \(zobacz stronę (\d+)\)", whole)
     assert references, "no route refers to another start point"
     for origin, page in references:
         assert f"z przystanku {origin}" in pages[int(page) - 1] or f"z parkingu: {origin}" in pages[int(page) - 1], origin

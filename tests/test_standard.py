@@ -124,10 +124,14 @@ def test_strzegomska_wheelchair_map_shows_the_route_to_ramp_entrance_b(standard,
     assert len(blue) >= 6 and len(white) >= 2, samples  # colour and the dashed pattern
 
 
-def test_map_figures_have_alt_text_naming_start_and_entrance(standard):
+def test_map_figures_have_alt_text_naming_start_and_entrance(standard, wroclaw_documents):
+    from guide.document.nodes import Legend
+    map_legend = [item.text.rstrip(".") for section in wroclaw_documents.get("pl").walk() if section.key == "how-to-maps"
+                  for block in section.blocks if isinstance(block, Legend) for item in block.items]
+    assert len(map_legend) >= 8
     raw = subprocess.run(["pdfinfo", "-struct", str(standard)], capture_output=True, text=True, check=True).stdout
-    # a map per distinct route, and the pictogram legend with its crossed-out example
-    assert raw.count("Figure") == 21 + len(pictograms()) + 1
+    # a map per distinct route, the map legend's symbols, and the pictogram legend with its crossed-out example
+    assert raw.count("Figure") == 21 + len(map_legend) + len(pictograms()) + 1
     with pikepdf.open(standard) as pdf:
         alts = []
         stack = [pdf.Root.StructTreeRoot]
@@ -138,7 +142,8 @@ def test_map_figures_have_alt_text_naming_start_and_entrance(standard):
             kids = node.get("/K")
             if isinstance(kids, pikepdf.Array):
                 stack.extend(k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k)
-    legend = sorted([p.alt_text("pl") for p in pictograms().values()] + ["Przekreślony obrazek znaczy: tego nie ma"])
+    legend = sorted([p.alt_text("pl") for p in pictograms().values()] + ["Przekreślony obrazek znaczy: tego nie ma"]
+                    + map_legend)
     assert sorted(alt for alt in alts if not alt.startswith("Mapa trasy z ")) == legend
     assert any("pl. Strzegomski (Muzeum Współczesne) do wejścia: Wejście B" in alt for alt in alts)
 

@@ -27,6 +27,7 @@ ROUTE_COLOUR = (0, 63, 138)  # dark blue, 10:1 against white
 CONTEXT_COLOUR = (120, 120, 120)
 START_PICTOGRAMS = ("bus", "tram", "stop", "parking")  # what a route may start from ("stop": of a vehicle not known)
 END_PICTOGRAM = "door"
+LEGEND_LETTER = 12  # pt: the N of a legend's north arrow is text like any other, never under 12 pt
 SYMBOLS = ("route-line", "other-paths", "north-arrow", "scale-bar")  # map symbols a legend shows beside pictograms
 MARKER, LABEL, NORTH_ARROW, SCALE_BAR, STREET_NAME = "marker", "label", "north arrow", "scale bar", "street name"
 
@@ -497,7 +498,8 @@ def draw_symbol(canvas, symbol: str, x: float, y: float, size: float) -> None:
         canvas.line(x, middle, x + size, middle)
         canvas.line(x + size * 0.6, y, x + size * 0.6, y + size)
     elif symbol == "north-arrow":
-        _north_arrow(canvas, Box(x + size / 2, middle, size * 0.25, size / 2), canvas._fontname, size * 0.4)
+        _north_arrow(canvas, Box(x + size / 2, middle, size * 0.25, size / 2), canvas._fontname,
+                     max(size * 0.4, LEGEND_LETTER))
     elif symbol == "scale-bar":
         canvas.setStrokeColorRGB(0, 0, 0)
         canvas.setLineWidth(size * 0.08)
