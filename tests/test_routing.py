@@ -155,3 +155,12 @@ def test_some_office_has_no_accessible_route_and_says_why(wroclaw_model):
     reasons = {(b.entrance, b.barrier.attribute) for r in routes for b in r.barriers}
     assert {("frontowe", "accessible"), ("tylne", "locked")} <= reasons
     assert all(any(a.kind == "call" and a.phone for a in r.alternatives) for r in routes)
+
+
+def test_a_door_names_its_own_facts_when_they_block_or_are_unknown():
+    wheelchair = load_profiles()["manual_wheelchair"]
+    narrow = assess("door", {"width": 0.7, "kerb_start": 5, "ramp": True}, wheelchair)
+    assert {b.attribute for b in narrow.barriers} == {"door_width", "threshold"}
+    unknown = assess("door", {"ramp": True}, wheelchair)
+    assert {u.attribute for u in unknown.unknowns} >= {"door_width", "threshold"}
+    assert {u.attribute for u in assess("footway", {"incline": 0, "surface": "asphalt"}, wheelchair).unknowns} >= {"width"}

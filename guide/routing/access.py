@@ -53,13 +53,14 @@ def assess(kind: str, attrs: dict, profile: Profile) -> Assessment:
     unknowns: list[Unknown] = []
     seconds = attrs.get("length", 0.0) / profile.speed
 
-    def unknown(attribute: str) -> None:
+    def unknown(attribute: str, named: str | None = None) -> None:
+        """The profile's policy for an unknown attribute; named: what it is here (a door's "door_width")."""
         nonlocal seconds
         policy = profile.unknown_policy(attribute)
         if policy == "forbid":
-            barriers.append(Barrier(attribute, None, "unknown", ""))
+            barriers.append(Barrier(named or attribute, None, "unknown", ""))
         if policy:
-            unknowns.append(Unknown(attribute, policy))
+            unknowns.append(Unknown(named or attribute, policy))
             seconds += profile.cost("unknown")
 
     def over(attribute: str, value, limit, unit: str) -> None:
@@ -118,16 +119,16 @@ def assess(kind: str, attrs: dict, profile: Profile) -> Assessment:
         height = attrs.get(end)
         if height is None:
             if kind in _KERB_KINDS or (kind == "door" and end == "kerb_start"):
-                unknown("kerb")
+                unknown("kerb", "threshold" if kind == "door" else None)
         elif kerb_limit is not None and height > kerb_limit:
             over("threshold" if kind == "door" else "kerb", height, kerb_limit, "cm")
     width_limit = profile.limit("width")
     if width_limit is not None and kind != "lift":
         width = attrs.get("width")
         if width is None:
-            unknown("width")
+            unknown("width", "door_width" if kind == "door" else None)
         elif width < width_limit:
-            over("width", width, width_limit, "m")
+            over("door_width" if kind == "door" else "width", width, width_limit, "m")
     if kind not in ("door", "lift", "steps"):
         surface = attrs.get("surface")
         if surface is None:

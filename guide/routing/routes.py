@@ -47,13 +47,6 @@ class BarrierAt:
     entrance: str | None = None
 
 
-DOOR_ATTRIBUTES = {"width": "door_width", "kerb": "threshold"}  # an unknown at the door is the door's own fact
-
-
-def _at_door(barrier: Barrier) -> Barrier:
-    return replace(barrier, attribute=DOOR_ATTRIBUTES.get(barrier.attribute, barrier.attribute))
-
-
 @dataclass(frozen=True)
 class UnknownAt:
     attribute: str
@@ -216,10 +209,8 @@ def _route_from(graph, weigher: _Weigher, origin, target, office: Office, profil
     for leg in legs:
         position = leg.coords[len(leg.coords) // 2]
         name = leg.attrs.get("name") or graph.nodes[leg.start].get("name")
-        barriers += [BarrierAt(_at_door(b) if leg.kind == "door" else b, leg.edge_id, leg.kind, position, name,
-                               leg.entrance) for b in leg.assessment.barriers]
-        unknowns += [UnknownAt(DOOR_ATTRIBUTES.get(u.attribute, u.attribute) if leg.kind == "door" else u.attribute,
-                               leg.edge_id, position) for u in leg.assessment.unknowns]
+        barriers += [BarrierAt(b, leg.edge_id, leg.kind, position, name, leg.entrance) for b in leg.assessment.barriers]
+        unknowns += [UnknownAt(u.attribute, leg.edge_id, position) for u in leg.assessment.unknowns]
     if relaxed:
         barriers += _other_doors(graph, weigher, target, legs)
     entrance = legs[-1].entrance if legs and legs[-1].kind == "door" else None
@@ -252,7 +243,7 @@ def _other_doors(graph, weigher: _Weigher, target, legs) -> list:
         if data.get("entrance") == used:
             continue
         for barrier in weigher.assessment(entrance_node, target, key).barriers:
-            found.append(BarrierAt(_at_door(barrier), data["id"], "door", data["coords"][0], graph.nodes[entrance_node]["name"],
+            found.append(BarrierAt(barrier, data["id"], "door", data["coords"][0], graph.nodes[entrance_node]["name"],
                                    data["entrance"]))
     return found
 

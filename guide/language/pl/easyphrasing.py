@@ -26,6 +26,7 @@ _TURNS = {"slight_left": ("turn_left", "Skręć lekko w lewo"), "left": ("turn_l
 _BARRIERS = {
     "steps": "Na drodze są schody.", "kerb": "Na drodze jest wysoki krawężnik.", "incline": "Droga jest za stroma.",
     "ramp_incline": "Pochylnia jest za stroma.", "width": "Przejście jest za wąskie.",
+    "door_width": "Drzwi wejściowe są za wąskie.",
     "surface": "Droga jest nierówna.", "smoothness": "Droga jest nierówna.", "threshold": "W drzwiach jest wysoki próg.",
     "locked": "Drzwi są zamknięte i nie ma dzwonka.", "accessible": "To wejście nie jest dla osób na wózku.",
     "lift": "Nie ma windy.", "no_lift": "Nie ma windy.", "room_door_width": "Drzwi do pokoju są za wąskie.",
