@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ...media import NEGATED
 from .readability import expand_name
 from ...data.model import DAYS
-from .phrasing import quantity
+from .phrasing import SIDES, quantity
 
 __all__ = ["EasyLine", "route_lines", "entrance_lines", "inside_lines", "hours_lines", "barrier_sentence",
            "short_entrance_name"]
@@ -114,14 +114,14 @@ def _cross(step) -> list:
 
 def _departure(step) -> list:
     """Which way to set off: the road on one side, and what to walk to."""
-    side = {"left": "lewej stronie", "right": "prawej stronie"}.get(step.road_side)
+    side = SIDES.get(step.road_side)
     kind, name = step.towards or (None, None)
     goal = ("Idź do przejścia dla pieszych.",) if kind == "crossing" else \
         ("Idź prosto.", f"Po drodze jest: {expand_name(name)}.") if kind == "landmark" else \
         (f"Idź w stronę: {expand_name(name)}.",) if kind == "street" else ()
     if not (side or goal):
         return []
-    return [_line("walk_straight", *goal, f"Ulica jest po Twojej {side}." if side else None)]  # the walk follows
+    return [_line("walk_straight", *goal, f"Ulica jest {side}." if side else None)]  # the walk follows
 
 
 def _arrive(step) -> list:

@@ -110,7 +110,7 @@ def _signals(crossing: dict) -> str:
     return ", ".join(parts)
 
 
-_SIDE = {"left": "po lewej stronie", "right": "po prawej stronie"}
+SIDES = {"left": "po lewej stronie", "right": "po prawej stronie"}  # road_side and building_line in words
 
 
 def _street(name, case: str, *, bare: str = "") -> str:
@@ -144,7 +144,7 @@ def _departure(step: Step) -> str:
     stop = "przystanek " if step.facts.get("origin_kind") == "stop" else ""
     text = f"Start: {stop}{display_name(_text(step.name))}."
     if step.road_side:
-        text += f" Stań tak, aby jezdnia była {_SIDE[step.road_side]}."
+        text += f" Stań tak, aby jezdnia była {SIDES[step.road_side]}."
     if step.towards:
         text += f" Idź {_towards(step.towards)}."
     if step.heading:
@@ -156,9 +156,9 @@ def _departure(step: Step) -> str:
 
 def _beside(step: Step) -> str:
     """What a person can follow beside the walk: the road on one side, a building line on the other."""
-    text = f" Jezdnia jest {_SIDE[step.road_side]}." if step.road_side else ""
+    text = f" Jezdnia jest {SIDES[step.road_side]}." if step.road_side else ""
     if step.building_line:
-        text += f" Budynki są {_SIDE[step.building_line]}: możesz iść wzdłuż ich ściany."
+        text += f" Budynki są {SIDES[step.building_line]}: możesz iść wzdłuż ich ściany."
     return text
 
 

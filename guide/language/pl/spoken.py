@@ -22,18 +22,8 @@ _CASE_AFTER = {"przy": "loc", "na": "loc", "w": "loc", "we": "loc", "po": "loc",
                "ze": "gen", "do": "gen", "od": "gen", "obok": "gen", "koło": "gen", "u": "gen", "naprzeciw": "gen",
                "wzdłuż": "gen", "spod": "gen", "sprzed": "gen", "za": "ins", "przed": "ins", "pod": "ins",
                "nad": "ins", "między": "ins", "przez": "acc"}  # looked up in lower case
-_NOUNS = {  # abbreviation -> nominative, genitive, locative, instrumental, accusative
-    "ul.": ("ulica", "ulicy", "ulicy", "ulicą", "ulicę"),
-    "pl.": ("plac", "placu", "placu", "placem", "plac"),
-    "al.": ("aleja", "alei", "alei", "aleją", "aleję"),
-    "os.": ("osiedle", "osiedla", "osiedlu", "osiedlem", "osiedle"),
-    "pok.": ("pokój", "pokoju", "pokoju", "pokojem", "pokój"),
-    "godz.": ("godzina", "godziny", "godzinie", "godziną", "godzinę"),
-    "tel.": ("telefon", "telefonu", "telefonie", "telefonem", "telefon"),
-    "nr": ("numer", "numeru", "numerze", "numerem", "numer"),
-    "nr.": ("numer", "numeru", "numerze", "numerem", "numer"),
-}
-_CASES = ("nom", "gen", "loc", "ins", "acc")
+_NOUNS = {"ul.": "ulica", "pl.": "plac", "al.": "aleja", "os.": "osiedle", "pok.": "pokój", "godz.": "godzina",
+          "tel.": "telefon", "nr": "numer", "nr.": "numer"}  # abbreviation -> its noun, inflected by morphology
 _MORFEUSZ_CASE = {"nom": "nom", "gen": "gen", "loc": "loc", "ins": "inst", "acc": "acc"}
 _PHRASES = {"np.": "na przykład", "m.in.": "między innymi", "ok.": "około", "tj.": "to jest", "itp.": "i tym podobne",
             "itd.": "i tak dalej", "wg": "według", "tzw.": "tak zwany", "im.": "imienia", "ds.": "do spraw",
@@ -160,7 +150,7 @@ def _abbreviations(text: str) -> str:
         whole = inflect_name(f"{abbreviation} {name}", _MORFEUSZ_CASE[case]) if name and case != "nom" else None
         if whole:  # "przez ul. Nowowiejska" is heard "przez ulicę Nowowiejską"
             return f"{preposition} {whole}"
-        word = _NOUNS[abbreviation][_CASES.index(case)]
+        word = noun_form(_NOUNS[abbreviation], "sg", _MORFEUSZ_CASE[case])
         if match.group(2)[0].isupper() and not preposition:
             word = word.capitalize()
         return (f"{preposition} {word}" if preposition else word) + (f" {name}" if name else "")
