@@ -153,7 +153,7 @@ def _cmd_import_stops(args) -> int:
 
 
 def _cmd_preflight(args) -> int:
-    from .pdf.preflight import PreflightError, preflight_limited
+    from .pdf.preflight import PreflightError, binding_of, preflight_limited
     failed = 0
     for file in args.files:  # each file is checked in a child process with time and memory limits
         try:
@@ -164,11 +164,12 @@ def _cmd_preflight(args) -> int:
             if error.detail and os.environ.get("WROMIK_DEBUG"):
                 print(error.detail, file=sys.stderr, flush=True)
             continue
+        binding = binding_of(Path(file))
         if not findings:
-            print(f"{file}: passes PX-01 … PX-05 (PDF/X-4, bleed, CMYK, embedded fonts, booklet pages).")
+            print(f"{file}: {binding}: passes PX-01 … PX-05 (PDF/X-4, bleed, CMYK, embedded fonts, binding).")
             continue
         failed += 1
-        print(f"{file}: {len(findings)} finding(s).")
+        print(f"{file}: {binding}: {len(findings)} finding(s).")
         for (rule, obj, message, fix), pages in _group(findings).items():
             where = f"{_page_list(pages)}, {obj}" if pages[0] else obj
             print(f"  {rule} {where}: {message}\n      Fix: {fix}")

@@ -65,6 +65,17 @@ def _replace(name, make):
 
 # (case id, how to break the tiny guide, file named, place named, message)
 CASES = [
+    ("pjm-video-not-a-web-address", _office("url: https://example.org/pjm/biuro-testowe", "url: example.org/pjm"),
+     f"{OFFICE}:", "office 'test-office'.pjm_video.url", "Expected a web address like https://example.org/page"),
+    ("pjm-video-other-sign-language", _office("language: pjm", "language: asl"), f"{OFFICE}:",
+     "pjm_video.language", "Expected one of pjm (Polish Sign Language"),
+    ("pjm-video-without-signer", _office("  signer: Anna Przykładowa\n", ""), f"{OFFICE}:", "pjm_video",
+     "Expected the required key 'signer'"),
+    ("download-page-not-a-web-address", _guide("download_page: https://example.org/maly-przewodnik/",
+                                                "download_page: www.example.org"), "guide.yaml:", "download_page",
+     "Expected a web address like https://example.org/page but received 'www.example.org'"),
+    ("paper-as-thick-as-a-book", _guide("download_page:", "paper: {text: 3}\ndownload_page:"), "guide.yaml:",
+     "paper.text", "Expected a number from 0.03 to 1 mm but received 3"),
     ("broken-yaml", _guide("languages: [pl]", "languages: [pl"), "guide.yaml:", "YAML syntax", "is not valid YAML"),
     ("tab-indented-yaml", _office("  email: biuro", "\temail: biuro"), f"{OFFICE}:", "YAML syntax", "is not valid YAML"),
     ("broken-geojson", _write("network.geojson", b'{"type": "FeatureCollection", "features": [\n{"type": }'),

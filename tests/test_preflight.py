@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zlib
@@ -102,6 +103,18 @@ def no_pdfx_metadata(pdf):
     del pdf.trailer.Info.Trapped
 
 
+def a_hundred_pages_saddle_stitched(pdf):
+    first = pdf.pages[0].obj
+    while len(pdf.pages) < 100:
+        page = pdf.add_blank_page(page_size=(float(first.MediaBox[2]), float(first.MediaBox[3])))
+        page.obj.TrimBox, page.obj.BleedBox = first.TrimBox, first.BleedBox
+
+
+def xmp_trapped_disagrees(pdf):
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        meta["pdf:Trapped"] = "True"
+
+
 def trapped_is_not_a_pdf_name(pdf):
     pdf.trailer.Info.Trapped = pikepdf.Name("/False_")  # what pikepdf.Name.False_ writes
 
@@ -123,12 +136,16 @@ BROKEN = {
     no_pdfx_metadata: ["PX-01 XMP pdfxid:GTS_PDFXVersion: Expected PDF/X-4 but received nothing.",
                        "PX-01 Info /Trapped: Expected /True or /False but received nothing."],
     trapped_is_not_a_pdf_name: ["PX-01 Info /Trapped: Expected /True or /False but received /False_."],
+    a_hundred_pages_saddle_stitched: ["a saddle-stitched booklet of 100 pages: 1 finding(s).",
+                                      "PX-05 page count: Expected at most 64 pages for a saddle-stitched booklet but "
+                                      "received 100", "Bind it as a perfect-bound guide with a separate cover"],
+    xmp_trapped_disagrees: ["PX-01 XMP pdf:Trapped: Expected False, as the Info dictionary says, but received True."],
 }
 
 
 def test_the_good_print_file_passes(good):
     result = run_wromik("preflight", good, check_exit=0)
-    assert "passes PX-01 … PX-05" in result.stdout
+    assert "a saddle-stitched booklet of 20 pages: passes PX-01 … PX-05" in result.stdout
 
 
 @pytest.mark.parametrize("breakage", BROKEN, ids=lambda f: f.__name__)
@@ -141,6 +158,39 @@ def test_each_broken_file_is_rejected_with_rule_page_and_object(good, tmp_path, 
     for expected in BROKEN[breakage]:
         assert expected in result.stdout, result.stdout
     assert "Traceback" not in result.stderr
+
+
+def _cover_for_another_block(pdf):
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        meta["{https://ns.wromik.invalid/print/1.0/}blockPages"] = str(120)
+
+
+def _cover_two_mm_narrower(pdf):
+    page = pdf.pages[0].obj
+    for name in ("/MediaBox", "/BleedBox", "/TrimBox"):
+        box = [float(v) for v in page[name]]
+        page[name] = pikepdf.Array([box[0], box[1], box[2] - 2 * MM, box[3]])
+
+
+@pytest.mark.parametrize("breakage", [_cover_for_another_block, _cover_two_mm_narrower], ids=lambda f: f.__name__)
+def test_a_cover_whose_spine_does_not_fit_its_block_is_rejected(printed, tmp_path, breakage):
+    """The Wrocław guide's cover: its spine is right for its 0.1 mm paper and 0.3 mm board until it is changed."""
+    cover = printed.with_name("wromik-druk-okladka.pdf")
+    result = run_wromik("preflight", cover, check_exit=0)
+    spine = float(re.search(r"spine ([\d.]+) mm for (\d+) pages", result.stdout).group(1))
+    broken = tmp_path / "cover.pdf"
+    with pikepdf.open(cover) as pdf:
+        breakage(pdf)
+        pdf.save(broken)
+    result = run_wromik("preflight", broken, check_exit=1)
+    found = re.search(r"PX-05 page 1, cover spine: Expected a spine of ([\d.]+) mm \((\d+) pages on 0.1 mm paper, "
+                      r"a 0.3 mm cover\) but the cover's spine is ([\d.]+) mm", result.stdout)
+    assert found, result.stdout
+    expected, pages, measured = float(found.group(1)), int(found.group(2)), float(found.group(3))
+    if breakage is _cover_for_another_block:
+        assert (pages, expected, measured) == (120, pytest.approx(6.6), pytest.approx(spine))
+    else:
+        assert (expected, measured) == (pytest.approx(spine), pytest.approx(spine - 2, abs=0.01))
 
 
 def test_total_ink_over_300_percent_is_rejected(good, tmp_path):
@@ -175,7 +225,7 @@ def test_files_that_cannot_be_read_are_named_and_the_others_still_checked(good, 
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{text}: not a PDF" in result.stdout and "Fix:" in result.stdout
     assert f"{tmp_path / 'missing.pdf'}: no such file." in result.stdout
-    assert f"{good}: passes PX-01 … PX-05" in result.stdout
+    assert f"{good}: a saddle-stitched booklet of 20 pages: passes PX-01 … PX-05" in result.stdout
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
 
 
@@ -198,7 +248,7 @@ def test_a_password_protected_file_is_named_and_the_next_file_still_checked(good
     assert result.returncode == 1, result.stdout + result.stderr
     line = next(line for line in result.stdout.splitlines() if line.startswith(f"{secret}:"))
     assert "needs a password to open" in line and "Fix: Save the PDF without a password" in line, line
-    assert f"{good}: passes PX-01 … PX-05" in result.stdout
+    assert f"{good}: a saddle-stitched booklet of 20 pages: passes PX-01 … PX-05" in result.stdout
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
 
 
@@ -220,7 +270,7 @@ def test_a_flate_bomb_is_stopped_with_a_clear_message_and_the_next_file_checked(
     line = next(line for line in result.stdout.splitlines() if line.startswith(f"{bomb}:"))
     assert "decodes to more than 256 MB; the file was not checked further." in line, line
     assert "Fix: Re-export the PDF" in line
-    assert f"{good}: passes PX-01 … PX-05" in result.stdout
+    assert f"{good}: a saddle-stitched booklet of 20 pages: passes PX-01 … PX-05" in result.stdout
     assert "Traceback" not in result.stderr
 
 
@@ -230,7 +280,7 @@ def test_a_named_pipe_is_refused_without_hanging(good, tmp_path):
     result = _preflight(fifo, good, hang_guard=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{fifo}: is not a regular file (a pipe or a device), so it was not read." in result.stdout
-    assert f"{good}: passes" in result.stdout
+    assert f"{good}: a saddle-stitched booklet of 20 pages: passes" in result.stdout
 
 
 def test_a_form_that_draws_itself_is_checked_once(good, tmp_path):
@@ -242,4 +292,4 @@ def test_a_form_that_draws_itself_is_checked_once(good, tmp_path):
     pdf.save(looped)
     result = _preflight(looped)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "internal error" not in result.stdout + result.stderr and f"{looped}: passes" in result.stdout
+    assert "internal error" not in result.stdout + result.stderr and f"{looped}: a saddle-stitched booklet of 20 pages: passes" in result.stdout

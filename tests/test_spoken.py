@@ -60,6 +60,12 @@ CASES = [
     ("23 listopada 2026", "dwudziestego trzeciego listopada dwa tysiące dwudziestego szóstego roku"),
     ("sekretariat@mops.wroclaw.pl", "sekretariat małpa mops kropka wroclaw kropka pe el"),
     ("https://mops.wroclaw.pl", "mops kropka wroclaw kropka pe el"),
+    # a short path of words is said; a path of codes cannot be, so only the site is
+    ("Nagranie: example.org/pjm/biuro-testowe.", "Nagranie: example kropka org ukośnik pjm ukośnik biuro myślnik testowe."),
+    ("Film: https://www.youtube.com/watch?v=dQw4w9WgXcQ.", "Film: youtube kropka com."),
+    # postcodes: two numbers, leading zeros said
+    ("50-001 Wrocław", "pięćdziesiąt, zero zero jeden Wrocław"),
+    ("53-611 Wrocław", "pięćdziesiąt trzy, sześćset jedenaście Wrocław"),
     ("MOPS i PFRON", "Mops i Pefron"),
     ("pliki MP3 i DAISY", "pliki em pe trzy i Dejzi"),
     ("Wejście B (z pochylnią).", "Wejście B, z pochylnią."),

@@ -19,7 +19,7 @@ from ..media import pictogram_catalogue
 from .files import read_data_text
 from .geometry import distance_m, polyline_length
 from .model import (Address, City, Contacts, Edge, Entrance, GlossaryEntry, GuideData, GuideInfo, Inside, Location, Network, Node,
-                    Office, Phone, Service, Stop)
+                    Office, Paper, Phone, Service, SignVideo, Stop)
 from .network import build_graph, check_graph
 from .profiles import load_profiles
 from .yamlfile import line_of, read_yaml
@@ -89,7 +89,7 @@ def shown_path(path: Path) -> str:
 
 
 def _contacts(languages):
-    return {"phones": s.ListOf(_PhoneEntry(languages)), "email": s.Email(), "website": s.PlainText(max_length=200),
+    return {"phones": s.ListOf(_PhoneEntry(languages)), "email": s.Email(), "website": s.WebAddress(),
             "source": s.PlainText(max_length=300), "verified": s.IsoDate()}
 
 
@@ -138,8 +138,9 @@ def _read_info(root: Path, problems, writable: tuple) -> GuideInfo | None:
         "glossary": s.ListOf(_Block({"term": s.Texts(languages), "meaning": s.Texts(languages),
                                      "easy_read": s.EasyTexts(languages)}, required=("term", "meaning"))),
         "sources": s.ListOf(_Block(
-            {"name": s.PlainText(max_length=300), "url": s.PlainText(max_length=300), "retrieved": s.IsoDate()},
+            {"name": s.PlainText(max_length=300), "url": s.WebAddress(), "retrieved": s.IsoDate()},
             required=("name",))),
+        "download_page": s.WebAddress(), "paper": _PaperChecker(), "pjm_video": _SignVideoChecker(),
     }
     required = ("title", "publisher", "edition_date", "languages", "profiles", "city", "contacts", "introduction")
     values = s.check_block(data, fields, at, required=required)
@@ -153,7 +154,9 @@ def _read_info(root: Path, problems, writable: tuple) -> GuideInfo | None:
                                     for g in values.get("glossary", ())),
                      easy_read_introduction=values.get("easy_read", {}).get("introduction"),
                      subject=values.get("subject") or values["title"], scope=values.get("scope", {}),
-                     easy_read_scope=values.get("easy_read", {}).get("scope"))
+                     easy_read_scope=values.get("easy_read", {}).get("scope"),
+                     download_page=values.get("download_page") or values["contacts"].get("website"),
+                     paper=values.get("paper", Paper()), sign_video=values.get("pjm_video"))
 
 
 class _Block(s.Checker):
@@ -167,6 +170,30 @@ class _Block(s.Checker):
     def check(self, value, at):
         values = s.check_block(value, self.fields, at, required=self.required)
         return s.INVALID if values is None or any(k not in values for k in self.required) else values
+
+
+class _PaperChecker(s.Checker):
+    expected = "a block with the thickness of one leaf in mm: text:, cover:, office:"
+
+    def check(self, value, at):
+        thickness = s.Number(0.03, 1.0, "mm")
+        values = s.check_block(value, {"text": thickness, "cover": thickness, "office": thickness}, at)
+        return s.INVALID if values is None else Paper(**values)
+
+
+class _SignVideoChecker(s.Checker):
+    """pjm_video: a recording in Polish Sign Language of the section it belongs to."""
+
+    expected = "a block with url:, signer:, recorded: and language: pjm"
+
+    def check(self, value, at):
+        fields = {"url": s.WebAddress(), "signer": s.PlainText(max_length=100), "recorded": s.IsoDate(),
+                  "language": s.Choice(("pjm",), why=" (Polish Sign Language; other sign languages are not supported "
+                                                   "yet)")}
+        values = s.check_block(value, fields, at, required=("url", "signer", "recorded", "language"))
+        if values is None or len(values) < len(fields):
+            return s.INVALID
+        return SignVideo(values["url"], values["signer"], values["recorded"], values["language"])
 
 
 class _CityChecker(s.Checker):
@@ -216,7 +243,7 @@ def _read_office(data, shown_as: str, languages, problems) -> Office | None:
     service_fields = {"id": s.Identifier(), "name": s.Texts(languages), "description": s.Texts(languages),
                       "hours": s.OpeningHours(), "hours_note": s.Texts(languages, all_languages=False),
                       "phones": s.ListOf(_PhoneEntry(languages)), "easy_read": s.EasyTexts(languages),
-                      "pictogram": s.Choice(tuple(pictogram_catalogue()))}
+                      "pictogram": s.Choice(tuple(pictogram_catalogue())), "pjm_video": _SignVideoChecker()}
     fields = {
         "id": s.Identifier(), "name": s.Texts(languages), "short_name": s.PlainText(max_length=60),
         "kind": s.Choice(OFFICE_KINDS),
@@ -229,7 +256,7 @@ def _read_office(data, shown_as: str, languages, problems) -> Office | None:
         "description": s.Texts(languages), "easy_read": s.EasyTexts(languages),
         "services": s.ListOf(_Block(service_fields, required=("id", "name"))),
         "entrances": s.ListOf(_EntranceChecker(languages), min_items=1),
-        "inside": _InsideChecker(languages),
+        "inside": _InsideChecker(languages), "pjm_video": _SignVideoChecker(),
     }
     required = ("id", "name", "short_name", "kind", "address", "location", "contacts", "description", "entrances", "inside")
     values = s.check_block(data, fields, at, required=required)
@@ -245,7 +272,8 @@ def _read_office(data, shown_as: str, languages, problems) -> Office | None:
         if hours and "hours_note" in service:
             hours = type(hours)(hours.spec, hours.days, service["hours_note"])
         services.append(Service(service["id"], service["name"], service.get("description", {}), hours,
-                                tuple(service.get("phones", ())), service.get("easy_read"), service.get("pictogram")))
+                                tuple(service.get("phones", ())), service.get("easy_read"), service.get("pictogram"),
+                                service.get("pjm_video")))
     hours = values.get("hours")
     if hours and "hours_note" in values:
         hours = type(hours)(hours.spec, hours.days, values["hours_note"])
@@ -255,7 +283,7 @@ def _read_office(data, shown_as: str, languages, problems) -> Office | None:
                   location=Location(location["lat"], location["lon"], location["approximate"]),
                   contacts=_make_contacts(values["contacts"]), hours=hours, description=values["description"],
                   services=tuple(services), entrances=tuple(values["entrances"]), inside=values["inside"], file=shown_as,
-                  easy_read=values.get("easy_read"))
+                  easy_read=values.get("easy_read"), sign_video=values.get("pjm_video"))
 
 
 class _Postcode(s.Checker):

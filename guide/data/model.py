@@ -7,7 +7,7 @@ from pathlib import Path
 
 __all__ = [
     "Texts", "EasyText", "GlossaryEntry", "Fact", "Hours", "Phone", "Contacts", "Service", "Entrance", "Inside", "Address",
-    "Location", "Office", "City", "GuideInfo", "Stop", "Node", "Edge", "Network", "GuideData",
+    "Location", "Office", "City", "SignVideo", "Paper", "GuideInfo", "Stop", "Node", "Edge", "Network", "GuideData",
 ]
 
 Texts = dict  # language code -> text, e.g. {"pl": "…", "uk": "…"}
@@ -82,6 +82,16 @@ class Contacts:
 
 
 @dataclass(frozen=True)
+class SignVideo:
+    """A recording of a section's text in a sign language: where to watch it, who signs, when it was recorded."""
+
+    url: str
+    signer: str
+    recorded: str  # ISO date, possibly reduced
+    language: str = "pjm"  # Polish Sign Language (polski język migowy)
+
+
+@dataclass(frozen=True)
 class Service:
     id: str
     name: Texts
@@ -90,6 +100,7 @@ class Service:
     phones: tuple
     easy_read: EasyText | None = None
     pictogram: str | None = None  # what the easy-read edition shows beside it (a shipped pictogram's id)
+    sign_video: SignVideo | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +158,7 @@ class Office:
     inside: Inside
     file: str
     easy_read: EasyText | None = None
+    sign_video: SignVideo | None = None
 
     def entrance(self, entrance_id: str) -> Entrance:
         """The entrance with this id: the one lookup every edition uses."""
@@ -157,6 +169,15 @@ class Office:
 class City:
     name: str
     bbox: tuple  # (west, south, east, north) in degrees
+
+
+@dataclass(frozen=True)
+class Paper:
+    """The thickness of one leaf of each paper, in millimetres: it sets the binding's spine and creep."""
+
+    text: float = 0.1  # the inner pages: 90-100 g/m² matt offset paper
+    cover: float = 0.3  # the cover of a perfect-bound guide: 250-300 g/m² board
+    office: float = 0.1  # the office printer's paper: 80 g/m² copier paper
 
 
 @dataclass(frozen=True)
@@ -175,6 +196,9 @@ class GuideInfo:
     subject: Texts = field(default_factory=dict)  # what the guide is about, in a line (the PDF's subject)
     scope: Texts = field(default_factory=dict)  # which places the guide describes and what it says of each
     easy_read_scope: EasyText | None = None
+    download_page: str | None = None  # where every edition can be downloaded; the website when not given
+    paper: Paper = field(default_factory=Paper)
+    sign_video: SignVideo | None = None  # the introduction in a sign language
 
 
 @dataclass(frozen=True)

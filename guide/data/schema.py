@@ -226,6 +226,28 @@ class Identifier(Checker):
         return value if isinstance(value, str) and self.pattern.match(value) else self.wrong(value, at)
 
 
+class WebAddress(Checker):
+    """An address a reader can open: http:// or https://, a host with a dot, no spaces."""
+
+    expected = "a web address like https://example.org/page"
+    fix = "Copy the whole address from the browser's address bar, beginning with https://."
+
+    def check(self, value, at):
+        from urllib.parse import urlsplit
+
+        if not isinstance(value, str) or any(ch.isspace() for ch in value.strip()):
+            return self.wrong(value, at)
+        value = value.strip()
+        try:
+            parts = urlsplit(value)
+            port_ok = parts.port is None or parts.port > 0
+        except ValueError:
+            return self.wrong(value, at)
+        if parts.scheme not in ("http", "https") or "." not in (parts.hostname or "") or not port_ok:
+            return self.wrong(value, at)
+        return value if safe_text(value, at) else INVALID
+
+
 class IsoDate(Checker):
     expected = "a date like 2024-05-31 (or 2024-05, or 2024)"
     fix = "Write the date as year-month-day, for example 2024-05-31; use null if it was never checked."

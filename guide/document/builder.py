@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from babel import Locale
+
 from ..language import check_easy_read, pack
 from ..media import PRINT_CONDITION
 from .composition import GuideModel, common_start, grouped
 from .maps import map_scene
 from .nodes import (Contents, ContentsEntry, Document, Figure, Finder, Item, ItemList, Legend, Paragraph, Section,
-                    Table, WebAddress, shown_in)
+                    SignVideo, Table, WebAddress, short_address, shown_in)
 from .pictograms import NEGATED, pictograms
 
 __all__ = ["build_document", "Documents"]
@@ -101,7 +103,25 @@ class Builder:
     def document(self) -> Document:
         return Document(lang=self.lang, register=self.register, title=self.title, subject=self.subject(),
                         publisher=self.info.publisher, edition_date=self.info.edition_date, cover=self.cover(),
-                        sections=tuple(self.sections()), language=self.pack)
+                        sections=tuple(self.sections()), back_cover=self.back_cover(), paper=self.info.paper,
+                        language=self.pack)
+
+    def language_name(self) -> str:
+        """The guide's language named in itself ('polski'), from the CLDR data Babel ships."""
+        return Locale.parse(self.lang).get_display_name(self.lang)
+
+    def back_cover(self) -> tuple:
+        """Hook: the back of a printed guide; only the print edition's register has one."""
+        return ()
+
+    def sign_video(self, video, lead) -> list:
+        """A sign-language video as a block: lead(address) names the part and where to watch it, then who signs
+        and when it was recorded. Nothing when the data has no video."""
+        if video is None:
+            return []
+        return [SignVideo(video.url, (lead(short_address(video.url)), self._(
+            "Signed by {signer}, recorded: {date}.", signer=video.signer,
+            date=self.pack.written_date(video.recorded))))]
 
     def subject(self) -> str:
         return self.text(self.info.subject)
@@ -131,11 +151,42 @@ class StandardBuilder(Builder):
     def cover(self) -> tuple:
         _, info = self._, self.info
         date = self.pack.written_date(info.edition_date)
+        elsewhere = _("The editions for screen readers, in easy-read and to listen to: {address}.",
+                      address=short_address(info.download_page)) if info.download_page else \
+            _("The editions for screen readers, in easy-read and to listen to are available from the publisher.")
         return (self.para(_("Edition of {date}.", date=date)), self.para(_("Publisher: {publisher}.",
                                                                            publisher=info.publisher)),
-                self.para(_("Standard edition, accessible to screen readers."), only=("screen",)),
-                self.para(_("Printed edition. The editions for screen readers, in easy-read and to listen to are "
-                            "on the internet."), only=("paper",)))
+                self.para(_("Standard edition, accessible to screen readers."),
+                          _("Language: {language}.", language=self.language_name()), only=("screen",)),
+                self.para(_("Printed edition."), _("Language: {language}.", language=self.language_name()),
+                          elsewhere, only=("paper",)))
+
+    def back_cover(self) -> tuple:
+        """The title, publisher and edition, the publisher's contacts, the download page with its QR code, and
+        how the file was made: a printed guide's colophon."""
+        _, info = self._, self.info
+        blocks = [self.para(f"{self.title}.", _("Publisher: {publisher}.", publisher=info.publisher),
+                            _("Edition of {date}.", date=self.pack.written_date(info.edition_date)))]
+        if self.contact_items(info.contacts):
+            blocks += [self.para(_("Contact:")), self.items(self.contact_items(info.contacts))]
+        if info.download_page:
+            blocks += [self.para(_("Download every edition of this guide free of charge, for screen readers, in "
+                                   "easy-read and to listen to, at {address}.",
+                                   address=short_address(info.download_page))), WebAddress(info.download_page)]
+        blocks.append(self.para(self.printing_colophon(), self.made_with("paper")))
+        return tuple(blocks)
+
+    def printing_colophon(self) -> str:
+        return self._("A PDF/X-4 file for printing (printing condition {condition}), set in DejaVu Sans (Bitstream "
+                      "Vera and DejaVu licence).", condition=PRINT_CONDITION)
+
+    def made_with(self, medium: str) -> str:
+        """How the edition for this medium was made, naming the other editions."""
+        if medium == "paper":
+            return self._("Made with the wromik program from one source of data, from which the standard, "
+                          "easy-read and audio editions are made too.")
+        return self._("Made with the wromik program from one source of data, from which the easy-read, print and "
+                      "audio editions are made too.")
 
     def sections(self) -> list:
         body = [self.introduction()] + [self.office(office) for office in self.model.data.offices]
@@ -203,7 +254,7 @@ class StandardBuilder(Builder):
         ))
 
     def contents(self, chapters) -> Section:
-        entries = tuple(ContentsEntry(chapter.title, chapter.key) for chapter in chapters)
+        entries = tuple(ContentsEntry(chapter.title, chapter.key, chapter.only) for chapter in chapters)
         return Section("contents", self._("Contents"), 1, (Contents(entries),), only=VISUAL)
 
     def contact_items(self, contacts) -> list:
@@ -227,6 +278,8 @@ class StandardBuilder(Builder):
             blocks += [self.para(_("Contact:")), self.items(self.contact_items(contacts))]
         if contacts.website:
             blocks.append(WebAddress(contacts.website, only=("paper",)))
+        blocks += self.sign_video(info.sign_video, lambda address: _(
+            "The introduction in Polish Sign Language (PJM): a video at {address}.", address=address))
         return Section("intro", _("Introduction"), 1, tuple(blocks))
 
     # a place ----------------------------------------------------------------------------------------------
@@ -241,8 +294,10 @@ class StandardBuilder(Builder):
                     Section(f"office-{office.id}-hours", _("Opening hours"), 2,
                             self.hours(office.hours, self.phone_for(office)))]
         if office.services:
+            videos = [block for s in office.services for block in self.sign_video(s.sign_video, lambda address, s=s: _(
+                "{service} in Polish Sign Language (PJM): a video at {address}.", service=s.name[lang], address=address))]
             sections.append(Section(f"office-{office.id}-services", _("Services"), 2, (
-                self.items(self.service(s) for s in office.services),)))
+                self.items(self.service(s) for s in office.services), *videos)))
         entrances = tuple(Section(f"office-{office.id}-entrance-{e.id}", e.name[lang], 3, (
             self.items(self.pack.fact_sentences(e.facts) or [_("No data about this entrance.")]),
             *([self.para(e.notes[lang])] if e.notes.get(lang) else []))) for e in office.entrances)
@@ -255,7 +310,9 @@ class StandardBuilder(Builder):
             self.para(_("That was the chapter: {name}.", name=office.short_name)), self.items(contact)),
             only=("audio",)))
         return Section(f"office-{office.id}", f"{office.short_name}: {office.name[lang]}", 1,
-                       (self.para(office.description[lang]),), tuple(sections))
+                       (self.para(office.description[lang]), *self.sign_video(office.sign_video, lambda address: _(
+                           "This place in Polish Sign Language (PJM): a video at {address}.", address=address))),
+                       tuple(sections))
 
     def hours(self, hours, phone: str | None) -> tuple:
         _ = self._
@@ -448,6 +505,7 @@ class StandardBuilder(Builder):
         return Section("sources", _("Data sources"), 1, tuple(blocks))
 
     def colophon(self) -> Section:
+        """On screen and in the recording; a printed guide has it on its back cover."""
         _, info = self._, self.info
         date = self.pack.written_date(info.edition_date)
         return Section("colophon", _("Colophon"), 1, (
@@ -455,11 +513,10 @@ class StandardBuilder(Builder):
                       _("Edition of {date}.", date=date)),
             self.para(_("A document conforming to PDF/UA-1, set in DejaVu Sans (Bitstream Vera and DejaVu licence)."),
                       only=("screen",)),
-            self.para(_("A PDF/X-4 file for printing (printing condition {condition}), set in DejaVu Sans (Bitstream "
-                        "Vera and DejaVu licence).", condition=PRINT_CONDITION), only=("paper",)),
-            self.para(_("Made with the wromik program from one source of data, from which the easy-read, print and "
-                        "audio editions are made too."), only=VISUAL),
+            self.para(self.made_with("screen"), only=("screen",)),
             self.para(_("The recording was made with a speech synthesiser from the same data as the printed, "
-                        "standard and easy-read editions."), _("This is the end of the recording. Thank you for "
-                                                               "listening."), only=("audio",)),
-        ))
+                        "standard and easy-read editions."),
+                      _("Every edition can be downloaded from {address}.", address=short_address(info.download_page))
+                      if info.download_page else "",
+                      _("This is the end of the recording. Thank you for listening."), only=("audio",)),
+        ), only=("screen", "audio"))

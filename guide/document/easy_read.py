@@ -7,7 +7,7 @@ from .builder import Builder, VISUAL
 from dataclasses import replace
 
 from .composition import common_start, grouped
-from .nodes import Contents, ContentsEntry, Item, ItemList, Legend, Paragraph, Section
+from .nodes import Contents, ContentsEntry, Item, ItemList, Legend, Paragraph, Section, SignVideo, short_address
 
 
 __all__ = ["EasyReadBuilder"]
@@ -38,6 +38,14 @@ class EasyReadBuilder(Builder):
             self._("Call: {phone}.", phone=phone)
         return [self.pack.EasyLine("phone", tuple(s for s in (lead, call) if s))]
 
+    def sign_video(self, video, lead) -> list:
+        """A sign-language video in short sentences: what it is about (lead(address)), and how to open it."""
+        if video is None:
+            return []
+        _ = self._
+        return [SignVideo(video.url, (lead(short_address(video.url)), _("Scan the code with your phone."),
+                                      _("Or type this address: {address}", address=short_address(video.url))))]
+
     def place_title(self, office) -> str:
         return _capital(self.pack.expand_name(office.short_name))
 
@@ -62,7 +70,8 @@ class EasyReadBuilder(Builder):
             ContentsEntry(self.place_title(o), f"office-{o.id}") for o in offices] + [
             ContentsEntry(_("Word list"), "glossary"), ContentsEntry(_("About this guide"), "colophon")]
         sections.append(Section("contents", _("Contents"), 1, (Contents(tuple(entries)),), only=VISUAL))
-        intro = [self.sentences(info.easy_read_introduction.texts[self.lang])]
+        intro = [self.sentences(info.easy_read_introduction.texts[self.lang]),
+                 *self.sign_video(info.sign_video, lambda address: _("There is a film in sign language about this guide."))]
         if info.contacts.phones:
             intro.append(self.rows(self.calls(info.contacts.phones[0].number, _("Any questions?"))))
         sections.append(Section("intro", _("Introduction"), 1, tuple(intro)))
@@ -75,7 +84,9 @@ class EasyReadBuilder(Builder):
         sections.append(Section("colophon", _("About this guide"), 1, (self.sentences(
             _("Publisher: {publisher}.", publisher=info.publisher), _("Edition of {date}.", date=date),
             _("This guide has other editions too. There is a standard edition. There is an edition for printing. "
-              "There is also an edition to listen to.")),)))
+              "There is also an edition to listen to."),
+            _("You find them here: {address}.", address=short_address(info.download_page)) if info.download_page
+            else ""),)))
         return sections
 
     def map_legend_items(self) -> tuple:
@@ -112,7 +123,9 @@ class EasyReadBuilder(Builder):
         if office.services:
             sections.append(Section(f"{key}-services", _("What you can do here"), 2, (self.rows(
                 pack.EasyLine(s.pictogram or "information", tuple(pack.sentences(s.easy_read.texts[lang])))
-                for s in office.services),)))
+                for s in office.services), *(block for s in office.services for block in self.sign_video(
+                    s.sign_video, lambda address, s=s: _("There is a film in sign language about this: {service}.",
+                                                         service=s.name[lang]))))))
         sections.append(Section(f"{key}-entrances", _("Entrances"), 2, sections=tuple(
             Section(f"{key}-entrance-{e.id}", _capital(pack.short_entrance_name(e.name[lang])), 3,
                     (self.rows(pack.entrance_lines(e.facts)),)) for e in office.entrances)))
@@ -123,8 +136,9 @@ class EasyReadBuilder(Builder):
                                                                      "yet."),))]))
         sections.append(Section(f"{key}-inside", _("In the building"), 2, tuple(inside)))
         sections.append(self.routes(office))
-        return Section(key, self.place_title(office), 1, (self.sentences(office.easy_read.texts[lang]),),
-                       tuple(sections))
+        return Section(key, self.place_title(office), 1, (self.sentences(office.easy_read.texts[lang]), *self.sign_video(
+            office.sign_video, lambda address: _("There is a film in sign language about this place."))),
+            tuple(sections))
 
     def routes(self, office) -> Section:
         """The best route of each group of people; groups that take the same path share one section and one

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 __all__ = ["Block", "Paragraph", "Item", "ItemList", "Table", "Figure", "Legend", "Contents", "ContentsEntry",
-           "WebAddress", "Finder", "Section", "Document", "shown_in"]
+           "WebAddress", "SignVideo", "Finder", "Section", "Document", "shown_in", "short_address"]
 
 @dataclass(frozen=True)
 class Block:
@@ -88,6 +88,7 @@ class Legend(Block):
 class ContentsEntry:
     title: str
     key: str
+    only: tuple = ()  # the media whose editions show the chapter it points to
 
 
 @dataclass(frozen=True)
@@ -98,12 +99,39 @@ class Contents(Block):
     only: tuple = ()
 
 
+def short_address(url: str) -> str:
+    """A web address as a reader types it: without https:// and a closing slash."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
 @dataclass(frozen=True)
 class WebAddress(Block):
     """A web address the reader may want to open: live on a screen, a QR code on paper."""
 
     url: str
     only: tuple = ()
+
+    @property
+    def short(self) -> str:
+        return short_address(self.url)
+
+
+@dataclass(frozen=True)
+class SignVideo(Block):
+    """A recording in a sign language of the section it stands in, and the sentences that say so and where it is.
+    PDFs show the sign-language pictogram and a QR code of the address beside the sentences."""
+
+    url: str
+    sentences: tuple
+    only: tuple = ()
+
+    @property
+    def short(self) -> str:
+        return short_address(self.url)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
 
 
 @dataclass(frozen=True)
@@ -145,8 +173,9 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
-    """One guide in one language and register. `cover` holds the title page's paragraphs; `language` is
-    the language pack, for the little an edition says itself and for speech (spoken, ordinal, sentences)."""
+    """One guide in one language and register. `cover` holds the title page's paragraphs, `back_cover` the
+    blocks of a printed guide's back (colophon, contacts, download page); `language` is the language pack, for
+    the little an edition says itself and for speech (spoken, ordinal, sentences)."""
 
     lang: str
     register: str  # "standard" or "easy-read"
@@ -156,7 +185,9 @@ class Document:
     edition_date: str
     cover: tuple
     sections: tuple
-    language: object = field(compare=False, repr=False)  # the language pack (guide.language.<lang>)
+    back_cover: tuple = ()
+    paper: object = None  # the printed guide's paper: thickness of a leaf in mm (text, cover, office)
+    language: object = field(default=None, compare=False, repr=False)  # the language pack (guide.language.<lang>)
 
     @property
     def gettext(self) -> Callable:

@@ -33,10 +33,11 @@ from pdfplumber.utils.exceptions import PdfminerException
 from reportlab.lib.units import mm
 
 from ..errors import WromikError
+from .pdfx import BLOCK, COVER, OFFICE, SADDLE, SADDLE_STITCH_LIMIT, print_job, spine_width
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings (one per glyph, say) would flood the terminal
 
-__all__ = ["Finding", "PreflightError", "preflight", "preflight_limited"]
+__all__ = ["Finding", "PreflightError", "preflight", "preflight_limited", "binding_of"]
 
 BLEED = 3 * mm
 SAFE_MARGIN = 5 * mm
@@ -98,10 +99,7 @@ def preflight(path) -> list:
                 raise MemoryError from error
             raise PreflightError(path, f"is damaged ({_reason(error, path)}); the file was not checked further.",
                                  _REEXPORT_FIX) from None
-        if len(pdf.pages) % 4:
-            findings.append(Finding("PX-05", None, "page count",
-                                    f"Expected a multiple of 4 pages for a saddle-stitched booklet but received "
-                                    f"{len(pdf.pages)}.", f"Add {4 - len(pdf.pages) % 4} blank page(s) at the end."))
+        findings += _binding(pdf)
     return findings
 
 
@@ -326,6 +324,7 @@ def _document(pdf: pikepdf.Pdf) -> list:
                                     "Set OutputConditionIdentifier, for example FOGRA39."))
     with pdf.open_metadata() as meta:
         version = meta.get("pdfxid:GTS_PDFXVersion", "")
+        xmp_trapped = meta.get("pdf:Trapped", "")
     if not version.startswith("PDF/X-4"):
         findings.append(Finding("PX-01", None, "XMP pdfxid:GTS_PDFXVersion",
                                 f"Expected PDF/X-4 but received {version or 'nothing'}.",
@@ -337,6 +336,10 @@ def _document(pdf: pikepdf.Pdf) -> list:
             f"the {type(trapped).__name__.lower()} {trapped!s}"
         findings.append(Finding("PX-01", None, "Info /Trapped", f"Expected /True or /False but received {received}.",
                                 "Set the document's Trapped key (False when the file is not trapped)."))
+    elif xmp_trapped != str(trapped)[1:]:
+        findings.append(Finding("PX-01", None, "XMP pdf:Trapped", f"Expected {str(trapped)[1:]}, as the Info "
+                                f"dictionary says, but received {xmp_trapped or 'nothing'}.",
+                                "Set Trapped to the same value in the Info dictionary and the XMP metadata."))
     return findings
 
 
@@ -369,15 +372,17 @@ def _boxes(page, number: int) -> list:
 
 
 def _text(plumbed_page, page, number: int) -> list:
-    """Text ≥ 5 mm inside the trim (PX-02); black text in black ink only (PX-03)."""
-    trim = _box(page, "/TrimBox")
+    """Text ≥ 5 mm inside the trim (PX-02), unless it is slug information wholly outside the bleed; black text in
+    black ink only (PX-03)."""
+    trim, bleed = _box(page, "/TrimBox"), _box(page, "/BleedBox") or _box(page, "/TrimBox")
     height = float(plumbed_page.height)
     near, rich = [], []
     for char in plumbed_page.chars:
         if not char["text"].strip():
             continue
         x0, x1, bottom, top = char["x0"], char["x1"], height - char["bottom"], height - char["top"]
-        if trim and (x0 < trim[0] + SAFE_MARGIN - TOLERANCE or x1 > trim[2] - SAFE_MARGIN + TOLERANCE
+        in_slug = bleed and (x1 < bleed[0] or x0 > bleed[2] or top < bleed[1] or bottom > bleed[3])
+        if trim and not in_slug and (x0 < trim[0] + SAFE_MARGIN - TOLERANCE or x1 > trim[2] - SAFE_MARGIN + TOLERANCE
                      or bottom < trim[1] + SAFE_MARGIN - TOLERANCE or top > trim[3] - SAFE_MARGIN + TOLERANCE):
             near.append(char)
         colour = char.get("non_stroking_color")
@@ -522,6 +527,74 @@ def _font(resources, name, number: int, findings: list, seen: set) -> None:
     if not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
         findings.append(Finding("PX-04", number, f"font {name} ({font.get('/BaseFont', '?')})",
                                 "The font is not embedded.", "Embed all fonts (or use a font that allows it)."))
+
+
+# PX-05: the binding -----------------------------------------------------------------------------------------
+
+_NAMES = {SADDLE: "a saddle-stitched booklet", BLOCK: "the inner block of a perfect-bound guide",
+          COVER: "the cover of a perfect-bound guide", OFFICE: "2-up A4 sheets for an office printer"}
+
+
+def binding_of(path) -> str:
+    """Which binding the PDF at path is for, as its XMP states it, in words for the preflight report."""
+    with pikepdf.open(path) as pdf:
+        job, pages = print_job(pdf), len(pdf.pages)
+    binding = job.get("binding")
+    if binding == COVER:
+        return f"{_NAMES[COVER]} (spine {job.get('spine', '?')} mm for {job.get('blockPages', '?')} pages)"
+    if binding == OFFICE:
+        return f"{_NAMES[OFFICE]} ({job.get('sheets', '?')} sheets, pages at {float(job.get('scale', 0)):.0%})"
+    if binding in _NAMES:
+        return f"{_NAMES[binding]} of {pages} pages"
+    return f"a booklet of {pages} pages (the file does not say its binding; checked as saddle stitched)"
+
+
+def _binding(pdf: pikepdf.Pdf) -> list:
+    """The page count the file's binding allows, and a cover's spine against the block it wraps."""
+    job, pages = print_job(pdf), len(pdf.pages)
+    binding = job.get("binding", SADDLE)
+    if binding == SADDLE:
+        findings = []
+        if pages % 4:
+            findings.append(Finding("PX-05", None, "page count",
+                                    f"Expected a multiple of 4 pages for a saddle-stitched booklet but received "
+                                    f"{pages}.", f"Add {4 - pages % 4} blank page(s) before the back cover."))
+        if pages > SADDLE_STITCH_LIMIT:
+            findings.append(Finding("PX-05", None, "page count",
+                                    f"Expected at most {SADDLE_STITCH_LIMIT} pages for a saddle-stitched booklet but "
+                                    f"received {pages}: the staples would not hold and the booklet would not close.",
+                                    "Bind it as a perfect-bound guide with a separate cover (wromik does this above "
+                                    f"{SADDLE_STITCH_LIMIT} pages), or split it into volumes."))
+        return findings
+    if binding in (BLOCK, OFFICE) and pages % 2:
+        return [Finding("PX-05", None, "page count", f"Expected an even page count for {_NAMES[binding]} but "
+                        f"received {pages}.", "Add a blank page at the end.")]
+    if binding == COVER:
+        return _spine(pdf, job)
+    return []
+
+
+def _spine(pdf: pikepdf.Pdf, job: dict) -> list:
+    try:
+        block, text, cover = int(job["blockPages"]), float(job["paper"]), float(job["coverPaper"])
+        page_width = float(job["pageWidth"])
+    except (KeyError, ValueError):
+        return [Finding("PX-05", None, "XMP print job", "The cover does not state the block's page count, the "
+                        "papers' thickness and the page width, so its spine cannot be checked.",
+                        "Rebuild the print edition with wromik, which writes them.")]
+    if len(pdf.pages) != 1:
+        return [Finding("PX-05", None, "page count", f"Expected one page (back, spine and front) for "
+                        f"{_NAMES[COVER]} but received {len(pdf.pages)}.", "Put the whole cover on one page.")]
+    trim = _box(pdf.pages[0], "/TrimBox")
+    if trim is None:
+        return []  # reported by PX-02
+    spine = (trim[2] - trim[0]) / mm - 2 * page_width
+    expected = spine_width(block, text=text, cover=cover)
+    if abs(spine - expected) > 0.1:
+        return [Finding("PX-05", 1, "cover spine", f"Expected a spine of {expected:.2f} mm ({block} pages on "
+                        f"{text:g} mm paper, a {cover:g} mm cover) but the cover's spine is {spine:.2f} mm.",
+                        "Rebuild the cover for the block's page count and paper (guide.yaml, paper:).")]
+    return []
 
 
 def _annotations(page, number: int) -> list:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 import pikepdf
+from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table
@@ -223,12 +224,14 @@ class PictureRow(Flowable):
     """
 
     def __init__(self, draw_picture, size: float, paragraphs: list, *, tree: StructureTree, parent: int = 0,
-                 alt: str | None = None, gap: float = 8, spacing: float = 2):
+                 alt: str | None = None, gap: float = 8, spacing: float = 2, link: str | None = None):
         super().__init__()
         self.draw_picture, self.size, self.paragraphs, self.tree = draw_picture, size, paragraphs, tree
-        self.gap, self.spacing = gap, spacing
+        self.gap, self.spacing, self.link = gap, spacing, link if paragraphs else None
         self.figure = tree.element("Figure", parent, Alt=alt) if alt else None
         self.elements = [tree.element("P", parent) for _ in paragraphs]
+        if self.link:  # P > Link: the first paragraph is the text of a web link over the whole row
+            self.elements[0] = tree.element("Link", self.elements[0])
 
     def wrap(self, availWidth, availHeight):
         indent = self.size + self.gap
@@ -261,6 +264,11 @@ class PictureRow(Flowable):
             paragraph.drawOn(canvas, self.size + self.gap, y)
             self.tree.end(canvas)
             y -= self.spacing
+        if self.link:
+            canvas.linkURL(self.link, (0, 0, self.width, self.height), relative=1, thickness=0,
+                           Contents=PDFString(f"{self.paragraphs[0].getPlainText()} {self.link}"))
+            self.tree.link(canvas, self.elements[0], canvas.absolutePosition(0, 0)
+                           + canvas.absolutePosition(self.width, self.height))
 
 
 class ContentsEntry(Flowable):

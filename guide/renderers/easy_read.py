@@ -10,7 +10,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Spacer
 
 from ..pdf.tagging import TaggedParagraph
-from .standard import FONT, FONT_BOLD, StandardPdfRenderer
+from ..pdf.fonts import FONT, FONT_BOLD
+from .standard import StandardPdfRenderer
 
 __all__ = ["EasyReadPdfRenderer"]
 

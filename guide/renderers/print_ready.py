@@ -1,30 +1,46 @@
-"""The print edition: the standard guide document as an A5 PDF/X-4 booklet for the print shop, plus an
-imposed 2-up A4 file for saddle stitching (standards PX-01 … PX-06)."""
+"""The print edition: the standard guide document as an A5 PDF/X-4 guide for the print shop, bound as its page
+count allows, and an imposed 2-up A4 file for an office printer (standards PX-01 … PX-06).
+
+Up to SADDLE_STITCH_LIMIT pages the guide is one saddle-stitched booklet: front cover, pages, back cover, with
+creep compensation. Above it the guide is perfect bound: wromik-druk.pdf is the inner block (title page first)
+and wromik-druk-okladka.pdf the cover, back | spine | front on one sheet. The office file is always a set of
+saddle-stitched booklets with both covers, which a desktop printer prints and a stapler binds.
+"""
 
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-import segno
+import pikepdf
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer
 
+from ..errors import BuildError
 from ..pdf.colour import to_print_colour
-from ..pdf.pdfx import Sheet, impose, prepress
-from ..pdf.tagging import PictureRow, artifact
+from ..pdf.fonts import FONT, FONT_BOLD
+from ..pdf.pdfx import (BLOCK, COVER, SADDLE, Sheet, compensate_creep, impose, office_scale, prepress, saddle_stitched,
+                        spine_width)
+from ..pdf.preflight import preflight
+from ..pdf.tagging import StructureTree, artifact, finish
 from .standard import StandardPdfRenderer
 
 __all__ = ["PrintPdfRenderer"]
 
 COVER_INK = CMYKColor(1, 0.6, 0, 0.25)  # the cover band: a deep blue in two inks
+BAND = 40 * mm  # the band's height below the top trim
+OVERRUN = 0.9 * mm  # the band runs this far past the bleed: the office file's pages, shrunk, still fill its bleed
+SPINE_MARGIN = 1.5 * mm  # kept clear on each side of the spine's text: what binding may shift the folds by
+SPINE_TYPE = (8.0, 14.0)  # the smallest and largest type size on the spine, points
 
 
 class PrintPdfRenderer(StandardPdfRenderer):
     """A5 trim with 3 mm bleed and crop marks, body 11 pt, CMYK only, no links: page numbers and QR codes."""
 
     name = "print"
-    description = "wromik-druk.pdf: the A5 PDF/X-4 booklet for the print shop, and its 2-up A4 imposition"
+    description = ("wromik-druk.pdf: the A5 PDF/X-4 guide for the print shop (with wromik-druk-okladka.pdf, its "
+                   "cover, when perfect bound), and its 2-up A4 imposition for an office printer")
     medium = "paper"
     sheet = Sheet(148 * mm, 210 * mm)
     base_size = 11.0
@@ -33,45 +49,159 @@ class PrintPdfRenderer(StandardPdfRenderer):
     links = False
     colour_space = staticmethod(to_print_colour)
     file_name = "wromik-druk.pdf"
+    cover_file_name = "wromik-druk-okladka.pdf"
     imposed_file_name = "wromik-druk-skladka-A4.pdf"
     qr_size = 22 * mm
 
     def write(self) -> None:
+        """The saddle-stitched booklet and the office file from it; above the limit, the perfect-bound block and
+        its cover instead of the booklet."""
+        path, paper = self.output_path(self.file_name), self.document.paper
+        self.binding = SADDLE
         super().write()
-        path = self.output_path(self.file_name)
-        prepress(path, self.sheet, title=self.title)
-        impose(path, self.output_path(self.imposed_file_name))
+        laid_out = self.page_count(path)
+        pages = prepress(path, self.sheet, title=self.title, binding=SADDLE, job={"paper": f"{paper.text:g}"})
+        starts = [self.pages[s.key] for s in self.document.sections if s.key in self.pages]  # the chapters' pages
+        impose(path, self.output_path(self.imposed_file_name), self.sheet, thickness=paper.office,
+               label=self.office_label, starts=starts, blanks=range(laid_out, pages))  # its own padding instead
+        if saddle_stitched(pages):
+            compensate_creep(path, thickness=paper.text)
+            return
+        self.binding = BLOCK
+        super().write()
+        pages = prepress(path, self.sheet, title=self.title, binding=BLOCK, job={"paper": f"{paper.text:g}"})
+        self.write_cover(pages)
+
+    @staticmethod
+    def page_count(path) -> int:
+        with pikepdf.open(path) as pdf:
+            return len(pdf.pages)
+
+    def finish(self) -> None:
+        """Preflight every file written: a file the print shop would send back is never published."""
+        findings = [(artifact.path, finding) for artifact in self.artifacts
+                    for finding in preflight(self.out_dir / artifact.path)]
+        if findings:
+            raise BuildError(f"The print edition failed its own preflight, so nothing was published: "
+                             f"{'; '.join(f'{path}: {finding}' for path, finding in findings[:5])}. This is a bug in "
+                             "wromik: please report it with the data.")
 
     def subject(self) -> str:
         return self._("{subject}, print edition", subject=self.document.subject)
 
+    # pages ------------------------------------------------------------------------------------------------
+
+    def page_templates(self, frame) -> list:
+        """Every page, and the back cover of a booklet (no page number, no running header)."""
+        return super().page_templates(frame) + [PageTemplate("back", [frame], onPage=self.back_furniture)]
+
+    def translate(self, document) -> list:
+        story = super().translate(document)
+        if self.binding == SADDLE:
+            story += [NextPageTemplate("back"), PageBreak(), Spacer(1, self.cover_space / 2)]
+            story += self.blocks(document.back_cover)
+        return story
+
     def furniture(self, canvas, doc) -> None:
-        if canvas.getPageNumber() == 1:
-            left, _, right, top = self.sheet.bleed_box
-            with artifact(canvas):
-                canvas.setFillColor(COVER_INK)
-                canvas.rect(left, top - self.sheet.bleed - 40 * mm, right - left, self.sheet.bleed + 40 * mm,
-                            stroke=0, fill=1)
-        super().furniture(canvas, doc)
+        """The cover (or title page) carries no number; a booklet's front cover has the band."""
+        if canvas.getPageNumber() > 1:
+            super().furniture(canvas, doc)
+        elif self.binding == SADDLE:
+            self.band(canvas, *self.sheet.bleed_box)
+
+    def back_furniture(self, canvas, doc) -> None:
+        self.band(canvas, *self.sheet.bleed_box)
+
+    def band(self, canvas, left, bottom, right, top) -> None:
+        """The cover's coloured band, from the bleed at the top across the whole width given."""
+        with artifact(canvas):
+            canvas.setFillColor(COVER_INK)
+            canvas.rect(left - OVERRUN, top - self.sheet.bleed - BAND, right - left + 2 * OVERRUN,
+                        self.sheet.bleed + BAND + OVERRUN, stroke=0, fill=1)
+
+    def outer_page_number(self, page: int) -> str:
+        """On paper at the outer edge: right on right-hand (odd) pages, left on left-hand ones."""
+        return "right" if page % 2 else "left"
 
     def see_page(self, key: str) -> str:
         return self._(" (see page {number})", number=self.pages[key]) if key in self.pages else ""
 
     def visit_webaddress(self, block) -> list:
-        """A QR code of the address beside it, drawn as vector squares in black ink."""
-        modules = segno.make(block.url, error="m").matrix
-
-        def draw(canvas, x, y, size):
-            cell = size / len(modules)
-            canvas.setFillColor(CMYKColor(0, 0, 0, 1))
-            for row, line in enumerate(modules):
-                for column, dark in enumerate(line):
-                    if dark:
-                        canvas.rect(x + column * cell, y + size - (row + 1) * cell, cell, cell, stroke=0, fill=1)
-        caption = Paragraph(escape(self._("Scan the code with a phone to open the page {url}", url=block.url)),
+        """A QR code of the address beside the address written out."""
+        caption = Paragraph(escape(self._("Scan the code with a phone to open the page {url}", url=block.short)),
                             self.styles["body"])
-        return [Spacer(1, 4), PictureRow(draw, self.qr_size, [caption], tree=self.tree,
-                                         alt=self._("QR code with the address {url}", url=block.url)), Spacer(1, 6)]
+        return [Spacer(1, 4), *self.qr_code(block.url, [caption]), Spacer(1, 6)]
 
     def write_maps(self) -> None:
         """Paper has no download page: the maps are vectors in the PDF only."""
+
+    # the cover of a perfect-bound guide -------------------------------------------------------------------
+
+    def write_cover(self, pages: int) -> None:
+        """The cover as one sheet, back | spine | front, the spine as wide as the block of `pages` is thick."""
+        paper, trim = self.document.paper, self.sheet
+        spine_mm = spine_width(pages, text=paper.text, cover=paper.cover)
+        spine = spine_mm * mm
+        sheet = Sheet(2 * trim.trim_width + spine, trim.trim_height, folds=(trim.trim_width, trim.trim_width + spine))
+        path = self.output_path(self.cover_file_name)
+        left, bottom = sheet.trim_box[:2]
+        height = trim.trim_height - 2 * self.margin
+
+        def panel(name, x):
+            return Frame(x + self.margin, bottom + self.margin, self.frame_width, height, id=name, leftPadding=0,
+                         rightPadding=0, topPadding=0, bottomPadding=0)
+
+        def furniture(canvas, doc):
+            self.band(canvas, *sheet.bleed_box)
+            self.spine_title(canvas, left + trim.trim_width, spine, sheet.trim_box[3])
+            with artifact(canvas):  # for the print shop, in the slug below the marks: how the spine was reckoned
+                canvas.setFont(FONT, 7)
+                canvas.setFillColor(CMYKColor(0, 0, 0, 1))
+                canvas.drawString(left, bottom - sheet.slug + 2 * mm, self._(
+                    "Spine {spine} mm: {pages} pages on {text} mm paper, a {cover} mm cover.",
+                    spine=f"{spine_mm:.2f}", pages=pages, text=f"{paper.text:g}", cover=f"{paper.cover:g}"))
+        self.tree = StructureTree(self.lang)
+        doc = BaseDocTemplate(str(path), pagesize=sheet.media_size, title=self.title, author=self.document.publisher,
+                              lang=self.lang, invariant=1, enforceColorSpace=self.colour_space, initialFontName=FONT,
+                              initialFontSize=self.base_size)
+        doc.addPageTemplates([PageTemplate("cover", [panel("front", left + trim.trim_width + spine),
+                                                     panel("back", left)], onPage=furniture)])
+        doc.build(self.visit_cover(self.document) + [FrameBreak(), Spacer(1, self.cover_space / 2)]
+                  + self.blocks(self.document.back_cover))
+        finish(path, self.tree, title=self.title, author=self.document.publisher, subject=self.subject(),
+               lang=self.document.locale)
+        prepress(path, sheet, title=self.title, binding=COVER, job={
+            "blockPages": pages, "paper": f"{paper.text:g}", "coverPaper": f"{paper.cover:g}",
+            "spine": f"{spine_mm:.2f}", "pageWidth": f"{trim.trim_width / mm:.2f}"})
+
+    def spine_title(self, canvas, x: float, spine: float, top: float) -> None:
+        """The title along the spine, read from top to bottom (ISO 6357), when the spine is wide enough for it."""
+        ascent, descent = (v / 1000 for v in pdfmetrics.getAscentDescent(FONT_BOLD))  # per point of type size
+        size = min(SPINE_TYPE[1], (spine - 2 * SPINE_MARGIN) / (ascent - descent))
+        if size < SPINE_TYPE[0]:
+            return
+        with artifact(canvas):
+            canvas.saveState()
+            # rotated, the letters' tops point to the front cover: the glyph box's middle on the spine's middle
+            canvas.translate(x + spine / 2 - (ascent + descent) / 2 * size, top - BAND - 8 * mm)
+            canvas.rotate(-90)
+            canvas.setFont(FONT_BOLD, size)
+            canvas.setFillColor(CMYKColor(0, 0, 0, 1))
+            canvas.drawString(0, 0, self.title)
+            canvas.restoreState()
+
+    # the office file --------------------------------------------------------------------------------------
+
+    def office_label(self, side) -> tuple:
+        """What the slug of an office sheet says (top left, top right, bottom left, bottom right): how to print and
+        bind it, which booklet, sheet and pages it holds, and at what size."""
+        _ = self._
+        pages = [str(n) if n else _("blank") for n in (side.left, side.right)]
+        where = _("Sheet {sheet} of {sheets}, {side}: pages {left} and {right}.", sheet=side.sheet, sheets=side.sheets,
+                  side=_("front") if side.front else _("back"), left=pages[0], right=pages[1])
+        scale = _("Pages at {scale} % of the A5 size.", scale=round(office_scale(self.sheet) * 100))
+        booklet = _("Booklet {part} of {parts}: pages {first}–{last}, staple it on its own.", part=side.part,
+                    parts=side.parts, first=side.first, last=side.last) if side.parts > 1 else scale
+        return (_("Print on both sides at 100 %, flipping on the short edge."),
+                _("Fold, nest the sheets (sheet 1 outside), staple, trim."), booklet,
+                f"{where} {scale}" if side.parts > 1 else where)

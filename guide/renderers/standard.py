@@ -8,39 +8,27 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+import segno
 from reportlab.lib import colors
+from reportlab.lib.colors import CMYKColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer
 
-from ..media import FONT_FILES
 from ..document import nodes
 from ..document.maps import SYMBOLS, MapLayout, draw_map, draw_symbol, layout_map, write_png
 from ..document.pictograms import draw_pictogram
+from ..pdf.fonts import FONT, FONT_BOLD, register_fonts
 from ..pdf.pdfx import Sheet
 from ..pdf.tagging import (ContentsEntry, PictureRow, StructureTree, TaggedFigure, TaggedListItem, TaggedParagraph,
                            TaggedTable, artifact, finish)
 from . import Renderer
 from .flow import MapWithSteps, keep_headings_with_content, map_after_last_line
 
-__all__ = ["StandardPdfRenderer", "register_fonts", "FONT", "FONT_BOLD"]
-
-FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
-
-
-def register_fonts() -> None:
-    """Register the embedded sans-serif font (Latin Extended-A and Cyrillic)."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILES[FONT])))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_FILES[FONT_BOLD])))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
-
+__all__ = ["StandardPdfRenderer"]
 
 class _Outline(Flowable):
     """Outline (bookmark) entries at this point of the story: a label that points here, and entries under it
@@ -122,11 +110,27 @@ class StandardPdfRenderer(Renderer):
             canvas.setFont(FONT, self.furniture_size)
             canvas.setFillColor(colors.black)
             if canvas.getPageNumber() > 1 and self.running_header:
-                canvas.drawString(left + self.margin, top - 12 * mm, self.title)
+                canvas.drawString(left + self.margin, top - 12 * mm, self.fitted(self.title, self.frame_width))
                 canvas.setLineWidth(0.5)
                 canvas.line(left + self.margin, top - 14 * mm, right - self.margin, top - 14 * mm)
-            canvas.drawRightString(right - self.margin, bottom + 10 * mm,
-                                   self._("Page {number}", number=canvas.getPageNumber()))
+            number = self._("Page {number}", number=canvas.getPageNumber())
+            if self.outer_page_number(canvas.getPageNumber()) == "left":
+                canvas.drawString(left + self.margin, bottom + 10 * mm, number)
+            else:
+                canvas.drawRightString(right - self.margin, bottom + 10 * mm, number)
+
+    def outer_page_number(self, page: int) -> str:
+        """Hook: the side of the page its number stands on; on screen always the right."""
+        return "right"
+
+    def fitted(self, text: str, width: float) -> str:
+        """The text as it fits on one line of the width in the furniture's type: cut at a word, with an ellipsis."""
+        words = text.split()
+        while len(words) > 1 and stringWidth(" ".join(words), FONT, self.furniture_size) > width:
+            words = words[:-1]
+            if stringWidth(" ".join(words) + "\u2026", FONT, self.furniture_size) <= width:
+                return " ".join(words).rstrip(" ,;:\u2013-") + "\u2026"
+        return " ".join(words)
 
     def _build(self, path, tree: StructureTree, pages: dict) -> None:
         slug = self.sheet.slug
@@ -137,9 +141,13 @@ class StandardPdfRenderer(Renderer):
                               topMargin=slug + self.margin + 4 * mm, bottomMargin=slug + self.margin)
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate("page", [frame], onPage=self.furniture)])
+        doc.addPageTemplates(self.page_templates(frame))
         self.tree, self.pages, self.finders = tree, pages, 0
         doc.build(self.translate(self.document), canvasmaker=self._canvas_maker(tree))
+
+    def page_templates(self, frame) -> list:
+        """Hook: the page templates, the first one for every page unless the story switches."""
+        return [PageTemplate("page", [frame], onPage=self.furniture)]
 
     @property
     def frame_width(self) -> float:
@@ -302,7 +310,7 @@ class StandardPdfRenderer(Renderer):
 
     def visit_contents(self, block) -> list:
         story = []
-        for entry in block.entries:
+        for entry in filter(lambda entry: nodes.shown_in(entry, self.medium), block.entries):
             story += [ContentsEntry(entry.title, str(self.pages.get(entry.key, "\u2026")),
                                     entry.key if self.links else None, self.styles["toc"], tree=self.tree), Spacer(1, 2)]
         return story
@@ -310,6 +318,32 @@ class StandardPdfRenderer(Renderer):
     def visit_webaddress(self, block) -> list:
         """Hook: on screen the address in the text is enough."""
         return []
+
+    def visit_signvideo(self, block) -> list:
+        """The sign-language pictogram beside the sentences, and the QR code of the video's address under it: on
+        screen a link, on paper a code to scan."""
+        caption = self._("Open the video: {address}", address=block.short) if self.links else \
+            self._("Scan the code with a phone to watch the video.")
+        return [PictureRow(self._picture("sign_language"), self.pictogram_size(),
+                           [Paragraph(escape(s), self.styles["body"]) for s in block.sentences], tree=self.tree),
+                Spacer(1, 4), *self.qr_code(block.url, [Paragraph(escape(caption), self.styles["body"])]),
+                Spacer(1, 8)]
+
+    qr_size = 25 * mm
+
+    def qr_code(self, url: str, caption: list) -> list:
+        """A QR code of the address, drawn as vector squares in black ink, with caption paragraphs beside it."""
+        modules = segno.make(url, error="m").matrix
+
+        def draw(canvas, x, y, size):
+            cell = size / len(modules)
+            canvas.setFillColor(CMYKColor(0, 0, 0, 1))
+            for row, line in enumerate(modules):
+                for column, dark in enumerate(line):
+                    if dark:
+                        canvas.rect(x + column * cell, y + size - (row + 1) * cell, cell, cell, stroke=0, fill=1)
+        return [PictureRow(draw, self.qr_size, caption, tree=self.tree, link=url if self.links else None,
+                           alt=self._("QR code with the address {url}", url=url))]
 
     def visit_finder(self, block) -> list:
         """The sentences, and in the outline the label with an entry for each section it names."""

@@ -106,6 +106,9 @@ class _Reader:
     def read_webaddress(self, block) -> list:
         return []
 
+    def read_signvideo(self, block) -> list:
+        return list(block.sentences)
+
 
 def _closed(sentence: str) -> str:
     """A sentence that ends like one (a closing bracket read as a pause leaves a comma behind)."""

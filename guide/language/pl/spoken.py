@@ -188,8 +188,16 @@ def _web(text: str) -> str:
     def address(value: str) -> str:
         value = re.sub(r"\.pl$", " kropka pe el", value)
         return value.replace("@", " małpa ").replace(".", " kropka ").replace("-", " myślnik ")
-    text = re.sub(r"https?://([\w-]+(?:\.[\w-]+)+)(/\S*)?", lambda m: address(m.group(1).removeprefix("www.")),
-                  text)  # the full stop after an address ends the sentence, it is not read
+
+    def site(match) -> str:
+        """The site, and a path of a few words (pjm/zachodnia-6) too; a path of codes cannot be said usefully."""
+        spoken = address(match.group("host").removeprefix("www."))
+        path = (match.group("path") or "").strip("/")
+        if path and len(path) <= 40 and re.fullmatch(r"[a-ząćęłńóśźż0-9-]+(/[a-ząćęłńóśźż0-9-]+)*", path):
+            spoken += "".join(f" ukośnik {address(segment)}" for segment in path.split("/"))
+        return spoken
+    text = re.sub(r"(?:https?://|\b(?=(?:[\w-]+\.)+[a-z]{2,}/))(?P<host>[\w-]+(?:\.[\w-]+)+)"
+                  r"(?P<path>/(?:\S*[^\s.,;:!?)])?)?", site, text)  # a full stop after an address ends the sentence
     return re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", lambda m: address(m.group(0)), text)
 
 
@@ -242,6 +250,12 @@ def _symbols(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+def _postcodes(text: str) -> str:
+    """A postcode in two numbers, its leading zeros said: '50-001' → '50, 0 0 1' (pięćdziesiąt, zero zero jeden)."""
+    return re.sub(r"\b(\d{2})-(\d{3})\b", lambda m: f"{m.group(1)}, " + (
+        " ".join(m.group(2)) if m.group(2).startswith("0") else m.group(2)), text)
+
+
 def spoken(text: str) -> str:
     """The Polish text as the listener should hear it."""
     text = _web(text)
@@ -250,6 +264,7 @@ def spoken(text: str) -> str:
     text = _day_ranges(text)
     text = _times(text)
     text = _phones(text)
+    text = _postcodes(text)
     text = _floors(text)
     text = _romans(text)
     text = _addresses(text)

@@ -1,0 +1,21 @@
+"""The embedded fonts every PDF is set in: DejaVu Sans (Latin Extended-A and Cyrillic)."""
+
+from __future__ import annotations
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..media import FONT_FILES
+
+__all__ = ["FONT", "FONT_BOLD", "register_fonts"]
+
+FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
+
+
+def register_fonts() -> None:
+    """Register the embedded sans-serif font with ReportLab, once."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILES[FONT])))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_FILES[FONT_BOLD])))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
