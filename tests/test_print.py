@@ -108,7 +108,9 @@ def test_the_block_and_the_cover_tell_the_edition_language_and_where_the_other_e
     assert "Kontakt:" in text and "71 78 22 300" in text and "sekretariat@mops.wroclaw.pl" in text
     assert "pobierzesz bezpłatnie ze strony mops.wroclaw.pl" in text and "PDF/X-4" in text
     assert _qr_codes(cover, tmp_path, 1) == ["https://mops.wroclaw.pl"]
-    assert re.search(r"Grzbiet [\d.]+ mm: \d+ stron na papierze 0.1 mm, okładka 0.3 mm\.", text)  # in the slug
+    note = re.search(r"Grzbiet ([\d,]+) mm = (\d+) kartek \((\d+) stron\) × 0,1 mm \+ 2 × 0,3 mm okładki\.", text)
+    assert note and int(note.group(3)) == _pages(printed) and int(note.group(2)) == math.ceil(_pages(printed) / 2)
+    assert float(note.group(1).replace(",", ".")) == pytest.approx(int(note.group(2)) * 0.1 + 0.6)  # in the slug
     with pdfplumber.open(cover) as pdf:
         assert {tuple(char["non_stroking_color"]) for char in pdf.pages[0].chars} == {(0, 0, 0, 1)}  # black: K only
     assert "Strona" not in _text(printed, 1) and "Strona 2" in _text(printed, 2)  # the title page has no number
@@ -270,22 +272,25 @@ def test_office_file_pairs_pages_in_booklets_of_at_most_64_pages_cut_at_chapters
     booklets, matched = {}, 0
     for number in range(1, _pages(imposed) + 1):
         slug = " ".join(_run("pdftotext", "-f", number, "-l", number, imposed, "-").split())
-        booklet = re.search(r"Zeszyt (\d) z 2: strony (\d+)–(\d+), zszyj go osobno\.", slug)
-        side = re.search(r"Arkusz (\d+) z (\d+), (przód|tył): strony (\d+|\(pusta\)) i (\d+|\(pusta\))\.", slug)
+        booklet = re.search(r"Zeszyt (\d) z 2: (?:od okładki do strony (\d+)|od strony (\d+) do tylnej okładki);"
+                            r" zszyj go osobno\.", slug)
+        page = r"(\d+|pusta strona|okładka|tylna okładka)"
+        side = re.search(rf"Arkusz (\d+) z (\d+), (?:przód|tył): {page} i {page}\.", slug)
         assert booklet and side, slug
-        booklets[booklet.group(1)] = (int(booklet.group(2)), int(booklet.group(3)), int(side.group(2)))
-        for x, named in ((0, side.group(4)), (round(width / 2), side.group(5))):
+        booklets[booklet.group(1)] = (booklet.group(2) or booklet.group(3), int(side.group(2)))
+        for x, named in ((0, side.group(3)), (round(width / 2), side.group(4))):
             text = _run("pdftotext", "-f", number, "-l", number, "-x", x, "-y", 0, "-W", round(width / 2), "-H",
                         round(height), imposed, "-")
             shown = re.search(r"Strona (\d+)", text)
-            assert shown is None or shown.group(1) == named, (number, named, text)
+            assert (shown.group(1) if shown else None) == (named if named.isdigit() else None), (number, named, text)
             matched += shown is not None
-    assert sorted(booklets) == ["1", "2"] and all(sheets * 4 <= 64 for _first, _last, sheets in booklets.values())
-    assert booklets["1"][0] == 1 and booklets["2"][0] == booklets["1"][1] + 1
+    assert sorted(booklets) == ["1", "2"] and all(sheets * 4 <= 64 for _page, sheets in booklets.values())
+    last, first = int(booklets["1"][0]), int(booklets["2"][0])  # booklet 1 ends at `last`, booklet 2 begins at `first`
+    assert first == last + 1 and first % 2  # a right-hand page opens booklet 2: no page changes sides
     pages = _run("pdftotext", "-layout", printed, "-").split("\f")
-    first = next(n for n, text in enumerate(pages) if "Spis treści" in text)
-    chapters = re.findall(r"\s(\d+)\s*$", "\n".join(pages[first:first + 2]), re.M)  # the contents' page numbers
-    assert str(booklets["2"][0]) in chapters, chapters  # booklet 2 opens with a chapter
+    contents = next(n for n, text in enumerate(pages) if "Spis treści" in text)
+    chapters = re.findall(r"\s(\d+)\s*$", "\n".join(pages[contents:contents + 2]), re.M)  # the contents' pages
+    assert str(first) in chapters, chapters  # booklet 2 opens with a chapter
     assert matched >= 80  # every numbered page: all but the covers and the blank pages
 
 
@@ -302,7 +307,8 @@ def test_an_office_sheet_keeps_clear_of_the_printers_margin_and_has_crop_and_fol
     text = " ".join(_run("pdftotext", "-f", 1, "-l", 1, imposed, "-").split())
     assert "Drukuj dwustronnie w skali 100 %, obracając wzdłuż krótszej krawędzi." in text
     assert "Złóż, włóż arkusze jeden w drugi (arkusz 1 na zewnątrz), zszyj, przytnij." in text
-    assert "Arkusz 1 z 12, przód: strony (pusta) i 1." in text  # booklet 1 ends with a blank page, its chapter
+    assert "Zeszyt 1 z 2: od okładki do strony 42; zszyj go osobno." in text
+    assert "Arkusz 1 z 11, przód: pusta strona i okładka." in text  # booklet 1 ends with a blank page
     scale = int(re.search(r"Strony w skali (\d+) % formatu A5", text).group(1)) / 100
     with pikepdf.open(imposed) as pdf:
         x0, y0, x1, y1 = (float(v) for v in pdf.pages[0].obj.TrimBox)

@@ -3,6 +3,7 @@ pictogram in the PDFs, and the recording says that it exists and where (the tiny
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pikepdf
@@ -58,11 +59,13 @@ def test_the_pdfs_show_the_video_as_a_qr_code_beside_its_address(built, tmp_path
         assert "Tłumaczenie miga Anna Przykładowa, data nagrania: 12 stycznia 2026." in text
 
 
-def test_a_screen_reader_hears_the_sentences_and_the_qr_codes_alt_text(built):
+def test_a_screen_reader_hears_the_sentences_and_the_link_and_on_paper_the_qr_codes_alt_text(built):
     structure = subprocess.run(["pdfinfo", "-struct-text", str(built / "wromik-standard.pdf")], capture_output=True,
                                text=True, check=True).stdout
     assert "Informacje o tym miejscu w polskim języku migowym (PJM): nagranie" in structure
-    with pikepdf.open(built / "wromik-standard.pdf") as pdf:
+    links = re.findall(r'Link \(inline\)\n\s+"([^"]+)"', structure)  # the contents' entries, and the video
+    assert [link for link in links if "nagranie" in link] == ["Otwórz nagranie: example.org/pjm/biuro-testowe"]
+    with pikepdf.open(built / "wromik-druk.pdf") as pdf:
         figures = [str(obj.Alt) for obj in pdf.objects if isinstance(obj, pikepdf.Dictionary)
                    and obj.get("/S") == pikepdf.Name.Figure and "/Alt" in obj]
     assert f"Kod QR z adresem {URL}" in figures
@@ -73,14 +76,15 @@ def test_on_screen_the_video_is_a_tagged_link_and_the_file_stays_pdf_ua1(built, 
     with pikepdf.open(built / name) as pdf:
         links = [(annot.A.URI, str(annot.Contents)) for page in pdf.pages for annot in page.obj.get("/Annots", [])
                  if "/A" in annot and annot.A.get("/S") == pikepdf.Name.URI]
-    assert links == [(URL, f"Otwórz nagranie: example.org/pjm/biuro-testowe {URL}")]
+    assert links == [(URL, "Otwórz nagranie: example.org/pjm/biuro-testowe")]
     code, report = verapdf(built / name)
     assert code == 0 and "compliant\t0" in report, report
 
 
 def test_the_transcript_says_that_the_video_exists_and_on_which_site(built):
     transcript = (built / "audio" / "transkrypcja.txt").read_text(encoding="utf-8")
-    chapter = transcript.split("## Testowa jeden: Biuro testowe", 1)[1].split("\n## ", 1)[0]
+    chapter = transcript.split("## Testowa jeden: Biuro testowe", 1)[1].split("\n# ", 1)[0]
+    assert chapter.count("w polskim języku migowym, PJM") == 2  # at its start, and again with the contacts at its end
     assert "Informacje o tym miejscu w polskim języku migowym, PJM: nagranie wideo na stronie example kropka org ukośnik " \
            "pjm ukośnik biuro myślnik testowe." in chapter
     assert "Tłumaczenie miga Anna Przykładowa, data nagrania: dwunastego stycznia dwa tysiące dwudziestego szóstego " \

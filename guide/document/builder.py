@@ -306,13 +306,13 @@ class StandardBuilder(Builder):
             self.items(self.pack.fact_sentences(office.inside.facts) or [_("No data about the inside of the building.")]),
             *([self.para(office.inside.notes[lang])] if office.inside.notes.get(lang) else []))))
         sections.append(self.routes(office))
+        video = self.sign_video(office.sign_video, lambda address: _(
+            "This place in Polish Sign Language (PJM): a video at {address}.", address=address))
         sections.append(Section(f"office-{office.id}-end", _("Contact"), 2, (
-            self.para(_("That was the chapter: {name}.", name=office.short_name)), self.items(contact)),
-            only=("audio",)))
+            self.para(_("That was the chapter: {name}.", name=office.short_name)), self.items(contact), *video),
+            only=("audio",)))  # a listener hears where to find the video again at the chapter's end
         return Section(f"office-{office.id}", f"{office.short_name}: {office.name[lang]}", 1,
-                       (self.para(office.description[lang]), *self.sign_video(office.sign_video, lambda address: _(
-                           "This place in Polish Sign Language (PJM): a video at {address}.", address=address))),
-                       tuple(sections))
+                       (self.para(office.description[lang]), *video), tuple(sections))
 
     def hours(self, hours, phone: str | None) -> tuple:
         _ = self._

@@ -222,15 +222,17 @@ def _padded(count: int) -> int:
 
 def _parts(pages: list, starts) -> list:
     """The guide's pages cut into booklets of at most SADDLE_STITCH_LIMIT pages (with their padding to 4): as few
-    booklets as the page count needs, each beginning at a chapter (a page in starts) as near to an even share as
-    can be, or mid-chapter when a chapter alone is too long."""
+    booklets as the page count needs, each beginning at a chapter (a page in starts) on a right-hand (odd) page,
+    as near to an even share as can be. Without such a chapter the cut falls mid-chapter, and a booklet that
+    would begin on a left-hand page begins with a blank page (None), so that no page changes sides."""
     parts = []
     while _padded(len(pages)) > SADDLE_STITCH_LIMIT:
         share = len(pages) / math.ceil(len(pages) / SADDLE_STITCH_LIMIT)
-        fitting = [i for i, page in enumerate(pages) if page in starts and 0 < i and _padded(i) <= SADDLE_STITCH_LIMIT]
-        cut = min(fitting, key=lambda i: abs(i - share)) if fitting else SADDLE_STITCH_LIMIT
+        fitting = [i for i, page in enumerate(pages) if page in starts and page % 2 and 0 < i
+                   and _padded(i) <= SADDLE_STITCH_LIMIT]
+        cut = min(fitting, key=lambda i: abs(i - share)) if fitting else SADDLE_STITCH_LIMIT - 1
         parts.append(pages[:cut])
-        pages = pages[cut:]
+        pages = pages[cut:] if pages[cut] % 2 else [None] + pages[cut:]
     return parts + [pages]
 
 

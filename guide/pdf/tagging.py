@@ -266,7 +266,7 @@ class PictureRow(Flowable):
             y -= self.spacing
         if self.link:
             canvas.linkURL(self.link, (0, 0, self.width, self.height), relative=1, thickness=0,
-                           Contents=PDFString(f"{self.paragraphs[0].getPlainText()} {self.link}"))
+                           Contents=PDFString(self.paragraphs[0].getPlainText()))
             self.tree.link(canvas, self.elements[0], canvas.absolutePosition(0, 0)
                            + canvas.absolutePosition(self.width, self.height))
 

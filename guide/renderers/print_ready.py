@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+import math
+
 import pikepdf
+from babel.numbers import format_decimal
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -61,6 +64,7 @@ class PrintPdfRenderer(StandardPdfRenderer):
         super().write()
         laid_out = self.page_count(path)
         pages = prepress(path, self.sheet, title=self.title, binding=SADDLE, job={"paper": f"{paper.text:g}"})
+        self.back_cover_page = pages
         starts = [self.pages[s.key] for s in self.document.sections if s.key in self.pages]  # the chapters' pages
         impose(path, self.output_path(self.imposed_file_name), self.sheet, thickness=paper.office,
                label=self.office_label, starts=starts, blanks=range(laid_out, pages))  # its own padding instead
@@ -157,9 +161,10 @@ class PrintPdfRenderer(StandardPdfRenderer):
             with artifact(canvas):  # for the print shop, in the slug below the marks: how the spine was reckoned
                 canvas.setFont(FONT, 7)
                 canvas.setFillColor(CMYKColor(0, 0, 0, 1))
-                canvas.drawString(left, bottom - sheet.slug + 2 * mm, self._(
-                    "Spine {spine} mm: {pages} pages on {text} mm paper, a {cover} mm cover.",
-                    spine=f"{spine_mm:.2f}", pages=pages, text=f"{paper.text:g}", cover=f"{paper.cover:g}"))
+                canvas.drawString(left + 5 * mm, bottom - sheet.slug + 3.5 * mm, self._(
+                    "Spine {spine} mm = {leaves} leaves ({pages} pages) × {text} mm + 2 × {cover} mm cover.",
+                    spine=self.decimal(spine_mm), leaves=math.ceil(pages / 2), pages=pages,
+                    text=self.decimal(paper.text), cover=self.decimal(paper.cover)))
         self.tree = StructureTree(self.lang)
         doc = BaseDocTemplate(str(path), pagesize=sheet.media_size, title=self.title, author=self.document.publisher,
                               lang=self.lang, invariant=1, enforceColorSpace=self.colour_space, initialFontName=FONT,
@@ -173,6 +178,10 @@ class PrintPdfRenderer(StandardPdfRenderer):
         prepress(path, sheet, title=self.title, binding=COVER, job={
             "blockPages": pages, "paper": f"{paper.text:g}", "coverPaper": f"{paper.cover:g}",
             "spine": f"{spine_mm:.2f}", "pageWidth": f"{trim.trim_width / mm:.2f}"})
+
+    def decimal(self, value: float) -> str:
+        """A measure as the guide's language writes it (5,1 in Polish), to two decimals at most."""
+        return format_decimal(round(value, 2), locale=self.lang)
 
     def spine_title(self, canvas, x: float, spine: float, top: float) -> None:
         """The title along the spine, read from top to bottom (ISO 6357), when the spine is wide enough for it."""
@@ -192,16 +201,27 @@ class PrintPdfRenderer(StandardPdfRenderer):
 
     # the office file --------------------------------------------------------------------------------------
 
+    def page_name(self, number: int | None) -> str:
+        """A page of the booklet as the office worker finds it: its number, or which cover, or blank."""
+        _ = self._
+        return {None: _("blank"), 1: _("front cover"), self.back_cover_page: _("back cover")}.get(number, str(number))
+
     def office_label(self, side) -> tuple:
         """What the slug of an office sheet says (top left, top right, bottom left, bottom right): how to print and
         bind it, which booklet, sheet and pages it holds, and at what size."""
         _ = self._
-        pages = [str(n) if n else _("blank") for n in (side.left, side.right)]
-        where = _("Sheet {sheet} of {sheets}, {side}: pages {left} and {right}.", sheet=side.sheet, sheets=side.sheets,
-                  side=_("front") if side.front else _("back"), left=pages[0], right=pages[1])
+        where = _("Sheet {sheet} of {sheets}, {side}: {left} and {right}.", sheet=side.sheet, sheets=side.sheets,
+                  side=_("front") if side.front else _("back"), left=self.page_name(side.left),
+                  right=self.page_name(side.right))
         scale = _("Pages at {scale} % of the A5 size.", scale=round(office_scale(self.sheet) * 100))
-        booklet = _("Booklet {part} of {parts}: pages {first}–{last}, staple it on its own.", part=side.part,
-                    parts=side.parts, first=side.first, last=side.last) if side.parts > 1 else scale
+        if side.first == 1:
+            pages = _("from the front cover to page {last}", last=side.last)
+        elif side.last == self.back_cover_page:
+            pages = _("from page {first} to the back cover", first=side.first)
+        else:
+            pages = _("pages {first} to {last}", first=side.first, last=side.last)
+        booklet = _("Booklet {part} of {parts}: {pages}; staple it on its own.", part=side.part, parts=side.parts,
+                    pages=pages) if side.parts > 1 else scale
         return (_("Print on both sides at 100 %, flipping on the short edge."),
                 _("Fold, nest the sheets (sheet 1 outside), staple, trim."), booklet,
                 f"{where} {scale}" if side.parts > 1 else where)

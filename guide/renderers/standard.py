@@ -322,17 +322,18 @@ class StandardPdfRenderer(Renderer):
     def visit_signvideo(self, block) -> list:
         """The sign-language pictogram beside the sentences, and the QR code of the video's address under it: on
         screen a link, on paper a code to scan."""
-        caption = self._("Open the video: {address}", address=block.short) if self.links else \
-            self._("Scan the code with a phone to watch the video.")
+        link_text = self._("Open the video: {address}", address=block.short)
+        caption = f"<u>{escape(link_text)}</u>" if self.links else \
+            escape(self._("Scan the code with a phone to watch the video."))
         return [PictureRow(self._picture("sign_language"), self.pictogram_size(),
                            [Paragraph(escape(s), self.styles["body"]) for s in block.sentences], tree=self.tree),
-                Spacer(1, 4), *self.qr_code(block.url, [Paragraph(escape(caption), self.styles["body"])]),
-                Spacer(1, 8)]
+                Spacer(1, 4), *self.qr_code(block.url, [Paragraph(caption, self.styles["body"])]), Spacer(1, 8)]
 
     qr_size = 25 * mm
 
     def qr_code(self, url: str, caption: list) -> list:
-        """A QR code of the address, drawn as vector squares in black ink, with caption paragraphs beside it."""
+        """A QR code of the address, drawn as vector squares in black ink, with caption paragraphs beside it. On
+        screen the row is a link and the caption its text, so the code is an artifact; on paper a Figure."""
         modules = segno.make(url, error="m").matrix
 
         def draw(canvas, x, y, size):
@@ -342,8 +343,9 @@ class StandardPdfRenderer(Renderer):
                 for column, dark in enumerate(line):
                     if dark:
                         canvas.rect(x + column * cell, y + size - (row + 1) * cell, cell, cell, stroke=0, fill=1)
-        return [PictureRow(draw, self.qr_size, caption, tree=self.tree, link=url if self.links else None,
-                           alt=self._("QR code with the address {url}", url=url))]
+        linked = self.links and bool(caption)
+        return [PictureRow(draw, self.qr_size, caption, tree=self.tree, link=url if linked else None,
+                           alt=None if linked else self._("QR code with the address {url}", url=url))]
 
     def visit_finder(self, block) -> list:
         """The sentences, and in the outline the label with an entry for each section it names."""
