@@ -347,3 +347,25 @@ def test_the_booklet_stays_pdf_ua1_for_readers_of_the_file(printed, verapdf):
     """The print file keeps its tags, so it still claims PDF/UA-1; veraPDF must agree."""
     code, report = verapdf(printed)
     assert code == 0 and "compliant\t0" in report, report
+
+
+def test_a_long_title_is_shortened_in_the_running_header_and_the_print_files_pass_preflight(tiny, tmp_path):
+    """A 110-character title: the running header ends at a word with an ellipsis inside the type area, and the
+    print edition, which preflights its own files, is published."""
+    guide = tiny / "guide.yaml"
+    title = "Przewodnik po dostępności Centrum Usług Społecznych, urzędów, muzeów, bibliotek i przychodni miasta Testowa"
+    assert len(title) > 100
+    guide.write_text(guide.read_text(encoding="utf-8").replace("title: Mały przewodnik testowy", f"title: {title}"),
+                     encoding="utf-8")
+    run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "print", "--edition", "standard", check_exit=0)
+    for name, margin in (("wromik-druk.pdf", 14), ("wromik-standard.pdf", 20)):
+        pdf = tmp_path / "out" / "pl" / name
+        header = _run("pdftotext", "-f", 3, "-l", 3, pdf, "-").splitlines()[0]
+        assert header.endswith("\u2026") and title.startswith(header[:-1]) and len(header) < len(title), header
+        with pikepdf.open(pdf) as document:
+            right = float(document.pages[2].obj.get("/TrimBox", document.pages[2].obj.MediaBox)[2])
+        with pdfplumber.open(pdf) as document:
+            words = [w for w in document.pages[2].extract_words() if w["top"] < 60 * MM]
+        assert max(w["x1"] for w in words) <= right - margin * MM + 0.5  # within the type area's right edge
+    result = run_wromik("preflight", *sorted((tmp_path / "out").rglob("wromik-druk*.pdf")), check_exit=0)
+    assert result.stdout.count("passes PX-01") == 2
