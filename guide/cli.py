@@ -216,10 +216,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="also check every easy-read text against ER-03, ER-04, ER-06 and ER-07")
     check.set_defaults(run=_cmd_check)
     route = commands.add_parser("route", help="print the routes to one office for one profile")
-    route.add_argument("office", metavar="OFFICE", help="office id, e.g. strzegomska-6")
+    route.add_argument("data_dir", nargs="?", default=DEFAULT_DATA, metavar="DATA_DIR",
+                       help=f"the guide's data folder, like every other command (default {DEFAULT_DATA})")
+    route.add_argument("office", metavar="PLACE", help="the place's id, e.g. strzegomska-6")
     route.add_argument("--profile", required=True, help="profile id (see 'wromik profiles')")
     route.add_argument("--from", dest="origin", metavar="STOP", help="only the route from this stop (node id or name)")
-    route.add_argument("--data", dest="data_dir", default=DEFAULT_DATA, metavar="DATA_DIR")
     route.set_defaults(run=_cmd_route)
     profiles = commands.add_parser("profiles", help="list the access profiles and their limits")
     profiles.set_defaults(run=_cmd_profiles)

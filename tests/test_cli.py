@@ -88,3 +88,11 @@ def test_import_stops_names_a_missing_file(tmp_path):
     result = run_wromik("import-stops", tmp_path / "nope.txt", TINY, check_exit=1)
     assert "nope.txt: file: Expected the transit stops file but found none" in result.stderr
     assert "Give the path of the GTFS feed: its folder, its .zip file or its stops.txt." in result.stderr
+
+
+def test_route_takes_the_data_folder_like_every_other_command(tiny):
+    """The same positional DATA_DIR as build, check and import-stops; without it, the default guide."""
+    out = run_wromik("route", tiny, "test-office", "--profile", "manual_wheelchair", check_exit=0).stdout
+    assert "Testowa" in out and "Strzegomska" not in out
+    result = run_wromik("route", tiny, "strzegomska-6", "--profile", "blind", check_exit=2)
+    assert "strzegomska-6" in result.stderr and "test-office" in result.stderr  # names the places it does have

@@ -369,3 +369,22 @@ def test_a_long_title_is_shortened_in_the_running_header_and_the_print_files_pas
         assert max(w["x1"] for w in words) <= right - margin * MM + 0.5  # within the type area's right edge
     result = run_wromik("preflight", *sorted((tmp_path / "out").rglob("wromik-druk*.pdf")), check_exit=0)
     assert result.stdout.count("passes PX-01") == 2
+
+
+def test_a_perfect_bound_blocks_inner_margin_is_wider_for_the_glue(printed):
+    """The glued spine takes the inner edge: the type area moves 3 mm outward, right on right-hand (odd) pages and
+    left on left-hand ones (inner margin 17 mm, outer 11 mm), and the page numbers stand on the outer edge."""
+    with pikepdf.open(printed) as pdf:
+        trim_left, _, trim_right, _ = (float(v) for v in pdf.pages[9].obj.TrimBox)
+    with pdfplumber.open(printed) as pdf:
+        for number in (10, 11):
+            page = pdf.pages[number - 1]
+            words = page.extract_words()
+            header = next(w for w in words if w["text"] == "WROMIK")
+            folio = [w for w in words if w["top"] > page.height * 0.8 and w["text"] in ("Strona", str(number))]
+            if number % 2:  # right-hand page: the spine on the left
+                assert (header["x0"] - trim_left) / MM == pytest.approx(17, abs=0.2)
+                assert (trim_right - max(w["x1"] for w in folio)) / MM == pytest.approx(11, abs=0.2)
+            else:
+                assert (header["x0"] - trim_left) / MM == pytest.approx(11, abs=0.2)
+                assert (min(w["x0"] for w in folio) - trim_left) / MM == pytest.approx(11, abs=0.2)

@@ -63,6 +63,10 @@ CASES = [
     # a short path of words is said; a path of codes cannot be, so only the site is
     ("Nagranie: example.org/pjm/biuro-testowe.", "Nagranie: example kropka org ukośnik pjm ukośnik biuro myślnik testowe."),
     ("Film: https://www.youtube.com/watch?v=dQw4w9WgXcQ.", "Film: youtube kropka com."),
+    # a floor written without the ordinal's dot (as easy-read texts do) is still an ordinal
+    ("Biuro jest na 2 piętrze.", "Biuro jest na drugim piętrze."),
+    ("Wjedź na 3 piętro.", "Wjedź na trzecie piętro."),
+    ("Budynek ma 5 pięter i 2 piętra podziemne.", "Budynek ma pięć pięter i dwa piętra podziemne."),
     # postcodes: two numbers, leading zeros said
     ("50-001 Wrocław", "pięćdziesiąt, zero zero jeden Wrocław"),
     ("53-611 Wrocław", "pięćdziesiąt trzy, sześćset jedenaście Wrocław"),

@@ -33,6 +33,7 @@ __all__ = ["PrintPdfRenderer"]
 
 COVER_INK = CMYKColor(1, 0.6, 0, 0.25)  # the cover band: a deep blue in two inks
 BAND = 40 * mm  # the band's height below the top trim
+GUTTER = 6 * mm  # a perfect-bound block's inner margin is this much wider than its outer one: the glue takes it
 OVERRUN = 0.9 * mm  # the band runs this far past the bleed: the office file's pages, shrunk, still fill its bleed
 SPINE_MARGIN = 1.5 * mm  # kept clear on each side of the spine's text: what binding may shift the folds by
 SPINE_TYPE = (8.0, 14.0)  # the smallest and largest type size on the spine, points
@@ -96,8 +97,22 @@ class PrintPdfRenderer(StandardPdfRenderer):
     # pages ------------------------------------------------------------------------------------------------
 
     def page_templates(self, frame) -> list:
-        """Every page, and the back cover of a booklet (no page number, no running header)."""
-        return super().page_templates(frame) + [PageTemplate("back", [frame], onPage=self.back_furniture)]
+        """Every page, and the back cover of a booklet (no page number, no running header). In a perfect-bound
+        block right- and left-hand pages alternate, their type area moved away from the glued spine."""
+        if self.binding != BLOCK:
+            return super().page_templates(frame) + [PageTemplate("back", [frame], onPage=self.back_furniture)]
+
+        def page(name, shift, following):
+            moved = Frame(frame._x1 + shift, frame._y1, frame._width, frame._height, id=name, leftPadding=0,
+                          rightPadding=0, topPadding=0, bottomPadding=0)
+            return PageTemplate(name, [moved], onPage=self.furniture, autoNextPageTemplate=following)
+        return [page("page", self.page_shift(1), "left"), page("left", self.page_shift(2), "page")]
+
+    def page_shift(self, page: int) -> float:
+        """Right-hand (odd) pages of a perfect-bound block move right, left-hand ones left, by half the gutter."""
+        if self.binding != BLOCK:
+            return 0.0
+        return GUTTER / 2 if page % 2 else -GUTTER / 2
 
     def translate(self, document) -> list:
         story = super().translate(document)

@@ -106,6 +106,8 @@ class StandardPdfRenderer(Renderer):
     def furniture(self, canvas, doc) -> None:
         """Hook: what every page carries besides the story (running header, page number), as artifacts."""
         left, bottom, right, top = self.sheet.trim_box
+        shift = self.page_shift(canvas.getPageNumber())
+        left, right = left + shift, right + shift
         with artifact(canvas):
             canvas.setFont(FONT, self.furniture_size)
             canvas.setFillColor(colors.black)
@@ -118,6 +120,10 @@ class StandardPdfRenderer(Renderer):
                 canvas.drawString(left + self.margin, bottom + 10 * mm, number)
             else:
                 canvas.drawRightString(right - self.margin, bottom + 10 * mm, number)
+
+    def page_shift(self, page: int) -> float:
+        """Hook: how far a page's type area lies right of the middle (a bound book's gutter); on screen none."""
+        return 0.0
 
     def outer_page_number(self, page: int) -> str:
         """Hook: the side of the page its number stands on; on screen always the right."""

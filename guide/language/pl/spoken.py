@@ -130,7 +130,9 @@ def _floors(text: str) -> str:
     def floor(match):
         value = roman_value(match.group(1)) if match.group(1) else int(match.group(2))
         return f"{ordinal(value, _FLOOR[match.group(3)])} {match.group(3)}"
-    return re.sub(rf"\b(?:({ROMAN_NUMERAL})|(\d+)\.)\s+(piętro|piętra|piętrze|piętrem)\b", floor, text)
+    text = re.sub(rf"\b(?:({ROMAN_NUMERAL})|(\d+)\.)\s+(piętro|piętra|piętrze|piętrem)\b", floor, text)
+    # a bare number before a singular form is an ordinal too ("na 2 piętrze"); "2 piętra" may be two floors
+    return re.sub(r"\b()(\d+)\s+(piętro|piętrze|piętrem)\b", floor, text)
 
 
 def _romans(text: str) -> str:
