@@ -424,8 +424,12 @@ def check_facts(data, fields: dict, at: Place, languages) -> dict:
         if isinstance(raw, dict):
             extra = [k for k in raw if k not in FACT_META]
             if extra:
-                place.child(extra[0], raw).report(f"Expected value, source, verified or note but received {shown(extra[0])}",
-                                                  "A fact block holds only value, source, verified and note.")
+                comma = raw[extra[0]] is None  # {source: pomiar, 2024}: the comma began a key "2024" with no value
+                place.child(extra[0], raw).report(
+                    f"Expected value, source, verified or note but received {shown(extra[0])}"
+                    + (", which a comma inside { … } made into a key" if comma else ""),
+                    "Put a text that has a comma in quotes, for example source: 'pomiar zespołu, 2024'." if comma
+                    else "A fact block holds only value, source, verified and note.")
                 continue
             if "source" in raw:
                 source = meta["source"].check(raw["source"], place.child("source", raw))
