@@ -75,6 +75,16 @@ def _cmd_check(args) -> int:
     return 0
 
 
+def _cmd_new(args) -> int:
+    from .starter import new_guide
+    written = new_guide(Path(args.folder), city=args.city, bbox=args.bbox.split(","), publisher=args.publisher,
+                        lang=args.language)
+    print(f"Wrote a starter guide for {args.city} to {args.folder} ({len(written)} files): one place, one stop, one "
+          f"path. Fill them in (see 'Start a guide for your city' in the README), then run: wromik check "
+          f"{args.folder}")
+    return 0
+
+
 def _cmd_profiles(args) -> int:
     from .data.profiles import load_profiles
     for profile in load_profiles().values():
@@ -215,6 +225,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--easy-read", action="store_true",
                        help="also check every easy-read text against ER-03, ER-04, ER-06 and ER-07")
     check.set_defaults(run=_cmd_check)
+    new = commands.add_parser("new", help="start a guide for another city: a minimal valid guide to fill in")
+    new.add_argument("folder", metavar="DIR", help="a new (or empty) folder for the guide's data")
+    new.add_argument("--city", required=True, help="the city's name, e.g. Gdynia")
+    new.add_argument("--bbox", required=True, metavar="W,S,E,N",
+                     help="the guide's area in degrees (WGS84): west,south,east,north, e.g. 18.45,54.45,18.60,54.57")
+    new.add_argument("--publisher", help="who publishes the guide (can be filled in later)")
+    new.add_argument("--language", default="pl", help="the guide's first language (default pl)")
+    new.set_defaults(run=_cmd_new)
     route = commands.add_parser("route", help="print the routes to one office for one profile")
     route.add_argument("data_dir", nargs="?", default=DEFAULT_DATA, metavar="DATA_DIR",
                        help=f"the guide's data folder, like every other command (default {DEFAULT_DATA})")

@@ -428,7 +428,7 @@ def check_facts(data, fields: dict, at: Place, languages) -> dict:
                 place.child(extra[0], raw).report(
                     f"Expected value, source, verified or note but received {shown(extra[0])}"
                     + (", which a comma inside { … } made into a key" if comma else ""),
-                    "Put a text that has a comma in quotes, for example source: 'pomiar zespołu, 2024'." if comma
+                    "Put a text that has a comma in quotes, for example source: 'pomiar, 2024'." if comma
                     else "A fact block holds only value, source, verified and note.")
                 continue
             if "source" in raw:

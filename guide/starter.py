@@ -1,0 +1,67 @@
+"""wromik new: a minimal valid guide for another city (one place, one stop, one path) that builds as it is.
+
+The files are the language pack's starter templates (guide/language/<code>/starter/), filled in with the city,
+its boundary box and the date; the place sits in the box's middle, the stop 150 m west of it, the entrance 10 m
+south. Nothing is written into a folder that already holds files.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from importlib import resources
+from pathlib import Path
+
+from .errors import UsageError
+from .language import pack
+from .pdf.tagging import source_date
+
+__all__ = ["new_guide"]
+
+_METRES_PER_DEGREE = 111_320
+
+
+def new_guide(folder, *, city: str, bbox: tuple, publisher: str | None = None, lang: str = "pl") -> list:
+    """Write the starter guide into folder (new or empty); return the files written."""
+    folder = Path(folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise UsageError(f"{folder} already exists and is not an empty folder; wromik new writes only into a new "
+                         "or empty folder. Give another folder name.")
+    west, south, east, north = _checked_bbox(bbox)
+    lat, lon = (south + north) / 2, (west + east) / 2
+    west_of = 150 / (_METRES_PER_DEGREE * math.cos(math.radians(lat)))
+    quoted = json.dumps(city, ensure_ascii=False)  # a YAML string, whatever the name holds
+    fields = {"city": quoted, "city_in_text": quoted[1:-1],
+              "publisher": json.dumps(publisher or pack(lang).gettext("Publisher (to be filled in)"),
+                                      ensure_ascii=False),
+              "today": source_date().date().isoformat(), "west": west, "south": south, "east": east, "north": north,
+              "lat": f"{lat:.7f}", "lon": f"{lon:.7f}", "stop_lat": f"{lat:.7f}", "stop_lon": f"{lon - west_of:.7f}",
+              "door_lat": f"{lat - 10 / _METRES_PER_DEGREE:.7f}", "door_lon": f"{lon:.7f}"}
+    templates = resources.files("guide.language").joinpath(lang, "starter")
+    written = []
+    for template, relative in _walk(templates, ""):
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(template.read_text(encoding="utf-8").format(**fields), encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def _walk(folder, prefix: str):
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_dir():
+            yield from _walk(entry, f"{prefix}{entry.name}/")
+        else:
+            yield entry, f"{prefix}{entry.name}"
+
+
+def _checked_bbox(bbox) -> tuple:
+    try:
+        west, south, east, north = (float(v) for v in bbox)
+    except (TypeError, ValueError):
+        raise UsageError(f"Expected --bbox as four numbers west,south,east,north but received {bbox!r}. "
+                         "For example --bbox 18.45,54.45,18.60,54.57 (degrees, WGS84).") from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise UsageError(f"Expected --bbox as west,south,east,north with west < east and south < north, in degrees, "
+                         f"but received {west:g},{south:g},{east:g},{north:g}.")
+    return west, south, east, north
