@@ -228,3 +228,16 @@ def test_a_route_from_a_stop_shows_its_vehicle_where_the_data_knows_it(wroclaw_m
     text = " ".join(s for section in documents.get("pl").walk() for block in section.blocks
                     for s in getattr(block, "sentences", ()))
     assert "Tu zatrzymują się tramwaje." in text and "Tu zatrzymują się autobusy." in text
+
+
+def test_a_facts_note_is_printed_after_its_fact_and_read_aloud(tiny):
+    """A note on a single fact (here the steps of the front entrance) stands after the fact in the standard edition
+    and in the recording, which reads the same document."""
+    from guide import compose, load_guide
+    from conftest import edit_text, spoken_script
+    edit_text(tiny / "offices" / "test-office.yaml", "steps: 4", "steps: {value: 4, note: Schody są strome i wąskie}")
+    documents = Documents(compose(load_guide(tiny)))
+    entrance = next(s for s in documents.get("pl").walk() if s.key == "office-test-office-entrance-front")
+    sentences = [item.text for block in entrance.blocks for item in getattr(block, "items", ())]
+    assert "Schody: 4 stopnie. Schody są strome i wąskie." in sentences
+    assert "Schody są strome i wąskie." in spoken_script(tiny).transcript()

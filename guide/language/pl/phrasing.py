@@ -343,10 +343,13 @@ def _fact_sentence(name: str, fact, *, with_source: bool) -> str:
         shown = "parter" if value == 0 else f"{value}. piętro"
     else:
         shown = f"{value} {_UNITS[name]}" if name in _UNITS else str(value)
+    note = _text(fact.note) if fact.note else ""
+    said = f"{_FACT_LABELS.get(name, name)}: {shown}." + (f" {note}" if note else "")  # the note, after its fact
+    said += "" if said[-1] in ".!?" else "."
     if not with_source:
-        return f"{_FACT_LABELS.get(name, name)}: {shown}."
+        return said
     checked = f"sprawdzono: {fact.verified}" if fact.verified else "nie sprawdzono na miejscu"
-    return f"{_FACT_LABELS.get(name, name)}: {shown}. Źródło: {fact.source}; {checked}."
+    return f"{said} Źródło: {fact.source}; {checked}."
 
 
 def warning_notes(codes) -> str:
