@@ -65,6 +65,8 @@ def _replace(name, make):
 
 # (case id, how to break the tiny guide, file named, place named, message)
 CASES = [
+    ("sign-language-in-an-unknown-way", _office("    lift: true\n", "    lift: true\n    sign_language: sometimes\n"),
+     f"{OFFICE}:", "inside.facts.sign_language", "Expected true, false or one of on_site, remote, appointment"),
     ("comma-inside-a-fact-block", _office("door_width: 100", "door_width: {value: 100, source: pomiar, 2024}"),
      f"{OFFICE}:42", "facts.door_width[2024]", "received 2024, which a comma inside { … } made into a key"),
     ("pjm-video-not-a-web-address", _office("url: https://example.org/pjm/biuro-testowe", "url: example.org/pjm"),

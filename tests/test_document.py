@@ -241,3 +241,26 @@ def test_a_facts_note_is_printed_after_its_fact_and_read_aloud(tiny):
     sentences = [item.text for block in entrance.blocks for item in getattr(block, "items", ())]
     assert "Schody: 4 stopnie. Schody są strome i wąskie." in sentences
     assert "Schody są strome i wąskie." in spoken_script(tiny).transcript()
+
+
+@pytest.mark.parametrize("how, standard, easy", [
+    ("on_site", "Pomoc w polskim języku migowym: tak, pracownik zna polski język migowy.",
+     "Pracownik zna język migowy."),
+    ("remote", "Pomoc w polskim języku migowym: przez tłumacza online, na ekranie.",
+     "Jest tłumacz języka migowego. Mówi z Tobą przez ekran."),
+    ("appointment", "Pomoc w polskim języku migowym: tłumacz po wcześniejszym umówieniu wizyty.",
+     "Jest tłumacz języka migowego. Umów go przed wizytą."),
+    ("true", "Pomoc w polskim języku migowym: tak.", "Jest pomoc w języku migowym."),
+])
+def test_sign_language_says_how_it_is_offered_in_both_registers(tiny, how, standard, easy):
+    """Staff who sign, an interpreter on a screen, or one booked ahead: never 'staff sign' for all of them."""
+    from guide import compose, load_guide
+    from conftest import edit_text
+    edit_text(tiny / "offices" / "test-office.yaml", "    lift: true\n", f"    lift: true\n    sign_language: {how}\n")
+    documents = Documents(compose(load_guide(tiny)))
+
+    def texts(register):
+        inside = next(s for s in documents.get("pl", register).walk() if s.key.endswith("-inside"))
+        return [item.text for block in inside.blocks for item in getattr(block, "items", ())]
+    assert standard in texts("standard")
+    assert easy in texts("easy-read") and ("Pracownik zna język migowy." in texts("easy-read")) == (how == "on_site")

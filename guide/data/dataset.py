@@ -32,6 +32,7 @@ NODE_KINDS = ("stop", "entrance", "crossing", "corner", "landmark", "parking")
 EDGE_KINDS = ("footway", "crossing", "ramp", "steps", "lift")
 SIDES = ("left", "right")  # road_side and building_line: seen walking from the edge's `from` node to its `to` node
 VEHICLES = ("tram", "bus", "trolleybus", "metro", "train", "ferry")  # the words of stops.csv's vehicle column
+SIGN_LANGUAGE = ("on_site", "remote", "appointment")  # how sign language is offered: staff, an online interpreter, booked
 OFFICE_KINDS = ("headquarters", "field_office", "service_point", "partner")
 SURFACES = ("asphalt", "paving_stones", "concrete", "concrete:plates", "sett", "cobblestone", "unhewn_cobblestone",
             "compacted", "fine_gravel", "gravel", "dirt", "grass", "sand", "mud", "metal", "wood", "tiles")
@@ -51,7 +52,7 @@ INSIDE_FACTS = {
     "floor": s.Integer(-3, 40), "room": s.PlainText(max_length=40), "lift": s.Boolean(),
     "stairs_handrail": s.Boolean(), "steps_inside": s.Integer(0, 200, "steps"), "room_door_width": s.Integer(40, 400, "cm"),
     "room_threshold": s.Integer(0, 50, "cm"), "accessible_toilet": s.Boolean(), "induction_loop": s.Boolean(),
-    "sign_language": s.Boolean(), "guide_dogs": s.Boolean(), "seating": s.Boolean(),
+    "sign_language": s.BooleanOr(SIGN_LANGUAGE), "guide_dogs": s.Boolean(), "seating": s.Boolean(),
 }
 
 

@@ -202,6 +202,19 @@ class Boolean(Checker):
         return value if isinstance(value, bool) else self.wrong(value, at)
 
 
+class BooleanOr(Checker):
+    """true or false, or one of the words that say how (sign_language: remote)."""
+
+    def __init__(self, words):
+        self.words = tuple(words)
+        self.expected = "true, false or one of " + ", ".join(self.words)
+
+    def check(self, value, at):
+        if isinstance(value, bool) or value in self.words:
+            return value
+        return self.wrong(value, at, f"Write true, false or one of: {', '.join(self.words)}.")
+
+
 class Choice(Checker):
     def __init__(self, choices, *, why: str = ""):
         self.choices = tuple(choices)

@@ -209,10 +209,16 @@ _INSIDE_FACTS = {
     "stairs_handrail": ("steps", "Schody mają poręcze.", None),
     "accessible_toilet": ("toilet", "Jest toaleta dla osób na wózku.", "Nie ma toalety dla osób na wózku."),
     "induction_loop": ("hearing_loop", "Jest pętla indukcyjna.", "Nie ma pętli indukcyjnej."),
-    "sign_language": ("sign_language", "Pracownik zna język migowy.", None),
+    "sign_language": ("sign_language", "Jest pomoc w języku migowym.", None),
     "guide_dogs": ("guide_dog", "Możesz wejść z psem przewodnikiem.", None),
     "seating": ("information", "Są miejsca do siedzenia.", None),
 }
+
+
+# How sign language is offered, when the data says more than yes (sign_language: on_site, remote, appointment).
+_SIGN_LANGUAGE = {"on_site": ("Pracownik zna język migowy.",),
+                  "remote": ("Jest tłumacz języka migowego.", "Mówi z Tobą przez ekran."),
+                  "appointment": ("Jest tłumacz języka migowego.", "Umów go przed wizytą.")}
 
 
 def _yes_no_lines(known: dict, table: dict) -> list:
@@ -258,7 +264,11 @@ def inside_lines(facts: dict) -> list:
         lines.append(_line("warning", "Drzwi do pokoju są wąskie."))
     if known.get("room_threshold", 0) > 2:
         lines.append(_line("warning", "W drzwiach pokoju jest wysoki próg."))
-    lines += _yes_no_lines(known, _INSIDE_FACTS)
+    how = known.get("sign_language")
+    lines += _yes_no_lines({name: value for name, value in known.items() if name != "sign_language" or
+                            isinstance(value, bool)}, _INSIDE_FACTS)
+    if how in _SIGN_LANGUAGE:
+        lines.append(_line("sign_language", *_SIGN_LANGUAGE[how]))
     return lines or [_line("question", "Nie mamy informacji o wnętrzu budynku.")]
 
 

@@ -331,10 +331,17 @@ def fact_sentences(facts: dict) -> list:
     return texts
 
 
+_SIGN_LANGUAGE = {"on_site": "tak, pracownik zna polski język migowy",
+                  "remote": "przez tłumacza online, na ekranie",
+                  "appointment": "tłumacz po wcześniejszym umówieniu wizyty"}
+
+
 def _fact_sentence(name: str, fact, *, with_source: bool) -> str:
     value = fact.value
     if isinstance(value, bool):
         shown = "tak" if value else "nie"
+    elif name == "sign_language":
+        shown = _SIGN_LANGUAGE[value]
     elif name in ("steps", "steps_inside"):
         shown = quantity(value, "step")
     elif name == "disabled_parking":
