@@ -12,9 +12,9 @@ import math
 from importlib import resources
 from pathlib import Path
 
+from .clock import source_date
 from .errors import UsageError
 from .language import pack
-from .pdf.tagging import source_date
 
 __all__ = ["new_guide"]
 

@@ -154,12 +154,11 @@ class StandardBuilder(Builder):
         elsewhere = _("The editions for screen readers, in easy-read and to listen to: {address}.",
                       address=short_address(info.download_page)) if info.download_page else \
             _("The editions for screen readers, in easy-read and to listen to are available from the publisher.")
+        language = _("Language: {language}.", language=self.language_name())
         return (self.para(_("Edition of {date}.", date=date)), self.para(_("Publisher: {publisher}.",
                                                                            publisher=info.publisher)),
-                self.para(_("Standard edition, accessible to screen readers."),
-                          _("Language: {language}.", language=self.language_name()), only=("screen",)),
-                self.para(_("Printed edition."), _("Language: {language}.", language=self.language_name()),
-                          elsewhere, only=("paper",)))
+                self.para(_("Standard edition, accessible to screen readers."), language, only=("screen",)),
+                self.para(_("Printed edition."), language, elsewhere, only=("paper",)))
 
     def back_cover(self) -> tuple:
         """The title, publisher and edition, the publisher's contacts, the download page with its QR code, and
@@ -170,11 +169,14 @@ class StandardBuilder(Builder):
         if self.contact_items(info.contacts):
             blocks += [self.para(_("Contact:")), self.items(self.contact_items(info.contacts))]
         if info.download_page:
-            blocks += [self.para(_("Download every edition of this guide free of charge, for screen readers, in "
-                                   "easy-read and to listen to, at {address}.",
-                                   address=short_address(info.download_page))), WebAddress(info.download_page)]
+            blocks += [self.para(self.download()), WebAddress(info.download_page)]
         blocks.append(self.para(self.printing_colophon(), self.made_with("paper")))
         return tuple(blocks)
+
+    def download(self) -> str:
+        """Where every edition of the guide can be downloaded (the guide has a download page)."""
+        return self._("Download every edition of this guide free of charge, for screen readers, in easy-read and to "
+                      "listen to, at {address}.", address=short_address(self.info.download_page))
 
     def printing_colophon(self) -> str:
         return self._("A PDF/X-4 file for printing (printing condition {condition}), set in DejaVu Sans (Bitstream "
@@ -516,7 +518,6 @@ class StandardBuilder(Builder):
             self.para(self.made_with("screen"), only=("screen",)),
             self.para(_("The recording was made with a speech synthesiser from the same data as the printed, "
                         "standard and easy-read editions."),
-                      _("Every edition can be downloaded from {address}.", address=short_address(info.download_page))
-                      if info.download_page else "",
+                      self.download() if info.download_page else "",
                       _("This is the end of the recording. Thank you for listening."), only=("audio",)),
         ), only=("screen", "audio"))

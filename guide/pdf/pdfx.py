@@ -85,7 +85,7 @@ class Sheet:
 
 def saddle_stitched(pages: int) -> bool:
     """Whether a guide of this many pages (padded to a multiple of 4) is saddle stitched rather than perfect bound."""
-    return pages + (-pages) % 4 <= SADDLE_STITCH_LIMIT
+    return _padded(pages) <= SADDLE_STITCH_LIMIT
 
 
 def spine_width(pages: int, *, text: float, cover: float) -> float:

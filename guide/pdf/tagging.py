@@ -9,18 +9,19 @@ link OBJRs, /Lang, MarkInfo, ViewerPreferences and XMP metadata (standards UA-01
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 import pikepdf
-from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table
 
+from ..clock import source_date
+
 __all__ = ["StructureTree", "TaggedParagraph", "TaggedTable", "TaggedFigure", "TaggedListItem", "ContentsEntry",
-           "PictureRow", "artifact", "finish", "source_date"]
+           "PictureRow", "artifact", "finish"]
 
 
 @dataclass
@@ -316,14 +317,6 @@ class ContentsEntry(Flowable):
             canvas.linkRect(f"{self.text}, strona {self.page_label}", self.destination,
                             (0, 0, self.width, self.height), relative=1, thickness=0)
             self.tree.link(canvas, self.content, (x0, y0, x1, y1))
-
-
-def source_date() -> dt.datetime:
-    """The build's timestamp: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    return dt.datetime.now(tz=dt.timezone.utc).replace(microsecond=0)
 
 
 def _pdf_date(moment: dt.datetime) -> str:

@@ -195,7 +195,8 @@ def _known(facts: dict) -> dict:
 
 
 # Yes/no facts: pictogram, the sentence for yes, the sentence for no (None: say nothing when no), and the
-# pictogram for no (by default the pictogram crossed out, as the sentence says there is none).
+# pictogram for no (by default the pictogram crossed out, as the sentence says there is none). A fact that may
+# say how (sign_language: remote) has the sentences for each value instead of the one for yes.
 _ENTRANCE_FACTS = {
     "accessible": ("wheelchair", "To wejście jest dla osób na wózku.", "To wejście nie jest dla osób na wózku."),
     "ramp": ("ramp", "Jest pochylnia.", "Nie ma pochylni."),
@@ -209,25 +210,27 @@ _INSIDE_FACTS = {
     "stairs_handrail": ("steps", "Schody mają poręcze.", None),
     "accessible_toilet": ("toilet", "Jest toaleta dla osób na wózku.", "Nie ma toalety dla osób na wózku."),
     "induction_loop": ("hearing_loop", "Jest pętla indukcyjna.", "Nie ma pętli indukcyjnej."),
-    "sign_language": ("sign_language", "Jest pomoc w języku migowym.", None),
+    "sign_language": ("sign_language", {True: "Jest pomoc w języku migowym.",
+                                        "on_site": "Pracownik zna język migowy.",
+                                        "remote": ("Jest tłumacz języka migowego.", "Mówi z Tobą przez ekran."),
+                                        "appointment": ("Jest tłumacz języka migowego.", "Umów go przed wizytą.")},
+                      None),
     "guide_dogs": ("guide_dog", "Możesz wejść z psem przewodnikiem.", None),
     "seating": ("information", "Są miejsca do siedzenia.", None),
 }
-
-
-# How sign language is offered, when the data says more than yes (sign_language: on_site, remote, appointment).
-_SIGN_LANGUAGE = {"on_site": ("Pracownik zna język migowy.",),
-                  "remote": ("Jest tłumacz języka migowego.", "Mówi z Tobą przez ekran."),
-                  "appointment": ("Jest tłumacz języka migowego.", "Umów go przed wizytą.")}
 
 
 def _yes_no_lines(known: dict, table: dict) -> list:
     """A line per known fact; a "there is none" sentence gets its pictogram crossed out."""
     lines = []
     for name, (pictogram, yes, no, *when_no) in table.items():
-        sentence = (yes if known[name] else no) if name in known else None
-        if sentence:
-            lines.append(_line(pictogram if known[name] else (when_no or [NEGATED + pictogram])[0], sentence))
+        if name not in known:
+            continue
+        value = known[name]
+        said = (yes.get(value) if isinstance(yes, dict) else yes) if value else no
+        if said:
+            lines.append(_line(pictogram if value else (when_no or [NEGATED + pictogram])[0],
+                               *(said if isinstance(said, tuple) else (said,))))
     return lines
 
 
@@ -264,11 +267,7 @@ def inside_lines(facts: dict) -> list:
         lines.append(_line("warning", "Drzwi do pokoju są wąskie."))
     if known.get("room_threshold", 0) > 2:
         lines.append(_line("warning", "W drzwiach pokoju jest wysoki próg."))
-    how = known.get("sign_language")
-    lines += _yes_no_lines({name: value for name, value in known.items() if name != "sign_language" or
-                            isinstance(value, bool)}, _INSIDE_FACTS)
-    if how in _SIGN_LANGUAGE:
-        lines.append(_line("sign_language", *_SIGN_LANGUAGE[how]))
+    lines += _yes_no_lines(known, _INSIDE_FACTS)
     return lines or [_line("question", "Nie mamy informacji o wnętrzu budynku.")]
 
 
