@@ -247,7 +247,7 @@ def test_a_facts_note_is_printed_after_its_fact_and_read_aloud(tiny):
     ("on_site", "Pomoc w polskim języku migowym: tak, pracownik zna polski język migowy.",
      "Pracownik zna język migowy."),
     ("remote", "Pomoc w polskim języku migowym: przez tłumacza online, na ekranie.",
-     "Jest tłumacz języka migowego. Mówi z Tobą przez ekran."),
+     "Jest tłumacz języka migowego. Miga do Ciebie na ekranie."),
     ("appointment", "Pomoc w polskim języku migowym: tłumacz po wcześniejszym umówieniu wizyty.",
      "Jest tłumacz języka migowego. Umów go przed wizytą."),
     ("true", "Pomoc w polskim języku migowym: tak.", "Jest pomoc w języku migowym."),

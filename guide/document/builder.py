@@ -192,7 +192,7 @@ class StandardBuilder(Builder):
 
     def sections(self) -> list:
         body = [self.introduction()] + [self.office(office) for office in self.model.data.offices]
-        body += [self.glossary(), self.sources(), self.colophon()]
+        body += [self.glossary()] * bool(self.info.glossary) + [self.sources(), self.colophon()]  # no empty word list
         return [self.how_to_use(), self.how_to_listen(body), self.contents(body)] + body
 
     # front matter -----------------------------------------------------------------------------------------
@@ -227,8 +227,8 @@ class StandardBuilder(Builder):
                 self.para(_("The same pictograms are on the maps and in the easy-read edition.")), Legend(pictures),
                 self.para(_("The words \u201cno data\u201d mean that nobody has checked it yet. They do not mean "
                             "that the place is accessible. Routes that depend on missing data are marked.")),
-                self.para(_("Difficult words are explained in the word list at the end of the guide."),
-                          reference="glossary"))),
+                *[self.para(_("Difficult words are explained in the word list at the end of the guide."),
+                            reference="glossary")] * bool(self.info.glossary))),
         ))
 
     def how_to_listen(self, chapters) -> Section:

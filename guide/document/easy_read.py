@@ -68,7 +68,8 @@ class EasyReadBuilder(Builder):
                 Legend(self.map_legend_items())))), only=VISUAL)]
         entries = [ContentsEntry(_("Introduction"), "intro")] + [
             ContentsEntry(self.place_title(o), f"office-{o.id}") for o in offices] + [
-            ContentsEntry(_("Word list"), "glossary"), ContentsEntry(_("About this guide"), "colophon")]
+            ContentsEntry(_("Word list"), "glossary")] * bool(info.glossary) + [
+            ContentsEntry(_("About this guide"), "colophon")]
         sections.append(Section("contents", _("Contents"), 1, (Contents(tuple(entries)),), only=VISUAL))
         intro = [self.sentences(info.easy_read_introduction.texts[self.lang]),
                  *self.sign_video(info.sign_video, lambda address: _("There is a film in sign language about this guide."))]
@@ -76,10 +77,10 @@ class EasyReadBuilder(Builder):
             intro.append(self.rows(self.calls(info.contacts.phones[0].number, _("Any questions?"))))
         sections.append(Section("intro", _("Introduction"), 1, tuple(intro)))
         sections += [self.office(office) for office in offices]
-        sections.append(Section("glossary", _("Word list"), 1, (
+        sections += [Section("glossary", _("Word list"), 1, (
             self.sentences(_("Here are the difficult words of this guide.")),), tuple(
             Section(f"glossary-{n}", e.term[self.lang], 2, (self.sentences(e.easy_read.texts[self.lang]),))
-            for n, e in enumerate(info.glossary, start=1))))
+            for n, e in enumerate(info.glossary, start=1)))] * bool(info.glossary)  # no empty word list
         date = self.pack.written_date(info.edition_date)
         sections.append(Section("colophon", _("About this guide"), 1, (self.sentences(
             _("Publisher: {publisher}.", publisher=info.publisher), _("Edition of {date}.", date=date),

@@ -212,7 +212,7 @@ _INSIDE_FACTS = {
     "induction_loop": ("hearing_loop", "Jest pętla indukcyjna.", "Nie ma pętli indukcyjnej."),
     "sign_language": ("sign_language", {True: "Jest pomoc w języku migowym.",
                                         "on_site": "Pracownik zna język migowy.",
-                                        "remote": ("Jest tłumacz języka migowego.", "Mówi z Tobą przez ekran."),
+                                        "remote": ("Jest tłumacz języka migowego.", "Miga do Ciebie na ekranie."),
                                         "appointment": ("Jest tłumacz języka migowego.", "Umów go przed wizytą.")},
                       None),
     "guide_dogs": ("guide_dog", "Możesz wejść z psem przewodnikiem.", None),
