@@ -1,4 +1,4 @@
-"""Benchmark: the audio edition of the Wrocław guide from a cold clip cache, then a rebuild after one office's
+"""Benchmark: the audio edition of the Wrocław guide from a cold clip cache, then a rebuild after one place's
 opening hours change (only the changed sentences are synthesised). Prints times and the real-time factor, and the
 figures the speech checks are calibrated on: each chapter's loudness (against TARGET_LUFS ± CHAPTER_TOLERANCE) and,
 over every clip, the shortest duration per character and the quietest peak (against MIN_SECONDS_PER_CHARACTER and
@@ -49,8 +49,8 @@ def main() -> None:
         whole = scratch / "out" / "pl" / "audio" / "wromik-calosc.mp3"
         audio = _duration(whole)
         print(f"cold cache: {cold:.1f} s for {audio / 60:.1f} min of audio, real-time factor {cold / audio:.3f}; {speech}")
-        office = data / "offices" / "strzegomska-6.yaml"
-        office.write_text(re.sub(r"07:30-15:30", "08:00-16:00", office.read_text(encoding="utf-8"), count=1),
+        place = data / "places" / "strzegomska-6.yaml"
+        place.write_text(re.sub(r"07:30-15:30", "08:00-16:00", place.read_text(encoding="utf-8"), count=1),
                           encoding="utf-8")
         warm, speech = _timed(data, scratch / "out", scratch / "cache")
         print(f"rebuild after an hours change: {warm:.1f} s, real-time factor {warm / audio:.3f}; {speech}")

@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import run_measured  # noqa: E402
 from test_dataset import CASES_BY_ID  # noqa: E402  (the cases themselves, not copies)
 
-CASES = ("merge-key-bomb", "alias-bomb", "yaml-nested-50000-deep", "json-nested-100000-deep", "office-file-over-10-mb",
-         "office-file-links-to-dev-zero", "office-file-is-a-fifo")
+CASES = ("merge-key-bomb", "alias-bomb", "yaml-nested-50000-deep", "json-nested-100000-deep", "place-file-over-10-mb",
+         "place-file-links-to-dev-zero", "place-file-is-a-fifo")
 TARGET_S, TARGET_MB = 2.0, 200
 
 

@@ -1,4 +1,4 @@
-"""Benchmark: route every office for every profile on a synthetic 100,000-node city.
+"""Benchmark: route every place for every profile on a synthetic 100,000-node city.
 
 Target (issue 2): ≤ 10 s and ≤ 1 GiB peak memory on the 2-core machine.
 Run: make bench   (or .venv/bin/python bench/routing.py [--nodes N])
@@ -12,10 +12,10 @@ import random
 import resource
 import time
 
-from guide.data.model import Address, Contacts, Edge, Entrance, Fact, Inside, Location, Network, Node, Office, Phone
+from guide.data.model import Address, Contacts, Edge, Entrance, Fact, Inside, Location, Network, Node, Place, Phone
 from guide.data.network import graph_of
 from guide.data.profiles import load_profiles
-from guide.routing.routes import plan_office
+from guide.routing.routes import plan_place
 
 SPACING_M = 40.0
 LAT0, LON0 = 51.0, 16.8
@@ -26,7 +26,7 @@ def _point(i: int, j: int) -> tuple:
     return (LON0 + i * SPACING_M / (111320 * math.cos(math.radians(LAT0))), LAT0 + j * SPACING_M / 111320)
 
 
-def synthetic_city(nodes: int, offices: int, seed: int = 7):
+def synthetic_city(nodes: int, places: int, seed: int = 7):
     """A grid street network with random, partly unknown accessibility attributes."""
     rng = random.Random(seed)
     side = int(math.sqrt(nodes))
@@ -53,8 +53,8 @@ def synthetic_city(nodes: int, offices: int, seed: int = 7):
                         attrs[key] = make()
                 coords = ((network_nodes[a].lon, network_nodes[a].lat), (network_nodes[b].lon, network_nodes[b].lat))
                 edges.append(Edge(f"e{a}-{b}", kind, a, b, coords, attrs))
-    office_list = []
-    for k in range(offices):
+    place_list = []
+    for k in range(places):
         i, j = rng.randrange(5, side - 5), rng.randrange(5, side - 5)
         entrances = []
         for name, (di, dj) in (("a", (0, 0)), ("b", (1, 0))):
@@ -64,33 +64,33 @@ def synthetic_city(nodes: int, offices: int, seed: int = 7):
             facts = {"steps": Fact(rng.choice([0, 3, 8]), "bench"), "ramp": Fact(rng.random() < .5, "bench")}
             entrances.append(Entrance(name, node_id, {"pl": f"Wejście {name}"}, facts))
         lon, lat = _point(i, j)
-        office_list.append(Office(
-            id=f"office-{k}", name={"pl": f"Biuro {k}"}, short_name=f"Biuro {k}", kind="field_office",
+        place_list.append(Place(
+            id=f"place-{k}", name={"pl": f"Biuro {k}"}, short_name=f"Biuro {k}", kind="field_office",
             address=Address(f"ul. Syntetyczna {k}", None, "Benchmark"), location=Location(lat, lon, True),
             contacts=Contacts((Phone("71 00 00 000"),), None, None, "bench", None), hours=None, description={},
             services=(), entrances=tuple(entrances), inside=Inside({"floor": Fact(1, "bench"), "lift": Fact(True, "bench")}),
             file="bench"))
-    return Network(network_nodes, tuple(edges)), office_list
+    return Network(network_nodes, tuple(edges)), place_list
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--nodes", type=int, default=100_000)
-    parser.add_argument("--offices", type=int, default=13)
+    parser.add_argument("--places", type=int, default=13)
     args = parser.parse_args()
     start = time.perf_counter()
-    network, offices = synthetic_city(args.nodes, args.offices)
+    network, places = synthetic_city(args.nodes, args.places)
     made = time.perf_counter()
-    graph = graph_of(network, offices)
+    graph = graph_of(network, places)
     built = time.perf_counter()
     profiles = load_profiles()
-    routes = [r for office in offices for profile in profiles.values() for r in plan_office(graph, office, profile)]
+    routes = [r for place in places for profile in profiles.values() for r in plan_place(graph, place, profile)]
     routed = time.perf_counter()
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     statuses = {s: sum(r.status == s for r in routes) for s in ("ok", "unverified", "no_route")}
     print(f"graph: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} directed edges")
     print(f"synthetic data: {made - start:.2f} s; graph build: {built - made:.2f} s")
-    print(f"routing {len(offices)} offices x {len(profiles)} profiles = {len(routes)} routes {statuses}: "
+    print(f"routing {len(places)} places x {len(profiles)} profiles = {len(routes)} routes {statuses}: "
           f"{routed - built:.2f} s")
     print(f"graph build + routing: {routed - made:.2f} s (target <= 10 s); peak memory {peak_mib:.0f} MiB "
           f"(target <= 1024 MiB)")

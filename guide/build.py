@@ -42,7 +42,7 @@ def build(data_dir: Path, out_dir: str | os.PathLike, *, editions=None, language
     if unknown:
         raise UsageError(f"Unknown language '{unknown[0]}' for this guide. Its languages: "
                          f"{', '.join(data.info.languages)} (set in guide.yaml).")
-    say(f"Data valid: {len(data.offices)} offices, {len(data.network.nodes)} nodes, {len(data.network.edges)} edges.")
+    say(f"Data valid: {len(data.places)} place{'s' * (len(data.places) != 1)}, {len(data.network.nodes)} nodes, {len(data.network.edges)} edges.")
     documents = Documents(compose(data, progress=say))
     problems = [problem for cls in classes for problem in cls.check(documents)]
     if problems:

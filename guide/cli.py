@@ -63,7 +63,7 @@ def _cmd_check(args) -> int:
     from .data.dataset import load_guide
     from .language import available_languages, check_easy_read
     data = load_guide(Path(args.data_dir), languages=available_languages())
-    print(f"{args.data_dir}: valid ({len(data.offices)} offices, {len(data.network.nodes)} nodes, "
+    print(f"{args.data_dir}: valid ({len(data.places)} place{'s' * (len(data.places) != 1)}, {len(data.network.nodes)} nodes, "
           f"{len(data.network.edges)} edges, {len(data.stops)} stops).")
     if args.easy_read:
         from .language import pack
@@ -93,13 +93,13 @@ def _cmd_profiles(args) -> int:
     return 0
 
 
-def _find_office(data, wanted: str):
+def _find_place(data, wanted: str):
     needle = wanted.casefold().replace(" ", "-")
-    for office in data.offices:
-        if needle in (office.id, office.short_name.casefold().replace(" ", "-")):
-            return office
-    names = ", ".join(o.id for o in data.offices)
-    raise UsageError(f"Unknown office '{wanted}'. Known offices: {names}.")
+    for place in data.places:
+        if needle in (place.id, place.short_name.casefold().replace(" ", "-")):
+            return place
+    names = ", ".join(o.id for o in data.places)
+    raise UsageError(f"Unknown place '{wanted}'. Known places: {names}.")
 
 
 def _cmd_route(args) -> int:
@@ -107,22 +107,22 @@ def _cmd_route(args) -> int:
     from .data.network import build_graph
     from .data.profiles import load_profiles
     from .language import pack
-    from .routing.routes import plan_office
+    from .routing.routes import plan_place
     profiles = load_profiles()
     if args.profile not in profiles:
         raise UsageError(f"Unknown profile '{args.profile}'. Known profiles: {', '.join(profiles)}.")
     data = load_guide(Path(args.data_dir))
-    office = _find_office(data, args.office)
+    place = _find_place(data, args.place)
     profile = profiles[args.profile]
-    routes = plan_office(build_graph(data), office, profile)
+    routes = plan_place(build_graph(data), place, profile)
     if args.origin:
         wanted = args.origin.casefold()
         routes = [r for r in routes if wanted in (r.origin.casefold(), r.origin_name.casefold())]
         if not routes:
-            raise UsageError(f"No stop or parking '{args.origin}' near {office.short_name}.")
+            raise UsageError(f"No stop or parking '{args.origin}' near {place.short_name}.")
     lang = data.info.languages[0]
     words = pack(lang)
-    print(f"{office.short_name} — {office.address} — {profile.name[lang]}")
+    print(f"{place.short_name} — {place.address} — {profile.name[lang]}")
     for route in routes:
         print()
         minutes = max(1, round(route.duration_s / 60))
@@ -233,10 +233,10 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--publisher", help="who publishes the guide (can be filled in later)")
     new.add_argument("--language", default="pl", help="the guide's first language (default pl)")
     new.set_defaults(run=_cmd_new)
-    route = commands.add_parser("route", help="print the routes to one office for one profile")
+    route = commands.add_parser("route", help="print the routes to one place for one profile")
     route.add_argument("data_dir", nargs="?", default=DEFAULT_DATA, metavar="DATA_DIR",
                        help=f"the guide's data folder, like every other command (default {DEFAULT_DATA})")
-    route.add_argument("office", metavar="PLACE", help="the place's id, e.g. strzegomska-6")
+    route.add_argument("place", metavar="PLACE", help="the place's id, e.g. strzegomska-6")
     route.add_argument("--profile", required=True, help="profile id (see 'wromik profiles')")
     route.add_argument("--from", dest="origin", metavar="STOP", help="only the route from this stop (node id or name)")
     route.set_defaults(run=_cmd_route)

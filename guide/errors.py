@@ -2,7 +2,7 @@
 
     WromikError          base class; the CLI prints it without a traceback
     ├── DataError        the guide data is invalid; carries every Problem found, exit code 1
-    ├── UsageError       the command was called wrongly (unknown edition, language, office…), exit code 2
+    ├── UsageError       the command was called wrongly (unknown edition, language, place…), exit code 2
     └── BuildError       an edition could not be written (an external tool failed), exit code 1
         └── SpeechError  a speech engine could not speak (no network, refused, not installed)
 

@@ -132,7 +132,7 @@ def test_a_rebuild_after_an_hours_change_synthesises_only_the_changed_sentences(
     first = run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "audio", "--speech-cache", cache,
                        check_exit=0)
     before = spoken_script(tiny)
-    edit_text(tiny / "offices" / "test-office.yaml", "Mo-Fr 08:00", "Mo-Fr 09:15")
+    edit_text(tiny / "places" / "test-place.yaml", "Mo-Fr 08:00", "Mo-Fr 09:15")
     after = spoken_script(tiny)
     said = lambda script: {t for c in script.chapters for s in c.sections for t in (s.title, *s.sentences)}  # noqa: E731
     changed = said(after) - said(before)

@@ -42,10 +42,10 @@ def test_manifest_lists_every_artifact_with_size_and_hash(wroclaw_output):
     assert routes["media_type"] == "application/geo+json"
 
 
-def test_routes_geojson_covers_every_office_and_profile(wroclaw_output):
+def test_routes_geojson_covers_every_place_and_profile(wroclaw_output):
     out, _ = wroclaw_output
     collection = json.loads((out / "pl" / "routes.geojson").read_text(encoding="utf-8"))
-    pairs = {(f["properties"]["office"], f["properties"]["profile"]) for f in collection["features"]}
+    pairs = {(f["properties"]["place"], f["properties"]["profile"]) for f in collection["features"]}
     assert len({o for o, _ in pairs}) == 13 and len(pairs) == 13 * 5
     for feature in collection["features"]:
         props = feature["properties"]
@@ -78,7 +78,7 @@ def test_invalid_data_leaves_output_untouched(tiny, tmp_path):
     out = tmp_path / "out"
     build(tiny, out)
     before = _tree(out)
-    edit_text(tiny / "offices/test-office.yaml", "steps: 4", "steps: -4")
+    edit_text(tiny / "places/test-place.yaml", "steps: 4", "steps: -4")
     result = run_wromik("build", tiny, "--out", out, check_exit=1)
     assert "received -4" in result.stderr
     assert _tree(out) == before

@@ -12,7 +12,7 @@ from conftest import SHARED_STOPS, TINY, WROCLAW, run_wromik
 
 def test_check_valid_data_exits_0():
     result = run_wromik("check", WROCLAW, check_exit=0)
-    assert "valid (13 offices" in result.stdout
+    assert "valid (13 places" in result.stdout
 
 
 def test_usage_error_exits_2():
@@ -25,9 +25,9 @@ def test_unknown_profile_lists_the_known_ones():
     assert "Unknown profile 'jetpack'. Known profiles: pedestrian, manual_wheelchair" in result.stderr
 
 
-def test_unknown_office_lists_the_known_ones():
+def test_unknown_place_lists_the_known_ones():
     result = run_wromik("route", "nowhere-1", "--profile", "blind", check_exit=2)
-    assert "Unknown office 'nowhere-1'. Known offices: strzegomska-6" in result.stderr
+    assert "Unknown place 'nowhere-1'. Known places: strzegomska-6" in result.stderr
 
 
 def test_profiles_lists_every_profile_with_limits():
@@ -92,7 +92,7 @@ def test_import_stops_names_a_missing_file(tmp_path):
 
 def test_route_takes_the_data_folder_like_every_other_command(tiny):
     """The same positional DATA_DIR as build, check and import-stops; without it, the default guide."""
-    out = run_wromik("route", tiny, "test-office", "--profile", "manual_wheelchair", check_exit=0).stdout
+    out = run_wromik("route", tiny, "test-place", "--profile", "manual_wheelchair", check_exit=0).stdout
     assert "Testowa" in out and "Strzegomska" not in out
     result = run_wromik("route", tiny, "strzegomska-6", "--profile", "blind", check_exit=2)
-    assert "strzegomska-6" in result.stderr and "test-office" in result.stderr  # names the places it does have
+    assert "strzegomska-6" in result.stderr and "test-place" in result.stderr  # names the places it does have

@@ -10,7 +10,7 @@ import pytest
 from guide import DataError, load_guide
 from conftest import ROOT, WROCLAW, edit_network, edit_text, run_measured, run_wromik
 
-OFFICE = "offices/test-office.yaml"
+PLACE = "places/test-place.yaml"
 
 
 def _move(fid, dlon, dlat):
@@ -39,8 +39,8 @@ def _add_node(nid, kind="corner", coords=(17.0105, 51.1105)):
     return change
 
 
-def _office(old, new):
-    return lambda root: edit_text(root / OFFICE, old, new)
+def _place(old, new):
+    return lambda root: edit_text(root / PLACE, old, new)
 
 
 def _guide(old, new):
@@ -65,15 +65,15 @@ def _replace(name, make):
 
 # (case id, how to break the tiny guide, file named, place named, message)
 CASES = [
-    ("sign-language-in-an-unknown-way", _office("    lift: true\n", "    lift: true\n    sign_language: sometimes\n"),
-     f"{OFFICE}:", "inside.facts.sign_language", "Expected true, false or one of on_site, remote, appointment"),
-    ("comma-inside-a-fact-block", _office("door_width: 100", "door_width: {value: 100, source: pomiar, 2024}"),
-     f"{OFFICE}:42", "facts.door_width[2024]", "received 2024, which a comma inside { … } made into a key"),
-    ("pjm-video-not-a-web-address", _office("url: https://example.org/pjm/biuro-testowe", "url: example.org/pjm"),
-     f"{OFFICE}:", "office 'test-office'.pjm_video.url", "Expected a web address like https://example.org/page"),
-    ("pjm-video-other-sign-language", _office("language: pjm", "language: asl"), f"{OFFICE}:",
+    ("sign-language-in-an-unknown-way", _place("    lift: true\n", "    lift: true\n    sign_language: sometimes\n"),
+     f"{PLACE}:", "inside.facts.sign_language", "Expected true, false or one of on_site, remote, appointment"),
+    ("comma-inside-a-fact-block", _place("door_width: 100", "door_width: {value: 100, source: pomiar, 2024}"),
+     f"{PLACE}:42", "facts.door_width[2024]", "received 2024, which a comma inside { … } made into a key"),
+    ("pjm-video-not-a-web-address", _place("url: https://example.org/pjm/biuro-testowe", "url: example.org/pjm"),
+     f"{PLACE}:", "place 'test-place'.pjm_video.url", "Expected a web address like https://example.org/page"),
+    ("pjm-video-other-sign-language", _place("language: pjm", "language: asl"), f"{PLACE}:",
      "pjm_video.language", "Expected one of pjm (Polish Sign Language"),
-    ("pjm-video-without-signer", _office("  signer: Anna Przykładowa\n", ""), f"{OFFICE}:", "pjm_video",
+    ("pjm-video-without-signer", _place("  signer: Anna Przykładowa\n", ""), f"{PLACE}:", "pjm_video",
      "Expected the required key 'signer'"),
     ("download-page-not-a-web-address", _guide("download_page: https://example.org/maly-przewodnik/",
                                                 "download_page: www.example.org"), "guide.yaml:", "download_page",
@@ -81,26 +81,26 @@ CASES = [
     ("paper-as-thick-as-a-book", _guide("download_page:", "paper: {text: 3}\ndownload_page:"), "guide.yaml:",
      "paper.text", "Expected a number from 0.03 to 1 mm but received 3"),
     ("broken-yaml", _guide("languages: [pl]", "languages: [pl"), "guide.yaml:", "YAML syntax", "is not valid YAML"),
-    ("tab-indented-yaml", _office("  email: biuro", "\temail: biuro"), f"{OFFICE}:", "YAML syntax", "is not valid YAML"),
+    ("tab-indented-yaml", _place("  email: biuro", "\temail: biuro"), f"{PLACE}:", "YAML syntax", "is not valid YAML"),
     ("broken-geojson", _write("network.geojson", b'{"type": "FeatureCollection", "features": [\n{"type": }'),
      "network.geojson:2", "JSON syntax", "is not valid GeoJSON"),
-    ("unknown-node-reference", _office("node: front-door", "node: no-such-door"), f"{OFFICE}:27",
+    ("unknown-node-reference", _place("node: front-door", "node: no-such-door"), f"{PLACE}:27",
      "(entrance 'front').node", "no node has id 'no-such-door'"),
     ("dangling-edge", _net(_set("to-front", to="ghost-node")), "network.geojson", "edge 'to-front'",
      "(dangling edge)"),
     ("duplicate-node-id", _net(_set("corner-e", id="corner-w")), "network.geojson", "feature 'corner-w'",
      "Expected a unique id but 'corner-w'"),
-    ("duplicate-office-id", lambda root: (root / "offices/copy.yaml").write_text(
-        (root / OFFICE).read_text(encoding="utf-8").replace("node: front-door", "node: other").replace(
+    ("duplicate-place-id", lambda root: (root / "places/copy.yaml").write_text(
+        (root / PLACE).read_text(encoding="utf-8").replace("node: front-door", "node: other").replace(
             "node: side-door", "node: other2"), encoding="utf-8"),
-     "offices/test-office.yaml", "office 'test-office'", "Expected a unique office id"),
-    ("duplicate-yaml-key", _office("hours: Mo-Fr 08:00-15:00", "hours: Mo-Fr 08:00-15:00\nhours: Mo 08:00-10:00"),
-     f"{OFFICE}:15", "hours", "appears twice"),
-    ("duplicate-entrance-id", _office("  - id: side", "  - id: front"), OFFICE, "entrances",
+     "places/test-place.yaml", "place 'test-place'", "Expected a unique place id"),
+    ("duplicate-yaml-key", _place("hours: Mo-Fr 08:00-15:00", "hours: Mo-Fr 08:00-15:00\nhours: Mo 08:00-10:00"),
+     f"{PLACE}:15", "hours", "appears twice"),
+    ("duplicate-entrance-id", _place("  - id: side", "  - id: front"), PLACE, "entrances",
      "Expected unique entrance ids but 'front'"),
-    ("negative-steps", _office("steps: 4", "steps: -3"), f"{OFFICE}:", "entrances[0] (entrance 'front').facts.steps",
+    ("negative-steps", _place("steps: 4", "steps: -3"), f"{PLACE}:", "entrances[0] (entrance 'front').facts.steps",
      "Expected a whole number from 0 to 200 steps but received -3"),
-    ("absurd-door-width", _office("door_width: 100", "door_width: 5000"), f"{OFFICE}:",
+    ("absurd-door-width", _place("door_width: 100", "door_width: 5000"), f"{PLACE}:",
      "(entrance 'side').facts.door_width", "Expected a whole number from 40 to 400 cm but received 5000"),
     ("absurd-incline", _net(_set("a-walk", incline=95)), "network.geojson", "feature 'a-walk'.incline",
      "Expected a number from -40 to 40 % but received 95"),
@@ -108,37 +108,37 @@ CASES = [
      "Expected a number from 0.5 to 5000 m but received -12"),
     ("node-outside-city", _net(_move("corner-w", 0.5, 0)), "network.geojson", "node 'corner-w'",
      "Expected coordinates inside Testowo"),
-    ("office-outside-city", _office("lat: 51.1100", "lat: 17.0100"), OFFICE, "office 'test-office'.location",
+    ("place-outside-city", _place("lat: 51.1100", "lat: 17.0100"), PLACE, "place 'test-place'.location",
      "Expected coordinates inside Testowo"),
     ("unknown-profile", _guide("walking_aid, blind]", "walking_aid, jetpack]"), "guide.yaml:", "profiles[3]",
      "Expected one of pedestrian, manual_wheelchair, powered_wheelchair, walking_aid, blind but received 'jetpack'"),
     ("unknown-language", _guide("languages: [pl]", "languages: [pl, xx]"), "guide.yaml:", "languages[1]",
      "Expected one of pl (the languages wromik has a language pack for; see 'Adding a language' in the README) "
      "but received 'xx'"),
-    ("text-in-foreign-language", _office("name: Biuro testowe", "name: {pl: Biuro testowe, de: Testbüro}"), OFFICE,
-     "office 'test-office'.name.de", "Expected one of the guide's languages (pl) but received 'de'"),
+    ("text-in-foreign-language", _place("name: Biuro testowe", "name: {pl: Biuro testowe, de: Testbüro}"), PLACE,
+     "place 'test-place'.name.de", "Expected one of the guide's languages (pl) but received 'de'"),
     ("missing-required-text", _guide("introduction: Krótki wstęp do przewodnika testowego.", ""), "guide.yaml", "",
      "Expected the required key 'introduction' but received none"),
-    ("markup-in-name", _office("name: Biuro testowe", "name: Biuro <b>testowe</b>"), OFFICE,
-     "office 'test-office'.name.pl", "Expected plain text but received markup '<b>'"),
-    ("html-entity-in-name", _office("name: Biuro testowe", "name: Biuro A &amp; B"), OFFICE,
-     "office 'test-office'.name.pl", "Expected plain text but received the HTML entity '&amp;'"),
-    ("straight-quotes-in-name", _office("name: Biuro testowe", "name: 'Fundacja \"Promyk\"'"), OFFICE,
-     "office 'test-office'.name.pl", "Expected Polish quotation marks „…” but received straight quotes"),
-    ("bad-opening-hours", _office("hours: Mo-Fr 08:00-15:00", "hours: Mon-Fri 8-15"), f"{OFFICE}:", "hours",
+    ("markup-in-name", _place("name: Biuro testowe", "name: Biuro <b>testowe</b>"), PLACE,
+     "place 'test-place'.name.pl", "Expected plain text but received markup '<b>'"),
+    ("html-entity-in-name", _place("name: Biuro testowe", "name: Biuro A &amp; B"), PLACE,
+     "place 'test-place'.name.pl", "Expected plain text but received the HTML entity '&amp;'"),
+    ("straight-quotes-in-name", _place("name: Biuro testowe", "name: 'Fundacja \"Promyk\"'"), PLACE,
+     "place 'test-place'.name.pl", "Expected Polish quotation marks „…” but received straight quotes"),
+    ("bad-opening-hours", _place("hours: Mo-Fr 08:00-15:00", "hours: Mon-Fri 8-15"), f"{PLACE}:", "hours",
      "Expected opening hours like 'Mo-Fr 07:30-15:30; Th 08:00-16:30' but received 'Mon-Fri 8-15'"),
-    ("hours-close-before-open", _office("hours: Mo-Fr 08:00-15:00", "hours: Mo-Fr 15:00-08:00"), OFFICE, "hours",
+    ("hours-close-before-open", _place("hours: Mo-Fr 08:00-15:00", "hours: Mo-Fr 15:00-08:00"), PLACE, "hours",
      "opens before it closes"),
-    ("bad-phone", _office("number: 71 00 00 101", "number: 12345"), OFFICE, "contacts.phones[0].number",
+    ("bad-phone", _place("number: 71 00 00 101", "number: 12345"), PLACE, "contacts.phones[0].number",
      "Expected a 9-digit Polish phone number like '71 78 22 300' but received '12345'"),
-    ("impossible-date", _office("  verified: 2026-01-10\nhours", "  verified: 2026-02-30\nhours"), OFFICE,
+    ("impossible-date", _place("  verified: 2026-01-10\nhours", "  verified: 2026-02-30\nhours"), PLACE,
      "contacts.verified", "Expected a date like 2024-05-31 (or 2024-05, or 2024) but received '2026-02-30'"),
-    ("misspelt-fact", _office("steps: 4", "stpes: 4"), OFFICE, "facts.stpes",
+    ("misspelt-fact", _place("steps: 4", "stpes: 4"), PLACE, "facts.stpes",
      "Expected one of the known facts but received the unknown key 'stpes'"),
-    ("boolean-in-words", _office("ramp: false", "ramp: nie"), OFFICE, "facts.ramp",
+    ("boolean-in-words", _place("ramp: false", "ramp: nie"), PLACE, "facts.ramp",
      "Expected true or false but received 'nie'"),
-    ("fact-without-source", _office("      source: fixture\n      verified: 2026-01-10\n      steps: 4",
-                                    "      steps: 4"), OFFICE, "(entrance 'front').facts.steps",
+    ("fact-without-source", _place("      source: fixture\n      verified: 2026-01-10\n      steps: 4",
+                                    "      steps: 4"), PLACE, "(entrance 'front').facts.steps",
      "Expected a source for this fact but received none"),
     ("stop-not-in-gtfs", _net(_set("stop-a", stop_id="999")), "network.geojson", "node 'stop-a'",
      "Expected stop_id to name a stop in stops.csv but received '999'"),
@@ -146,31 +146,31 @@ CASES = [
      "Expected the stop node at the real position of 'Przystanek A'"),
     ("edge-not-snapped", _net(_move("corner-w", 0.0005, 0)), "network.geojson", "edge 'a-walk'",
      "Expected the line's last point on node 'corner-w'"),
-    ("entrance-on-wrong-kind", _office("node: front-door", "node: pavement"), f"{OFFICE}:27", "(entrance 'front').node",
+    ("entrance-on-wrong-kind", _place("node: front-door", "node: pavement"), f"{PLACE}:27", "(entrance 'front').node",
      "Expected a node of kind 'entrance' but 'pavement' is a 'corner'"),
     ("isolated-node", _net(_add_node("lonely")), "network.geojson", "node 'lonely'", "no edge reaches it"),
-    ("office-cut-off", _net(_drop("a-cross", "b-cross", "parking-side", "parking")), "network.geojson",
-     "office 'test-office'", "Expected a path from a transit stop"),
+    ("place-cut-off", _net(_drop("a-cross", "b-cross", "parking-side", "parking")), "network.geojson",
+     "place 'test-place'", "Expected a path from a transit stop"),
     ("polygon-geometry", _net(lambda f, _: f["a-walk"].update(geometry={"type": "Polygon", "coordinates": []})),
      "network.geojson", "feature 'a-walk'", "Expected a Point (node) or LineString (edge) geometry but received 'Polygon'"),
     ("unknown-edge-kind", _net(_set("a-walk", kind="escalator")), "network.geojson", "feature 'a-walk'.kind",
      "Expected one of footway, crossing, ramp, steps, lift but received 'escalator'"),
-    ("not-utf8", _write(OFFICE, "id: test-office\nname: Biuro Łódź\n".encode("cp1250")), OFFICE, "file",
+    ("not-utf8", _write(PLACE, "id: test-place\nname: Biuro Łódź\n".encode("cp1250")), PLACE, "file",
      "Expected UTF-8 text"),
     ("stops-without-columns", _write("stops.csv", b"id,name\n1,A\n"), "stops.csv:1", "header",
      "Expected GTFS columns stop_id, stop_name, stop_lat, stop_lon"),
     # hostile input: files that are empty, not files, too big, too deep, or that expand without end
     ("empty-guide-yaml", _write("guide.yaml", b""), "guide.yaml", "file", "but the file is empty"),
-    ("empty-office-file", _write(OFFICE, b""), OFFICE, "file", "Expected an office (id:, name:, address:, "
+    ("empty-place-file", _write(PLACE, b""), PLACE, "file", "Expected a place (id:, name:, address:, "
      "entrances:…) but the file is empty"),
-    ("office-file-of-comments", _write(OFFICE, b"# to do\n"), OFFICE, "file", "but the file holds only comments"),
-    ("office-file-is-a-fifo", _replace(OFFICE, os.mkfifo), OFFICE, "file",
+    ("place-file-of-comments", _write(PLACE, b"# to do\n"), PLACE, "file", "but the file holds only comments"),
+    ("place-file-is-a-fifo", _replace(PLACE, os.mkfifo), PLACE, "file",
      "(a regular file) but received a named pipe (FIFO)"),
-    ("office-file-links-to-dev-zero", _replace(OFFICE, lambda path: path.symlink_to("/dev/zero")), OFFICE, "file",
+    ("place-file-links-to-dev-zero", _replace(PLACE, lambda path: path.symlink_to("/dev/zero")), PLACE, "file",
      "(a regular file) but received a device"),
-    ("office-file-links-out", _replace(OFFICE, lambda path: path.symlink_to(ROOT / "tests/fixtures/tiny" / OFFICE)),
-     OFFICE, "file", "inside the data folder but it is a link to"),
-    ("office-file-over-10-mb", _write(OFFICE, b"id: test-office\n" + b"# padding\n" * 1_100_000), OFFICE, "file",
+    ("place-file-links-out", _replace(PLACE, lambda path: path.symlink_to(ROOT / "tests/fixtures/tiny" / PLACE)),
+     PLACE, "file", "inside the data folder but it is a link to"),
+    ("place-file-over-10-mb", _write(PLACE, b"id: test-place\n" + b"# padding\n" * 1_100_000), PLACE, "file",
      "Expected at most 10 MB but the file has 10.5 MB"),
     ("merge-key-bomb", _write("guide.yaml", "".join(
         [f"a{i}: &a{i} {{<<: [*a{i - 1}, *a{i - 1}], k{i}: {i}}}\n" for i in range(1, 30)]).replace(
@@ -190,25 +190,25 @@ CASES = [
     ("line-of-a-million-points", _net(lambda f, _: f["a-walk"]["geometry"].update(
         coordinates=[[17.0072, 51.1104]] * 1_000_000)), "network.geojson", "feature 'a-walk'",
      "Expected a path line of at most 5,000 points but received 1,000,000"),
-    ("raw-escape-byte-in-yaml", _office("name: Biuro testowe", "name: Biuro\x1b[31m testowe"), f"{OFFICE}:2", "file",
+    ("raw-escape-byte-in-yaml", _place("name: Biuro testowe", "name: Biuro\x1b[31m testowe"), f"{PLACE}:2", "file",
      "Expected printable text but line 2 holds a control character (U+001B)"),
     # text that would break XML, hide what it says, or vanish from the PDF
-    ("control-character", _office("name: Biuro testowe", 'name: "Biuro\\x01 testowe"'), f"{OFFICE}:2",
-     "office 'test-office'.name.pl", "Expected printable text but received a control character (U+0001)"),
-    ("nul-character", _office("name: Biuro testowe", 'name: "Biuro\\0 testowe"'), f"{OFFICE}:2",
-     "office 'test-office'.name.pl", "a control character (U+0000)"),
-    ("lone-surrogate", _office("name: Biuro testowe", 'name: "Biuro \\ud800 testowe"'), f"{OFFICE}:2",
-     "office 'test-office'.name.pl", "a lone surrogate (half of a broken character) (U+D800)"),
-    ("non-character", _office("name: Biuro testowe", 'name: "Biuro \\uffff testowe"'), f"{OFFICE}:2",
-     "office 'test-office'.name.pl", "a Unicode non-character (U+FFFF)"),
-    ("bidi-override", _office("name: Biuro testowe", 'name: "Biuro \\u202e testowe"'), f"{OFFICE}:2",
-     "office 'test-office'.name.pl", "a bidirectional override (U+202E RIGHT-TO-LEFT OVERRIDE)"),
-    ("emoji", _office("name: Biuro testowe", "name: Biuro testowe \U0001F68C"), f"{OFFICE}:2",
-     "office 'test-office'.name.pl", "Expected characters the guide's font (DejaVu Sans) can print and screen readers can read but received "
+    ("control-character", _place("name: Biuro testowe", 'name: "Biuro\\x01 testowe"'), f"{PLACE}:2",
+     "place 'test-place'.name.pl", "Expected printable text but received a control character (U+0001)"),
+    ("nul-character", _place("name: Biuro testowe", 'name: "Biuro\\0 testowe"'), f"{PLACE}:2",
+     "place 'test-place'.name.pl", "a control character (U+0000)"),
+    ("lone-surrogate", _place("name: Biuro testowe", 'name: "Biuro \\ud800 testowe"'), f"{PLACE}:2",
+     "place 'test-place'.name.pl", "a lone surrogate (half of a broken character) (U+D800)"),
+    ("non-character", _place("name: Biuro testowe", 'name: "Biuro \\uffff testowe"'), f"{PLACE}:2",
+     "place 'test-place'.name.pl", "a Unicode non-character (U+FFFF)"),
+    ("bidi-override", _place("name: Biuro testowe", 'name: "Biuro \\u202e testowe"'), f"{PLACE}:2",
+     "place 'test-place'.name.pl", "a bidirectional override (U+202E RIGHT-TO-LEFT OVERRIDE)"),
+    ("emoji", _place("name: Biuro testowe", "name: Biuro testowe \U0001F68C"), f"{PLACE}:2",
+     "place 'test-place'.name.pl", "Expected characters the guide's font (DejaVu Sans) can print and screen readers can read but received "
      "'\U0001F68C' (U+1F68C BUS)"),
-    ("emoji-beyond-u-ffff", _office("name: Biuro testowe", "name: Biuro testowe \U0001F600"), f"{OFFICE}:2",
-     "office 'test-office'.name.pl", "'\U0001F600' (U+1F600 GRINNING FACE)"),
-    ("control-character-in-email", _office("email: biuro@example.org", 'email: "biuro\\x1b@example.org"'), OFFICE,
+    ("emoji-beyond-u-ffff", _place("name: Biuro testowe", "name: Biuro testowe \U0001F600"), f"{PLACE}:2",
+     "place 'test-place'.name.pl", "'\U0001F600' (U+1F600 GRINNING FACE)"),
+    ("control-character-in-email", _place("email: biuro@example.org", 'email: "biuro\\x1b@example.org"'), PLACE,
      "contacts.email", "a control character (U+001B)"),
     ("control-character-in-street-name", _net(_set("a-walk", name="ul. Testowa\x07")), "network.geojson",
      "feature 'a-walk'.name", "a control character (U+0007)"),
@@ -244,17 +244,17 @@ def test_a_text_missing_in_one_of_the_guides_languages_is_named(tiny):
                and p.message == "Expected a text in language 'uk' but received none" for p in caught.value.problems)
 
 
-def test_an_empty_office_file_is_blamed_not_the_network(tiny):
-    (tiny / OFFICE).write_bytes(b"")
+def test_an_empty_place_file_is_blamed_not_the_network(tiny):
+    (tiny / PLACE).write_bytes(b"")
     result = run_wromik("check", tiny, check_exit=1)
     assert "The guide data has 1 problem:" in result.stderr and "network.geojson" not in result.stderr
 
 
 def test_the_same_entrance_node_twice_names_both_lines(tiny):
-    edit_text(tiny / OFFICE, "node: side-door", "node: front-door")
+    edit_text(tiny / PLACE, "node: side-door", "node: front-door")
     result = run_wromik("check", tiny, check_exit=1)
-    assert re.search(rf"{OFFICE}:\d+: office 'test-office' \(entrance 'side'\)\.node: .* is also used by "
-                     rf"office 'test-office' \(.*{OFFICE}:27\)", result.stderr), result.stderr
+    assert re.search(rf"{PLACE}:\d+: place 'test-place' \(entrance 'side'\)\.node: .* is also used by "
+                     rf"place 'test-place' \(.*{PLACE}:27\)", result.stderr), result.stderr
 
 
 def test_the_corpus_is_large_enough():
@@ -262,7 +262,7 @@ def test_the_corpus_is_large_enough():
 
 
 def test_every_problem_is_reported_in_one_run(tiny):
-    edit_text(tiny / OFFICE, "steps: 4", "steps: -3")
+    edit_text(tiny / PLACE, "steps: 4", "steps: -3")
     edit_text(tiny / "guide.yaml", "walking_aid, blind]", "walking_aid, jetpack]")
     edit_network(tiny, _set("a-walk", incline=95))
     with pytest.raises(DataError) as caught:
@@ -273,22 +273,22 @@ def test_every_problem_is_reported_in_one_run(tiny):
 
 
 def test_yaml_problems_name_the_line(tiny):
-    edit_text(tiny / OFFICE, "steps: 4", "steps: -3")
+    edit_text(tiny / PLACE, "steps: 4", "steps: -3")
     with pytest.raises(DataError) as caught:
         load_guide(tiny)
     (problem,) = caught.value.problems
-    line = (tiny / OFFICE).read_text(encoding="utf-8").splitlines().index("      steps: -3") + 1
+    line = (tiny / PLACE).read_text(encoding="utf-8").splitlines().index("      steps: -3") + 1
     assert problem.line == line
 
 
 def test_an_ampersand_is_plain_text_and_survives(tiny):
-    edit_text(tiny / OFFICE, "name: Biuro testowe", "name: Biuro A & B")
+    edit_text(tiny / PLACE, "name: Biuro testowe", "name: Biuro A & B")
     data = load_guide(tiny)
-    assert data.offices[0].name == {"pl": "Biuro A & B"}
+    assert data.places[0].name == {"pl": "Biuro A & B"}
 
 
 def test_a_clock_time_is_not_read_as_a_number(tiny):
-    edit_text(tiny / OFFICE, "hours: Mo-Fr 08:00-15:00", "hours: 7:30")
+    edit_text(tiny / PLACE, "hours: Mo-Fr 08:00-15:00", "hours: 7:30")
     with pytest.raises(DataError) as caught:
         load_guide(tiny)
     assert "but received '7:30'" in caught.value.problems[0].message
@@ -296,7 +296,7 @@ def test_a_clock_time_is_not_read_as_a_number(tiny):
 
 def test_missing_attributes_stay_unknown(tiny):
     data = load_guide(tiny)
-    front, side = data.offices[0].entrances
+    front, side = data.places[0].entrances
     assert front.fact("door_width").value is None and not front.fact("door_width").known
     assert side.fact("door_width").value == 100 and side.fact("door_width").source == "fixture"
     edge = next(e for e in data.network.edges if e.id == "to-front")
@@ -311,20 +311,20 @@ def test_length_comes_from_the_geometry_when_absent(tiny):
 
 def test_the_default_wroclaw_data_is_valid_and_complete():
     data = load_guide(WROCLAW)
-    assert len(data.offices) == 13
-    streets = {o.address.street for o in data.offices}
+    assert len(data.places) == 13
+    streets = {o.address.street for o in data.places}
     for street in ("ul. Strzegomska 6", "ul. Namysłowska 8", "pl. Solidarności 1/3/5", "ul. Braniborska 6/8",
                    "ul. Średzka 42", "ul. Nowowiejska 102", "ul. Oficerska 9A", "ul. Kniaziewicza 29",
                    "ul. Kamieńskiego 190", "pl. św. Macieja 4", "ul. Zachodnia 6", "pl. Legionów 4-5",
                    "ul. Swobodna 8a"):
         assert street in streets
-    hq = next(o for o in data.offices if o.id == "strzegomska-6")
+    hq = next(o for o in data.places if o.id == "strzegomska-6")
     assert [p.number for p in hq.contacts.phones][:4] == ["71 78 22 300", "71 78 22 301", "71 78 22 302", "71 78 22 303"]
     assert hq.hours.days["Mo"] == (("07:30", "15:30"),)
     a, b = hq.entrances
     assert a.fact("steps").value == 8 and a.fact("ramp").value is False
     assert b.fact("ramp").value is True and hq.inside.fact("lift").value is True
-    nowowiejska = next(o for o in data.offices if o.id == "nowowiejska-102")
+    nowowiejska = next(o for o in data.places if o.id == "nowowiejska-102")
     front, rear = nowowiejska.entrances
     assert front.fact("accessible").value is False
     assert rear.fact("locked").value is True and rear.fact("intercom").value is False
@@ -342,10 +342,10 @@ def test_default_stops_sit_at_their_real_gtfs_coordinates():
 
 def test_every_default_fact_has_a_source():
     data = load_guide(WROCLAW)
-    for office in data.offices:
-        facts = [f for e in office.entrances for f in e.facts.values()] + list(office.inside.facts.values())
-        assert all(f.source for f in facts), office.id
-        assert re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", office.contacts.verified or "2000") is not None
+    for place in data.places:
+        facts = [f for e in place.entrances for f in e.facts.values()] + list(place.inside.facts.values())
+        assert all(f.source for f in facts), place.id
+        assert re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", place.contacts.verified or "2000") is not None
 
 
 def test_a_merge_key_bomb_is_refused_without_filling_the_memory(tiny):
@@ -359,7 +359,7 @@ def test_a_merge_key_bomb_is_refused_without_filling_the_memory(tiny):
 
 
 def test_an_empty_fact_is_no_data_not_a_crash(tiny, tmp_path):
-    edit_text(tiny / OFFICE, "steps: 4", "steps:")
+    edit_text(tiny / PLACE, "steps: 4", "steps:")
     run_wromik("check", tiny, check_exit=0)
     result = run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "standard", check_exit=0)
     assert "internal error" not in result.stderr

@@ -39,10 +39,10 @@ def test_compass_points():
 def test_steps_of_a_route_turn_cross_and_arrive():
     from guide import load_guide, load_profiles
     from guide.data.network import build_graph
-    from guide.routing.routes import plan_office
+    from guide.routing.routes import plan_place
     data = load_guide(TINY)
     blind = load_profiles()["blind"]
-    route = next(r for r in plan_office(build_graph(data), data.offices[0], blind) if r.origin == "stop-a")
+    route = next(r for r in plan_place(build_graph(data), data.places[0], blind) if r.origin == "stop-a")
     actions = [(s.action, s.turn) for s in route.steps]
     assert actions[0] == ("depart", None) and route.steps[0].heading == "east"
     assert ("cross", "right") in actions
@@ -59,10 +59,10 @@ def test_a_landmark_node_is_named_in_the_step_that_reaches_it(tiny):
     from conftest import edit_network
     from guide import load_guide, load_profiles
     from guide.data.network import build_graph
-    from guide.routing.routes import plan_office
+    from guide.routing.routes import plan_place
     edit_network(tiny, lambda features, _: features["corner-w"]["properties"].update(kind="landmark", name="kiosk"))
     data = load_guide(tiny)
-    route = next(r for r in plan_office(build_graph(data), data.offices[0], load_profiles()["blind"])
+    route = next(r for r in plan_place(build_graph(data), data.places[0], load_profiles()["blind"])
                  if r.origin == "stop-a")
     walk = route.steps[1]
     assert walk.action == "walk" and walk.landmark == "kiosk" and walk.name == "ul. Testowa"
@@ -99,7 +99,7 @@ def test_every_wroclaw_route_sets_off_by_road_and_goal_not_by_compass(wroclaw_mo
 
 def test_every_blind_route_of_wroclaw_tells_the_cues_its_data_has(wroclaw_model):
     from guide.language.pl import describe_step
-    blind = [route for (office, profile), routes in wroclaw_model.routes.items() if profile == "blind"
+    blind = [route for (place, profile), routes in wroclaw_model.routes.items() if profile == "blind"
              for route in routes if route.status != "no_route"]
     assert blind and sum(route.crossings for route in blind) > 5
     assert {str(r.origin): _cue_gaps(r, describe_step) for r in blind if _cue_gaps(r, describe_step)} == {}

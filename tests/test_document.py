@@ -25,19 +25,19 @@ def _usable(route) -> bool:
 
 
 def _distinct_usable_routes(model) -> set:
-    """(office, origin, entrance, path) of every usable route of every office and profile, straight from
+    """(place, origin, entrance, path) of every usable route of every place and profile, straight from
     model.routes."""
-    return {(office, route.origin, route.entrance, tuple(route.coords))
-            for (office, _profile), routes in model.routes.items() for route in routes if _usable(route)}
+    return {(place, route.origin, route.entrance, tuple(route.coords))
+            for (place, _profile), routes in model.routes.items() for route in routes if _usable(route)}
 
 
 def _figures(document) -> list:
     return [block for section in document.walk() for block in section.blocks if isinstance(block, Figure)]
 
 
-def _routes_section(document, office_id: str):
-    """The one section of an office's chapter that holds the finders (the office's routes)."""
-    chapter = next(s for s in document.sections if s.key == f"office-{office_id}")
+def _routes_section(document, place_id: str):
+    """The one section of a place's chapter that holds the finders (the place's routes)."""
+    chapter = next(s for s in document.sections if s.key == f"place-{place_id}")
     found = [s for s in chapter.walk() if any(isinstance(b, Finder) for b in s.blocks)]
     assert len(found) == 1, [s.key for s in found]
     return found[0]
@@ -45,23 +45,23 @@ def _routes_section(document, office_id: str):
 
 def test_shared_routes_tell_each_distinct_usable_route_once(wroclaw_model):
     distinct = _distinct_usable_routes(wroclaw_model)
-    shared = [s for office in wroclaw_model.data.offices for s in wroclaw_model.shared_routes(office.id)
+    shared = [s for place in wroclaw_model.data.places for s in wroclaw_model.shared_routes(place.id)
               if _usable(s.route)]
     assert len(shared) == len(distinct)
-    assert {(s.route.office, s.route.origin, s.route.entrance, tuple(s.route.coords)) for s in shared} == distinct
+    assert {(s.route.place, s.route.origin, s.route.entrance, tuple(s.route.coords)) for s in shared} == distinct
     assert len(distinct) == ROUTES_TODAY
 
 
-def test_every_route_is_in_exactly_one_shared_route_of_its_office(wroclaw_model):
-    for office in wroclaw_model.data.offices:
-        shared = wroclaw_model.shared_routes(office.id)
+def test_every_route_is_in_exactly_one_shared_route_of_its_place(wroclaw_model):
+    for place in wroclaw_model.data.places:
+        shared = wroclaw_model.shared_routes(place.id)
         told = sum(len(s.routes) for s in shared)
-        expected = sum(len(wroclaw_model.routes_for(office.id, p)) for p in wroclaw_model.profiles)
-        assert told == expected, office.id
+        expected = sum(len(wroclaw_model.routes_for(place.id, p)) for p in wroclaw_model.profiles)
+        assert told == expected, place.id
         for profile in wroclaw_model.profiles:
-            for route in wroclaw_model.routes_for(office.id, profile):
+            for route in wroclaw_model.routes_for(place.id, profile):
                 holders = [s for s in shared if any(r is route for r in s.routes)]
-                assert len(holders) == 1, (office.id, profile, route.origin, len(holders))
+                assert len(holders) == 1, (place.id, profile, route.origin, len(holders))
                 assert profile in holders[0].profiles
 
 
@@ -78,10 +78,10 @@ def test_standard_document_has_one_map_per_distinct_route_and_easy_read_no_more(
 def test_each_group_of_people_finds_every_route_of_theirs(wroclaw_model, documents):
     document = documents.get("pl", "standard")
     keys = {section.key for section in document.walk()}
-    for office in wroclaw_model.data.offices:
-        section = _routes_section(document, office.id)
-        shared = wroclaw_model.shared_routes(office.id)
-        assert len(section.sections) == len(shared), office.id
+    for place in wroclaw_model.data.places:
+        section = _routes_section(document, place.id)
+        shared = wroclaw_model.shared_routes(place.id)
+        assert len(section.sections) == len(shared), place.id
         for route_section, path in zip(section.sections, shared):  # route sections in the order of shared routes
             maps = [b for b in route_section.blocks if isinstance(b, Figure)]
             if _usable(path.route):  # the map is named like its route's section, and shows that route's path
@@ -92,17 +92,17 @@ def test_each_group_of_people_finds_every_route_of_theirs(wroclaw_model, documen
         finders = [b for b in section.blocks if isinstance(b, Finder)]
         for profile in wroclaw_model.profiles.values():
             mine = [f for f in finders if f.label == profile.name["pl"]]
-            assert len(mine) == 1, (office.id, profile.id, [f.label for f in finders])
+            assert len(mine) == 1, (place.id, profile.id, [f.label for f in finders])
             targets = [key for _title, key in mine[0].targets]
-            assert set(targets) <= keys, (office.id, profile.id, targets)
+            assert set(targets) <= keys, (place.id, profile.id, targets)
             expected = [s.key for s, path in zip(section.sections, shared) if profile.id in path.profiles]
-            assert targets == expected, (office.id, profile.id)
+            assert targets == expected, (place.id, profile.id)
             assert [t for t, _k in mine[0].targets] == [s.title for s, path in zip(section.sections, shared)
                                                         if profile.id in path.profiles]
-            for route in wroclaw_model.routes_for(office.id, profile.id):
+            for route in wroclaw_model.routes_for(place.id, profile.id):
                 if _usable(route):
                     holder = next(i for i, path in enumerate(shared) if any(r is route for r in path.routes))
-                    assert section.sections[holder].key in targets, (office.id, profile.id, route.origin)
+                    assert section.sections[holder].key in targets, (place.id, profile.id, route.origin)
 
 
 def _structure_figures(pdf_path) -> list:
@@ -138,7 +138,7 @@ def _page_texts(pdf_path) -> list:
     return [" ".join(page.split()) for page in text.split("\f")]
 
 
-def test_standard_pdf_outline_has_each_group_with_its_routes_under_each_office(standard, wroclaw_model,
+def test_standard_pdf_outline_has_each_group_with_its_routes_under_each_place(standard, wroclaw_model,
                                                                                documents):
     document = documents.get("pl", "standard")
     pages = _page_texts(standard)
@@ -157,17 +157,17 @@ def test_standard_pdf_outline_has_each_group_with_its_routes_under_each_office(s
 
         with pdf.open_outline() as outline:
             chapters = {item.title: item for item in outline.root}
-            for office in wroclaw_model.data.offices:
-                chapter = chapters[f"{office.short_name}: {office.name['pl']}"]
-                finders = {f.label: f for f in _routes_section(document, office.id).blocks if isinstance(f, Finder)}
+            for place in wroclaw_model.data.places:
+                chapter = chapters[f"{place.short_name}: {place.name['pl']}"]
+                finders = {f.label: f for f in _routes_section(document, place.id).blocks if isinstance(f, Finder)}
                 for profile in wroclaw_model.profiles.values():
                     name = profile.name["pl"]
                     entries = [item for item in subtree(chapter) if item.title == name]
-                    assert len(entries) == 1, (office.id, name, [i.title for i in subtree(chapter)])
+                    assert len(entries) == 1, (place.id, name, [i.title for i in subtree(chapter)])
                     children = entries[0].children
                     assert [c.title for c in children] == [title for title, _key in finders[name].targets]
                     for child in children:
-                        assert child.title in pages[page_of(child)], (office.id, name, child.title)
+                        assert child.title in pages[page_of(child)], (place.id, name, child.title)
 
 
 def _sentences(section, *, grouped: bool = False) -> list:
@@ -235,9 +235,9 @@ def test_a_facts_note_is_printed_after_its_fact_and_read_aloud(tiny):
     and in the recording, which reads the same document."""
     from guide import compose, load_guide
     from conftest import edit_text, spoken_script
-    edit_text(tiny / "offices" / "test-office.yaml", "steps: 4", "steps: {value: 4, note: Schody są strome i wąskie}")
+    edit_text(tiny / "places" / "test-place.yaml", "steps: 4", "steps: {value: 4, note: Schody są strome i wąskie}")
     documents = Documents(compose(load_guide(tiny)))
-    entrance = next(s for s in documents.get("pl").walk() if s.key == "office-test-office-entrance-front")
+    entrance = next(s for s in documents.get("pl").walk() if s.key == "place-test-place-entrance-front")
     sentences = [item.text for block in entrance.blocks for item in getattr(block, "items", ())]
     assert "Schody: 4 stopnie. Schody są strome i wąskie." in sentences
     assert "Schody są strome i wąskie." in spoken_script(tiny).transcript()
@@ -256,7 +256,7 @@ def test_sign_language_says_how_it_is_offered_in_both_registers(tiny, how, stand
     """Staff who sign, an interpreter on a screen, or one booked ahead: never 'staff sign' for all of them."""
     from guide import compose, load_guide
     from conftest import edit_text
-    edit_text(tiny / "offices" / "test-office.yaml", "    lift: true\n", f"    lift: true\n    sign_language: {how}\n")
+    edit_text(tiny / "places" / "test-place.yaml", "    lift: true\n", f"    lift: true\n    sign_language: {how}\n")
     documents = Documents(compose(load_guide(tiny)))
 
     def texts(register):

@@ -7,11 +7,11 @@ from guide.language.pl.easyphrasing import entrance_lines, hours_lines, inside_l
 from guide.language.pl.readability import check_text
 from guide.data.model import Fact
 from guide.document.pictograms import pictograms
-from guide.data.schema import OpeningHours, Place
+from guide.data.schema import OpeningHours, Where
 
 
 def _hours(spec):
-    return OpeningHours().check(spec, Place("test", "hours", None, []))
+    return OpeningHours().check(spec, Where("test", "hours", None, []))
 
 
 def test_hours_group_days_and_write_times_without_leading_zeros():
@@ -52,11 +52,11 @@ def test_facts_become_one_line_each_and_unknown_facts_are_not_claimed():
 def test_every_generated_line_of_the_wroclaw_guide_is_easy_to_read(wroclaw_model):
     """All route, entrance and inside lines: known pictograms, and no ER-03/ER-04 finding in any sentence."""
     lines = []
-    for office in wroclaw_model.data.offices:
-        for entrance in office.entrances:
+    for place in wroclaw_model.data.places:
+        for entrance in place.entrances:
             lines += entrance_lines(entrance.facts)
-        lines += inside_lines(office.inside.facts) + [hours_lines(office.hours)]
-        for routes in (wroclaw_model.routes_for(office.id, p) for p in wroclaw_model.profiles):
+        lines += inside_lines(place.inside.facts) + [hours_lines(place.hours)]
+        for routes in (wroclaw_model.routes_for(place.id, p) for p in wroclaw_model.profiles):
             for route in routes:
                 steps = list(route.steps) + (list(route.inside.steps) if route.inside else [])
                 lines += route_lines(steps, origin_kind=route.origin_kind, origin_name=route.origin_name,

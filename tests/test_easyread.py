@@ -78,18 +78,18 @@ def test_place_names_are_written_out_for_easy_reading():
 
 
 def test_cli_reports_every_easy_read_problem_with_file_field_line_and_fix(tiny):
-    office = tiny / "offices" / "test-office.yaml"
-    edit_text(office, "  To biuro do testów.\n", "  To biuro jest na III piętrze, które ma windę.\n")
-    edit_text(office, "    easy_read: Tu dostaniesz radę.\n", "")
+    place = tiny / "places" / "test-place.yaml"
+    edit_text(place, "  To biuro do testów.\n", "  To biuro jest na III piętrze, które ma windę.\n")
+    edit_text(place, "    easy_read: Tu dostaniesz radę.\n", "")
     assert run_wromik("check", tiny).returncode == 0  # the easy-read rules apply only when asked for
     result = run_wromik("check", tiny, "--easy-read", check_exit=1)
     assert "Traceback" not in result.stderr
     assert "The guide data has 3 problems" in result.stderr
-    assert "test-office.yaml:17: office 'test-office'.easy_read: ER-03: Expected a sentence without a subordinate " \
+    assert "test-place.yaml:17: place 'test-place'.easy_read: ER-03: Expected a sentence without a subordinate " \
            "clause but received „które” in „To biuro jest na III piętrze, które ma windę.”" in result.stderr
     assert "ER-04: Expected digits but received the Roman numeral „III”" in result.stderr
     assert "How to fix: Write 3, for example „3 piętro”." in result.stderr
-    assert "office 'test-office'.services[porady].easy_read: Expected an easy-read text (easy_read:) but received " \
+    assert "place 'test-place'.services[porady].easy_read: Expected an easy-read text (easy_read:) but received " \
            "none" in result.stderr
 
 

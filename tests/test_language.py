@@ -132,16 +132,16 @@ def _with_ukrainian(root: Path) -> None:
         for key in ("term", "meaning", "easy_read"):
             both(entry, key)
     (root / "guide.yaml").write_text(yaml.safe_dump(info, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for path in (root / "offices").glob("*.yaml"):
-        office = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path in (root / "places").glob("*.yaml"):
+        place = yaml.safe_load(path.read_text(encoding="utf-8"))
         for key in ("name", "description", "easy_read"):
-            both(office, key)
-        for service in office.get("services", []):
+            both(place, key)
+        for service in place.get("services", []):
             for key in ("name", "description", "easy_read"):
                 both(service, key)
-        for entrance in office["entrances"]:
+        for entrance in place["entrances"]:
             both(entrance, "name")
-        path.write_text(yaml.safe_dump(office, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(yaml.safe_dump(place, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 @pytest.mark.parametrize("texts", ["only listed", "with every text"])

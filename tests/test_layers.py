@@ -29,7 +29,7 @@ def test_a_renderer_that_reads_the_data_breaks_the_contracts(tmp_path):
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     routes = tmp_path / "guide" / "renderers" / "routes.py"
     routes.write_text(routes.read_text(encoding="utf-8").replace(
-        "from . import Renderer", "from . import Renderer\nfrom ..routing.routes import plan_office  # noqa"),
+        "from . import Renderer", "from . import Renderer\nfrom ..routing.routes import plan_place  # noqa"),
         encoding="utf-8")
     standard = tmp_path / "guide" / "renderers" / "standard.py"
     standard.write_text(standard.read_text(encoding="utf-8").replace(

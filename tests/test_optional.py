@@ -12,7 +12,7 @@ import yaml
 
 from conftest import run_wromik
 
-OFFICE = "offices/test-office.yaml"
+PLACE = "places/test-place.yaml"
 EMPTY = re.compile(r"\bNone\b|\bnull\b|: ?[,.;]|\(\s*\)|,\s*,")  # what a missing value leaves behind
 
 
@@ -43,10 +43,10 @@ def _empty_values(texts: dict) -> list:
 
 
 GUIDE_FIELDS = ["contacts.phones", "contacts.email", "download_page", "glossary"]
-OFFICE_FIELDS = ["address.postcode", "contacts.phones", "contacts.email", "hours", "services", "pjm_video"]
+PLACE_FIELDS = ["address.postcode", "contacts.phones", "contacts.email", "hours", "services", "pjm_video"]
 
 
-@pytest.mark.parametrize("file, key", [("guide.yaml", k) for k in GUIDE_FIELDS] + [(OFFICE, k) for k in OFFICE_FIELDS],
+@pytest.mark.parametrize("file, key", [("guide.yaml", k) for k in GUIDE_FIELDS] + [(PLACE, k) for k in PLACE_FIELDS],
                          ids=lambda value: str(value))
 def test_each_optional_field_left_out_builds_without_an_empty_value(tiny, tmp_path, file, key):
     _drop(tiny / file, key)
@@ -62,7 +62,7 @@ def test_each_optional_field_left_out_builds_without_an_empty_value(tiny, tmp_pa
 
 def test_a_guide_with_every_optional_field_left_out_builds_every_edition(tiny, tmp_path):
     _drop(tiny / "guide.yaml", *GUIDE_FIELDS)
-    _drop(tiny / OFFICE, *OFFICE_FIELDS)
+    _drop(tiny / PLACE, *PLACE_FIELDS)
     out = tmp_path / "out"
     run_wromik("build", tiny, "--out", out, check_exit=0)
     texts = _texts(out)

@@ -29,7 +29,7 @@ def gdynia(tmp_path_factory) -> tuple:
     root = tmp_path_factory.mktemp("gdynia")
     data, out = root / "data", root / "output"
     shutil.copytree(TINY, data)
-    for path in [data / "guide.yaml", data / "stops.csv", data / "network.geojson", *(data / "offices").glob("*.yaml")]:
+    for path in [data / "guide.yaml", data / "stops.csv", data / "network.geojson", *(data / "places").glob("*.yaml")]:
         text = path.read_text(encoding="utf-8")
         for old, new in RENAMES:
             text = text.replace(old, new)

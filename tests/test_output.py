@@ -57,7 +57,7 @@ def workspace(tmp_path):
     (".", ["--out . is the folder you are working in", "Choose a folder of its own"]),
     ("..", ["--out .. is the folder you are working in or above it"]),
     ("data", ["--out data holds the guide's data", "Choose a folder of its own"]),
-    ("data/offices", ["--out data/offices is inside the guide's data folder"]),
+    ("data/places", ["--out data/places is inside the guide's data folder"]),
     ("notes.txt", ["--out notes.txt is a file, not a folder; wromik will not replace it"]),
 ])
 def test_an_unsafe_out_is_refused_and_nothing_changes(workspace, out, phrases):
@@ -69,10 +69,10 @@ def test_an_unsafe_out_is_refused_and_nothing_changes(workspace, out, phrases):
 
 def test_a_folder_wromik_did_not_build_is_refused(workspace):
     (workspace / "photos").mkdir()
-    (workspace / "photos" / "office.jpg").write_bytes(b"\xff\xd8 a photo")
+    (workspace / "photos" / "place.jpg").write_bytes(b"\xff\xd8 a photo")
     before = snapshot(workspace)
     result = run_wromik("build", "data", "--out", "photos", *ROUTES, cwd=workspace)
-    assert_refused(result, 2, "--out photos is not empty (office.jpg) and has no wromik manifest.json",
+    assert_refused(result, 2, "--out photos is not empty (place.jpg) and has no wromik manifest.json",
                    "Choose a new or empty folder with --out")
     assert snapshot(workspace) == before
 
@@ -271,15 +271,15 @@ def test_a_missing_program_is_named_with_its_package(workspace):
 
 
 def test_names_reach_the_terminal_without_escape_sequences(workspace):
-    (workspace / "data" / "offices" / "\x1b[31mred\x1b[0m.yaml").write_bytes(b"")
+    (workspace / "data" / "places" / "\x1b[31mred\x1b[0m.yaml").write_bytes(b"")
     result = run_wromik("check", "data", cwd=workspace)
-    assert_refused(result, 1, "offices/\\x1b[31mred\\x1b[0m.yaml: file: Expected an office")
+    assert_refused(result, 1, "places/\\x1b[31mred\\x1b[0m.yaml: file: Expected a place")
     assert "\x1b" not in result.stderr
 
 
 @pytest.mark.parametrize("case", ["control-character", "lone-surrogate", "non-character", "empty-guide-yaml",
                                   "merge-key-bomb", "yaml-nested-50000-deep", "json-nested-100000-deep",
-                                  "office-file-is-a-fifo", "infinite-coordinate"])
+                                  "place-file-is-a-fifo", "infinite-coordinate"])
 def test_hostile_data_stops_the_build_before_it_writes(workspace, case):
     from test_dataset import CASES
     _, breaks, file_named, _, message = next(c for c in CASES if c[0] == case)

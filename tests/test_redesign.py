@@ -179,7 +179,7 @@ def _explained(line: str, after: set, text: str) -> bool:
     if origin:  # a route's heading is numbered: "Trasa 2: z przystanku …", "Trasa 1: z parkingu: …"
         return re.search(rf"Trasa \d+: z (?:przystanku |parkingu: ){re.escape(origin.group(1))}", text) is not None
     profile = re.fullmatch(r"Trasy: (.+)", line)
-    if profile:  # each group finds its routes in the list at the head of the office's routes
+    if profile:  # each group finds its routes in the list at the head of the place's routes
         return re.search(rf"{re.escape(profile.group(1))}: (?:trasa|trasy) nr ", text) is not None
     turn = re.fullmatch(r"(Skręć .+?|Zawróć) i idź (\d+ metr\w*)\.", line)
     if turn:  # a shared step gives the blind profile's early cue to everybody: "Za 5 metrów skręć …"
@@ -253,12 +253,12 @@ def test_routes_geojson_keeps_every_instruction(built):
     lost = {line.replace("skręć zawróć", "zawróć") for line in _before("routes")} - texts  # a slip mended
     text = "\n".join(sorted(texts))
     assert not {line for line in lost if not _explained(line, texts, text)}  # or a walk past the door, removed
-    assert len({(f["properties"]["office"], f["properties"]["profile"], f["properties"]["origin"])
-                for f in features}) == len(features) == 95  # one feature per office, profile and start, as before
+    assert len({(f["properties"]["place"], f["properties"]["profile"], f["properties"]["origin"])
+                for f in features}) == len(features) == 95  # one feature per place, profile and start, as before
 
 
 def test_one_map_per_distinct_path_and_thinner_pdfs(built):
-    assert len(list((built / "maps").glob("*.png"))) == 21  # 90 before: one per office, profile and start
+    assert len(list((built / "maps").glob("*.png"))) == 21  # 90 before: one per place, profile and start
     pages = {name: int(re.search(r"Pages:\s+(\d+)", subprocess.run(
         ["pdfinfo", str(built / name)], capture_output=True, text=True, check=True).stdout).group(1))
         for name in PAGES_BEFORE}

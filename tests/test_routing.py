@@ -7,16 +7,16 @@ import pytest
 from guide import load_guide, load_profiles
 from guide.routing.access import assess
 from guide.data.network import build_graph
-from guide.routing.routes import plan_office
+from guide.routing.routes import plan_place
 from conftest import TINY, WROCLAW, edit_text
 
 PROFILES = load_profiles()
 
 
-def _routes(root, office_id, profile_id):
+def _routes(root, place_id, profile_id):
     data = load_guide(root)
-    office = next(o for o in data.offices if o.id == office_id)
-    return {r.origin: r for r in plan_office(build_graph(data), office, PROFILES[profile_id])}
+    place = next(o for o in data.places if o.id == place_id)
+    return {r.origin: r for r in plan_place(build_graph(data), place, PROFILES[profile_id])}
 
 
 def test_profiles_are_data_with_the_standard_limits():
@@ -64,60 +64,60 @@ def test_crossings_and_lifts_cost_time():
 
 
 def test_wheelchair_goes_to_the_side_door_with_the_ramp():
-    routes = _routes(TINY, "test-office", "manual_wheelchair")
+    routes = _routes(TINY, "test-place", "manual_wheelchair")
     assert routes["stop-a"].status == "ok" and routes["stop-a"].entrance == "side"
     assert routes["parking"].entrance == "side"
 
 
 def test_pedestrian_takes_the_nearer_front_door():
-    assert _routes(TINY, "test-office", "pedestrian")["stop-a"].entrance == "front"
+    assert _routes(TINY, "test-place", "pedestrian")["stop-a"].entrance == "front"
 
 
 def test_no_route_names_the_barrier_its_value_and_the_alternatives():
-    route = _routes(TINY, "test-office", "manual_wheelchair")["stop-b"]
+    route = _routes(TINY, "test-place", "manual_wheelchair")["stop-b"]
     assert route.status == "no_route" and route.entrance is None
     found = {(b.barrier.attribute, b.barrier.value, b.barrier.limit, b.edge_id) for b in route.barriers}
     assert ("kerb", 5, 2, "b-cross") in found
-    assert ("steps", 4, 0, "test-office/front") in found
+    assert ("steps", 4, 0, "test-place/front") in found
     kinds = [(a.kind, a.origin or a.phone) for a in route.alternatives]
     assert ("origin", "stop-a") in kinds and ("call", "71 00 00 101") in kinds
 
 
 def test_door_to_desk_takes_the_lift(tiny):
-    route = _routes(tiny, "test-office", "manual_wheelchair")["stop-a"]
+    route = _routes(tiny, "test-place", "manual_wheelchair")["stop-a"]
     actions = [s.action for s in route.inside.steps]
     assert actions == ["enter", "lift_up", "room"] and route.inside.steps[-1].name == "12"
     assert route.inside.facilities["accessible_toilet"].value is True
 
 
 def test_door_to_desk_without_a_lift_is_a_barrier(tiny):
-    edit_text(tiny / "offices/test-office.yaml", "lift: true", "lift: false")
-    wheelchair = _routes(tiny, "test-office", "manual_wheelchair")["stop-a"]
+    edit_text(tiny / "places/test-place.yaml", "lift: true", "lift: false")
+    wheelchair = _routes(tiny, "test-place", "manual_wheelchair")["stop-a"]
     assert [b.attribute for b in wheelchair.inside.barriers] == ["lift"]
     assert any(a.kind == "call" for a in wheelchair.alternatives)
-    assert not _routes(tiny, "test-office", "blind")["stop-a"].inside.barriers
+    assert not _routes(tiny, "test-place", "blind")["stop-a"].inside.barriers
 
 
 def test_a_route_on_unknown_data_says_so(tiny):
-    edit_text(tiny / "offices/test-office.yaml", "      door_width: 100\n", "")
-    route = _routes(tiny, "test-office", "manual_wheelchair")["stop-a"]
+    edit_text(tiny / "places/test-place.yaml", "      door_width: 100\n", "")
+    route = _routes(tiny, "test-place", "manual_wheelchair")["stop-a"]
     assert route.status == "unverified"
-    assert ("door_width", "test-office/side") in {(u.attribute, u.edge_id) for u in route.unknowns}
+    assert ("door_width", "test-place/side") in {(u.attribute, u.edge_id) for u in route.unknowns}
 
 
 def test_routing_is_pure_same_input_same_routes():
-    first = _routes(TINY, "test-office", "blind")
-    second = _routes(TINY, "test-office", "blind")
+    first = _routes(TINY, "test-place", "blind")
+    second = _routes(TINY, "test-place", "blind")
     assert first == second
 
 
 # The whole default data set
 
-def test_every_office_and_profile_has_routes(wroclaw_model):
-    for office in wroclaw_model.data.offices:
+def test_every_place_and_profile_has_routes(wroclaw_model):
+    for place in wroclaw_model.data.places:
         for profile in wroclaw_model.profiles:
-            routes = wroclaw_model.routes_for(office.id, profile)
-            assert 1 <= len([r for r in routes if r.origin_kind == "stop"]) <= 3, (office.id, profile)
+            routes = wroclaw_model.routes_for(place.id, profile)
+            assert 1 <= len([r for r in routes if r.origin_kind == "stop"]) <= 3, (place.id, profile)
 
 
 def test_no_wheelchair_route_uses_steps_high_kerbs_or_steep_slopes(wroclaw_model):
@@ -130,13 +130,13 @@ def test_no_wheelchair_route_uses_steps_high_kerbs_or_steep_slopes(wroclaw_model
                     continue
                 for leg in route.legs:
                     checked += 1
-                    assert leg.kind != "steps", (route.office, leg.edge_id)
+                    assert leg.kind != "steps", (route.place, leg.edge_id)
                     for end in ("kerb_start", "kerb_end"):
-                        assert (leg.attrs.get(end) or 0) <= profile.limit("kerb"), (route.office, leg.edge_id)
+                        assert (leg.attrs.get(end) or 0) <= profile.limit("kerb"), (route.place, leg.edge_id)
                     incline = leg.attrs.get("incline") or 0
-                    assert -profile.limit("downhill") <= incline <= profile.limit("uphill"), (route.office, leg.edge_id)
+                    assert -profile.limit("downhill") <= incline <= profile.limit("uphill"), (route.place, leg.edge_id)
                     if leg.kind == "door":
-                        assert leg.attrs.get("ramp") or not leg.attrs.get("steps"), (route.office, leg.edge_id)
+                        assert leg.attrs.get("ramp") or not leg.attrs.get("steps"), (route.place, leg.edge_id)
     assert checked > 100
 
 
@@ -149,7 +149,7 @@ def test_strzegomska_6_wheelchair_uses_entrance_b_walking_may_use_a(wroclaw_mode
     assert room_barriers == {"room_door_width": 80, "room_threshold": 10}
 
 
-def test_some_office_has_no_accessible_route_and_says_why(wroclaw_model):
+def test_some_place_has_no_accessible_route_and_says_why(wroclaw_model):
     routes = wroclaw_model.routes_for("nowowiejska-102", "manual_wheelchair")
     assert routes and all(r.status == "no_route" for r in routes)
     reasons = {(b.entrance, b.barrier.attribute) for r in routes for b in r.barriers}

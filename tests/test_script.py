@@ -15,30 +15,30 @@ def script(wroclaw_documents):
     return compose_script(wroclaw_documents.get("pl"))
 
 
-def test_one_chapter_per_office_after_how_to_listen_and_the_introduction(script, wroclaw_model):
+def test_one_chapter_per_place_after_how_to_listen_and_the_introduction(script, wroclaw_model):
     keys = [c.key for c in script.chapters]
-    assert keys == ["how-to-listen", "intro", *[f"office-{o.id}" for o in wroclaw_model.data.offices], "glossary",
+    assert keys == ["how-to-listen", "intro", *[f"place-{o.id}" for o in wroclaw_model.data.places], "glossary",
                     "sources", "colophon"]
 
 
-def test_every_office_chapter_has_its_parts_a_section_per_route_and_ends_with_contacts(script, wroclaw_model):
-    for office, chapter in zip(wroclaw_model.data.offices, script.chapters[2:]):
+def test_every_place_chapter_has_its_parts_a_section_per_route_and_ends_with_contacts(script, wroclaw_model):
+    for place, chapter in zip(wroclaw_model.data.places, script.chapters[2:]):
         titles = [s.title for s in chapter.sections]
         for part in ("Adres i kontakt", "Godziny otwarcia", "W budynku: od drzwi do biura", "Trasy"):
-            assert spoken(part) in titles, (office.id, part)
-        for entrance in office.entrances:  # "Wejścia" says nothing itself: each entrance is a section
-            assert spoken(entrance.name["pl"]).rstrip(" ,") in titles, (office.id, entrance.id)
+            assert spoken(part) in titles, (place.id, part)
+        for entrance in place.entrances:  # "Wejścia" says nothing itself: each entrance is a section
+            assert spoken(entrance.name["pl"]).rstrip(" ,") in titles, (place.id, entrance.id)
         route_titles = [t for t in titles if t.startswith("Trasa ")]
-        assert len(route_titles) == len(wroclaw_model.shared_routes(office.id))
+        assert len(route_titles) == len(wroclaw_model.shared_routes(place.id))
         named = " ".join(route_titles)
         for profile in wroclaw_model.profiles.values():  # a listener can jump to the routes for their group
-            assert spoken(profile.name["pl"]) in named, (office.id, profile.id)
+            assert spoken(profile.name["pl"]) in named, (place.id, profile.id)
         last = chapter.sections[-1]
-        assert last.title == "Kontakt" and spoken(office.contacts.phones[0].number) in " ".join(last.sentences)
+        assert last.title == "Kontakt" and spoken(place.contacts.phones[0].number) in " ".join(last.sentences)
 
 
 def test_routes_are_narrated_step_by_step_after_a_map_description(script, wroclaw_model):
-    chapter = next(c for c in script.chapters if c.key == "office-strzegomska-6")
+    chapter = next(c for c in script.chapters if c.key == "place-strzegomska-6")
     route = wroclaw_model.chosen_route("strzegomska-6", "manual_wheelchair")
     section = next(s for s in chapter.sections if spoken(route.origin_name).rstrip(" ,") in s.title
                    and "Osoba na wózku ręcznym" in s.title)

@@ -43,8 +43,8 @@ def _page_text(pdf, page: int) -> str:
 
 
 def test_the_fixture_has_the_video_the_tests_look_for():
-    office = yaml.safe_load((TINY / "offices" / "test-office.yaml").read_text(encoding="utf-8"))
-    assert office["pjm_video"]["url"] == URL and office["pjm_video"]["language"] == "pjm"
+    place = yaml.safe_load((TINY / "places" / "test-place.yaml").read_text(encoding="utf-8"))
+    assert place["pjm_video"]["url"] == URL and place["pjm_video"]["language"] == "pjm"
 
 
 @pytest.mark.parametrize("name", ["wromik-standard.pdf", "wromik-druk.pdf", "wromik-latwy-tekst.pdf"])
@@ -92,8 +92,8 @@ def test_the_transcript_says_that_the_video_exists_and_on_which_site(built):
 
 
 def test_a_guide_without_videos_shows_no_sign_language_block(tiny, tmp_path):
-    office = tiny / "offices" / "test-office.yaml"
-    office.write_text(office.read_text(encoding="utf-8").split("# This place explained")[0], encoding="utf-8")
+    place = tiny / "places" / "test-place.yaml"
+    place.write_text(place.read_text(encoding="utf-8").split("# This place explained")[0], encoding="utf-8")
     run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "standard", check_exit=0)
     pdf = tmp_path / "out" / "pl" / "wromik-standard.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

@@ -48,17 +48,17 @@ def test_verapdf_rejects_a_figure_without_alt(standard, verapdf, tmp_path):
     assert re.search(r"^\s+7\.3-1\t1\t", report, flags=re.M), report
 
 
-def test_screen_reader_text_has_every_office_and_step_in_order(standard, wroclaw_model):
+def test_screen_reader_text_has_every_place_and_step_in_order(standard, wroclaw_model):
     builder = StandardBuilder(wroclaw_model, "pl")
     text = _struct_text(standard)
     position = 0
-    for office in wroclaw_model.data.offices:
-        heading = f"{office.short_name}: {office.name['pl']}"
+    for place in wroclaw_model.data.places:
+        heading = f"{place.short_name}: {place.name['pl']}"
         found = text.find(heading, position)
         assert found >= 0, heading
         position = found
-        assert str(office.address) in text[position:]
-        for shared in wroclaw_model.shared_routes(office.id):  # each distinct route once, its steps in order
+        assert str(place.address) in text[position:]
+        for shared in wroclaw_model.shared_routes(place.id):  # each distinct route once, its steps in order
             if shared.route.status == "no_route":  # its barriers are listed instead of steps
                 continue
             for index in range(len(shared.route.steps)):

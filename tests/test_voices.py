@@ -127,8 +127,8 @@ def _build(out: Path, cache: Path) -> list:
     return said
 
 
-def _office_sentence() -> str:
-    """A sentence of the office chapter (the third), which every reader of the tiny guide hears."""
+def _place_sentence() -> str:
+    """A sentence of the place chapter (the third), which every reader of the tiny guide hears."""
     return spoken_script(TINY).chapters[2].sections[0].sentences[0]
 
 
@@ -149,7 +149,7 @@ def test_a_damaged_clip_in_the_cache_is_spoken_again_and_the_recording_is_as_fro
                                                                                                    reason):
     reference, cache = clean[0], tmp_path / "cache"
     shutil.copytree(clean[1], cache)
-    clip = ClipCache(cache, engine_for("espeak-ng", "pl")).path(_office_sentence())
+    clip = ClipCache(cache, engine_for("espeak-ng", "pl")).path(_place_sentence())
     whole = clip.read_bytes()
     damaged = _damage(how, whole)
     assert len(damaged) == len(whole) if how == "flipped" else len(damaged) < len(whole)
@@ -174,8 +174,8 @@ def test_a_noise_clip_with_a_valid_checksum_is_stopped_by_the_chapter_check_and_
     shutil.copytree(clean[0], out)
     before = _files(out)
     clips = ClipCache(cache, engine_for("espeak-ng", "pl"))
-    office = spoken_script(TINY).chapters[2]
-    for text in {t for section in office.sections for t in (section.title, *section.sentences)}:
+    place = spoken_script(TINY).chapters[2]
+    for text in {t for section in place.sections for t in (section.title, *section.sentences)}:
         path = clips.path(text)
         noise = os.urandom(path.stat().st_size - ClipCache.HEADER.size)
         header = ClipCache.HEADER.pack(ClipCache.MAGIC, len(noise) // 2, hashlib.sha256(noise).digest())

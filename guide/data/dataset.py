@@ -19,7 +19,7 @@ from ..media import pictogram_catalogue
 from .files import read_data_text
 from .geometry import distance_m, polyline_length
 from .model import (Address, City, Contacts, Edge, Entrance, GlossaryEntry, GuideData, GuideInfo, Inside, Location, Network, Node,
-                    Office, Paper, Phone, Service, SignVideo, Stop)
+                    Place, Paper, Phone, Service, SignVideo, Stop)
 from .network import build_graph, check_graph
 from .profiles import load_profiles
 from .yamlfile import line_of, read_yaml
@@ -33,7 +33,7 @@ EDGE_KINDS = ("footway", "crossing", "ramp", "steps", "lift")
 SIDES = ("left", "right")  # road_side and building_line: seen walking from the edge's `from` node to its `to` node
 VEHICLES = ("tram", "bus", "trolleybus", "metro", "train", "ferry")  # the words of stops.csv's vehicle column
 SIGN_LANGUAGE = ("on_site", "remote", "appointment")  # how sign language is offered: staff, an online interpreter, booked
-OFFICE_KINDS = ("headquarters", "field_office", "service_point", "partner")
+PLACE_KINDS = ("headquarters", "field_office", "service_point", "partner")
 SURFACES = ("asphalt", "paving_stones", "concrete", "concrete:plates", "sett", "cobblestone", "unhewn_cobblestone",
             "compacted", "fine_gravel", "gravel", "dirt", "grass", "sand", "mud", "metal", "wood", "tiles")
 SMOOTHNESS = ("excellent", "good", "intermediate", "bad", "very_bad", "horrible", "very_horrible", "impassable")
@@ -67,14 +67,14 @@ def load_guide(root: Path, *, languages: tuple = KNOWN_LANGUAGES) -> GuideData:
     info = _read_info(root, problems, languages)
     languages = info.languages if info else ("pl",)
     stops = read_stops_csv(root / "stops.csv", problems, shown_as=shown_path(root / "stops.csv"), root=root)
-    offices, all_read = _read_offices(root, languages, problems)
+    places, all_read = _read_places(root, languages, problems)
     network = _read_network(root, problems)
     if info and network:
-        _check_places(root, info, offices, network, stops, problems, all_offices_read=all_read)
+        _check_places(root, info, places, network, stops, problems, all_places_read=all_read)
     if problems:
         raise DataError(problems)
-    offices.sort(key=lambda o: (OFFICE_KINDS.index(o.kind), o.short_name.casefold()))
-    data = GuideData(root=root, info=info, offices=tuple(offices), network=network, stops=stops)
+    places.sort(key=lambda o: (PLACE_KINDS.index(o.kind), o.short_name.casefold()))
+    data = GuideData(root=root, info=info, places=tuple(places), network=network, stops=stops)
     check_graph(data, build_graph(data), problems, network_file=shown_path(root / "network.geojson"))
     if problems:
         raise DataError(problems)
@@ -120,7 +120,7 @@ def _read_info(root: Path, problems, writable: tuple) -> GuideInfo | None:
     data = read_yaml(root / "guide.yaml", shown_as, problems, root=root, what="the guide's settings (title, city…)")
     if data is None:
         return None
-    at = s.Place(shown_as, "", None, problems)
+    at = s.Where(shown_as, "", None, problems)
     raw_languages = data.get("languages") if isinstance(data, dict) else None
     language = s.Choice(writable, why=" (the languages wromik has a language pack for; see 'Adding a language' "
                                       "in the README)")
@@ -212,42 +212,42 @@ class _CityChecker(s.Checker):
         return City(values["name"], (west, south, east, north))
 
 
-def _read_offices(root: Path, languages, problems) -> tuple[list[Office], bool]:
-    """The offices, and whether every office file could be read."""
-    folder = root / "offices"
+def _read_places(root: Path, languages, problems) -> tuple[list[Place], bool]:
+    """The places, and whether every place file could be read."""
+    folder = root / "places"
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
-        problems.append(Problem(shown_path(folder), "offices", "Expected at least one office file (*.yaml) but found none",
-                                "Add one YAML file per office under offices/ (see the README's coordinator guide)."))
-    offices, seen, all_read = [], {}, True
+        problems.append(Problem(shown_path(folder), "places", "Expected at least one place file (*.yaml) but found none",
+                                "Add one YAML file per place under places/ (see the README's coordinator guide)."))
+    places, seen, all_read = [], {}, True
     for path in files:
         shown_as = shown_path(path)
-        data = read_yaml(path, shown_as, problems, root=root, what="an office (id:, name:, address:, entrances:…)")
-        office = None if data is None else _read_office(data, shown_as, languages, problems)
-        if office is None:
+        data = read_yaml(path, shown_as, problems, root=root, what="a place (id:, name:, address:, entrances:…)")
+        place = None if data is None else _read_place(data, shown_as, languages, problems)
+        if place is None:
             all_read = False
             continue
-        if office.id in seen:
-            problems.append(Problem(shown_as, f"office '{office.id}'", f"Expected a unique office id but '{office.id}' "
-                                    f"is also used in {seen[office.id]}", "Give each office its own id.", data.line))
+        if place.id in seen:
+            problems.append(Problem(shown_as, f"place '{place.id}'", f"Expected a unique place id but '{place.id}' "
+                                    f"is also used in {seen[place.id]}", "Give each place its own id.", data.line))
             continue
-        seen[office.id] = shown_as
-        offices.append(office)
-    return offices, all_read
+        seen[place.id] = shown_as
+        places.append(place)
+    return places, all_read
 
 
-def _read_office(data, shown_as: str, languages, problems) -> Office | None:
-    at = s.Place(shown_as, "", None, problems)
-    office_id = data.get("id") if isinstance(data, dict) else None
-    if isinstance(office_id, str):
-        at = s.Place(shown_as, f"office '{office_id}'", None, problems)
+def _read_place(data, shown_as: str, languages, problems) -> Place | None:
+    at = s.Where(shown_as, "", None, problems)
+    place_id = data.get("id") if isinstance(data, dict) else None
+    if isinstance(place_id, str):
+        at = s.Where(shown_as, f"place '{place_id}'", None, problems)
     service_fields = {"id": s.Identifier(), "name": s.Texts(languages), "description": s.Texts(languages),
                       "hours": s.OpeningHours(), "hours_note": s.Texts(languages, all_languages=False),
                       "phones": s.ListOf(_PhoneEntry(languages)), "easy_read": s.EasyTexts(languages),
                       "pictogram": s.Choice(tuple(pictogram_catalogue())), "pjm_video": _SignVideoChecker()}
     fields = {
         "id": s.Identifier(), "name": s.Texts(languages), "short_name": s.PlainText(max_length=60),
-        "kind": s.Choice(OFFICE_KINDS),
+        "kind": s.Choice(PLACE_KINDS),
         "address": _Block({"street": s.PlainText(max_length=100), "postcode": _Postcode(),
                            "city": s.PlainText(max_length=60)}, required=("street", "city")),
         "location": _Block({"lat": s.Number(-90, 90), "lon": s.Number(-180, 180), "approximate": s.Boolean(),
@@ -279,7 +279,7 @@ def _read_office(data, shown_as: str, languages, problems) -> Office | None:
     if hours and "hours_note" in values:
         hours = type(hours)(hours.spec, hours.days, values["hours_note"])
     address, location = values["address"], values["location"]
-    return Office(id=values["id"], name=values["name"], short_name=values["short_name"], kind=values["kind"],
+    return Place(id=values["id"], name=values["name"], short_name=values["short_name"], kind=values["kind"],
                   address=Address(address["street"], address.get("postcode"), address["city"]),
                   location=Location(location["lat"], location["lon"], location["approximate"]),
                   contacts=_make_contacts(values["contacts"]), hours=hours, description=values["description"],
@@ -303,7 +303,7 @@ class _EntranceChecker(s.Checker):
 
     def check(self, value, at):
         if isinstance(value, dict) and isinstance(value.get("id"), str):
-            at = s.Place(at.file, f"{at.where} (entrance '{value['id']}')", at.line, at.problems)
+            at = s.Where(at.file, f"{at.where} (entrance '{value['id']}')", at.line, at.problems)
         fields = {"id": s.Identifier(), "node": s.Identifier(), "name": s.Texts(self.languages),
                   "notes": s.Texts(self.languages, all_languages=False), "facts": _FactsChecker(ENTRANCE_FACTS, self.languages)}
         values = s.check_block(value, fields, at, required=("id", "node", "name"))
@@ -375,13 +375,13 @@ def stops_from_text(text: str, problems, *, shown_as: str) -> dict:
                     problems.append(Problem(shown_as, where, "Expected a stop id, a name and coordinates in range",
                                             "Fill in stop_id and stop_name, and check the coordinates.", line))
                     continue
-                if not s.safe_text(row["stop_id"] + row["stop_name"], s.Place(shown_as, where, line, problems)):
+                if not s.safe_text(row["stop_id"] + row["stop_name"], s.Where(shown_as, where, line, problems)):
                     continue
                 if row["stop_id"] in stops:
                     problems.append(Problem(shown_as, where, f"Expected unique stop ids but '{row['stop_id']}' repeats",
                                             "Remove the duplicate row.", line))
                     continue
-                vehicles, lines = _vehicles_and_lines(row, s.Place(shown_as, where, line, problems))
+                vehicles, lines = _vehicles_and_lines(row, s.Where(shown_as, where, line, problems))
                 stops[row["stop_id"]] = Stop(row["stop_id"], row.get("stop_code") or "", " ".join(row["stop_name"].split()),
                                              lat, lon, vehicles=vehicles, lines=lines)
     except csv.Error as error:
@@ -390,7 +390,7 @@ def stops_from_text(text: str, problems, *, shown_as: str) -> dict:
     return stops
 
 
-def _vehicles_and_lines(row: dict, at: s.Place) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _vehicles_and_lines(row: dict, at: s.Where) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A stop row's optional vehicle types (in the order of VEHICLES) and line numbers (as written); both empty when
     a problem is reported, so the stop itself stays known. Both columns are separated by spaces (a line name with
     spaces has no-break spaces in it)."""
@@ -465,7 +465,7 @@ def _read_network(root: Path, problems) -> Network | None:
         props = feature.get("properties") if isinstance(feature, dict) else None
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
         fid = props.get("id") if isinstance(props, dict) else None
-        at = s.Place(shown_as, f"feature '{fid}'" if fid else f"feature #{index + 1}", None, problems)
+        at = s.Where(shown_as, f"feature '{fid}'" if fid else f"feature #{index + 1}", None, problems)
         gtype = geometry.get("type") if isinstance(geometry, dict) else None
         if gtype == "Point":
             node = _read_node(props, geometry, at)
@@ -488,7 +488,7 @@ def _read_network(root: Path, problems) -> Network | None:
         else:
             edges.append(item)
     for edge in edges:
-        at = s.Place(shown_as, f"edge '{edge.id}'", None, problems)
+        at = s.Where(shown_as, f"edge '{edge.id}'", None, problems)
         for end_key, node_id, point in (("from", edge.start, edge.coords[0]), ("to", edge.end, edge.coords[-1])):
             node = nodes.get(node_id)
             if node is None:
@@ -505,7 +505,7 @@ def _refuse_constant(name: str):
     raise ValueError(name)
 
 
-def _position(geometry, at: s.Place, count=None):
+def _position(geometry, at: s.Where, count=None):
     coords = geometry.get("coordinates")
     points = [coords] if count == 1 else coords
     if isinstance(points, list) and len(points) > MAX_LINE_POINTS:
@@ -550,9 +550,9 @@ def _read_edge(props, geometry, at) -> Edge | None:
     return Edge(values["id"], values["kind"], values["from"], values["to"], coords, attrs)
 
 
-def _check_places(root, info: GuideInfo, offices, network: Network, stops: dict, problems, *,
-                  all_offices_read: bool) -> None:
-    """Cross-check places against each other; entrances left unclaimed are reported only when every office
+def _check_places(root, info: GuideInfo, places, network: Network, stops: dict, problems, *,
+                  all_places_read: bool) -> None:
+    """Cross-check places against each other; entrances left unclaimed are reported only when every place
     file could be read (otherwise the unreadable file is the cause, and it is named already)."""
     west, south, east, north = info.city.bbox
     net_file = shown_path(root / "network.geojson")
@@ -581,28 +581,28 @@ def _check_places(root, info: GuideInfo, offices, network: Network, stops: dict,
             problems.append(Problem(net_file, f"edge '{edge.id}'", f"Expected coordinates inside {info.city.name} "
                                     "but part of the line lies outside", fix_coords))
     claimed = {}
-    for office in offices:
-        if outside(office.location.lon, office.location.lat):
-            problems.append(Problem(office.file, f"office '{office.id}'.location", f"Expected coordinates inside "
-                                    f"{info.city.name} but received lat {office.location.lat}, lon {office.location.lon}",
+    for place in places:
+        if outside(place.location.lon, place.location.lat):
+            problems.append(Problem(place.file, f"place '{place.id}'.location", f"Expected coordinates inside "
+                                    f"{info.city.name} but received lat {place.location.lat}, lon {place.location.lon}",
                                     fix_coords))
-        for entrance in office.entrances:
-            where = f"office '{office.id}' (entrance '{entrance.id}').node"
+        for entrance in place.entrances:
+            where = f"place '{place.id}' (entrance '{entrance.id}').node"
             node = network.nodes.get(entrance.node)
             if node is None:
-                problems.append(Problem(office.file, where, f"Expected the id of an entrance node in network.geojson but "
+                problems.append(Problem(place.file, where, f"Expected the id of an entrance node in network.geojson but "
                                         f"no node has id '{entrance.node}'", "Use the id of the entrance's point in QGIS.", entrance.line))
             elif node.kind != "entrance":
-                problems.append(Problem(office.file, where, f"Expected a node of kind 'entrance' but '{entrance.node}' is "
+                problems.append(Problem(place.file, where, f"Expected a node of kind 'entrance' but '{entrance.node}' is "
                                         f"a '{node.kind}'", "Point to the entrance node, or set its kind to entrance.", entrance.line))
             elif entrance.node in claimed:
-                problems.append(Problem(office.file, where, f"Expected each entrance node to belong to one entrance but "
+                problems.append(Problem(place.file, where, f"Expected each entrance node to belong to one entrance but "
                                         f"'{entrance.node}' is also used by {claimed[entrance.node]}",
                                         "Give each entrance its own node.", entrance.line))
             else:
-                claimed[entrance.node] = f"office '{office.id}' ({office.file}:{entrance.line})"
+                claimed[entrance.node] = f"place '{place.id}' ({place.file}:{entrance.line})"
     for node in network.nodes.values():
-        if all_offices_read and node.kind == "entrance" and node.id not in claimed:
-            problems.append(Problem(net_file, f"node '{node.id}'", "Expected every entrance node to belong to an office "
-                                    "entrance but no office names it", "Add the entrance to its office file (node: "
+        if all_places_read and node.kind == "entrance" and node.id not in claimed:
+            problems.append(Problem(net_file, f"node '{node.id}'", "Expected every entrance node to belong to a place "
+                                    "entrance but no place names it", "Add the entrance to its place file (node: "
                                     f"{node.id}), or change the node's kind."))

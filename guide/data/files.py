@@ -39,7 +39,7 @@ def regular_file(path: Path, shown_as: str, problems: list, *, what: str) -> os.
 
 def read_data_text(path: Path, shown_as: str, problems: list, *, root: Path | None, what: str,
                    encoding: str = "utf-8") -> str | None:
-    """The text of one data file, or None with a Problem recorded (what: e.g. 'an office file'; root: the data
+    """The text of one data file, or None with a Problem recorded (what: e.g. 'a place file'; root: the data
     folder the file must stay inside, or None for a file given on the command line)."""
     info = regular_file(path, shown_as, problems, what=what)
     if info is None:

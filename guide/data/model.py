@@ -7,7 +7,7 @@ from pathlib import Path
 
 __all__ = [
     "Texts", "EasyText", "GlossaryEntry", "Fact", "Hours", "Phone", "Contacts", "Service", "Entrance", "Inside", "Address",
-    "Location", "Office", "City", "SignVideo", "Paper", "GuideInfo", "Stop", "Node", "Edge", "Network", "GuideData",
+    "Location", "Place", "City", "SignVideo", "Paper", "GuideInfo", "Stop", "Node", "Edge", "Network", "GuideData",
 ]
 
 Texts = dict  # language code -> text, e.g. {"pl": "…", "uk": "…"}
@@ -110,7 +110,7 @@ class Entrance:
     name: Texts
     facts: dict  # attribute -> Fact (steps, ramp, door_width, threshold, …)
     notes: Texts = field(default_factory=dict)
-    line: int | None = field(default=None, compare=False)  # the line of node: in the office file, for errors
+    line: int | None = field(default=None, compare=False)  # the line of node: in the place file, for errors
 
     def fact(self, name: str) -> Fact:
         return self.facts.get(name, UNKNOWN)
@@ -143,7 +143,7 @@ class Location:
 
 
 @dataclass(frozen=True)
-class Office:
+class Place:
     id: str
     name: Texts
     short_name: str
@@ -242,6 +242,6 @@ class Network:
 class GuideData:
     root: Path
     info: GuideInfo
-    offices: tuple
+    places: tuple
     network: Network
     stops: dict  # GTFS stop_id -> Stop

@@ -1,8 +1,8 @@
 """The path network as a networkx graph, and the checks that need the whole graph.
 
 Each GeoJSON edge becomes two directed edges (incline, kerbs and sides oriented for travel), and each
-office entrance becomes a door edge from its entrance node to the office's own node, so that
-"the best entrance" is simply the cheapest way into the office node.
+place entrance becomes a door edge from its entrance node to the place's own node, so that
+"the best entrance" is simply the cheapest way into the place node.
 """
 
 from __future__ import annotations
@@ -15,29 +15,29 @@ from ..errors import Problem
 from .geometry import distance_m, local_metres
 from .model import Edge, GuideData, Network, Node
 
-__all__ = ["build_graph", "check_graph", "office_node", "nearby_origins", "MAX_STOP_DISTANCE", "MAX_PARKING_DISTANCE"]
+__all__ = ["build_graph", "check_graph", "place_node", "nearby_origins", "MAX_STOP_DISTANCE", "MAX_PARKING_DISTANCE"]
 
-MAX_STOP_DISTANCE = 1200  # metres from the office to a stop the guide routes from
+MAX_STOP_DISTANCE = 1200  # metres from the place to a stop the guide routes from
 MAX_PARKING_DISTANCE = 500
 MAX_STOPS = 3
 MAX_ENTRANCE_DISTANCE = 300
 ALONGSIDE = 3.0  # metres: an entrance or start this close to a pavement beside it lies on that pavement
 
 
-def office_node(office_id: str) -> str:
-    return f"office:{office_id}"
+def place_node(place_id: str) -> str:
+    return f"place:{place_id}"
 
 
 def build_graph(data: GuideData) -> nx.MultiDiGraph:
-    """The routable graph of a guide's network and office doors."""
-    return graph_of(data.network, data.offices)
+    """The routable graph of a guide's network and place doors."""
+    return graph_of(data.network, data.places)
 
 
-def graph_of(network: Network, offices) -> nx.MultiDiGraph:
+def graph_of(network: Network, places) -> nx.MultiDiGraph:
     """The graph; graph.graph holds two indexes: "origins" (stop and parking node ids) and "landmarks" (id -> name)."""
     graph = nx.MultiDiGraph(origins=[], landmarks={})
     nodes = dict(network.nodes)
-    ends = {e.node for office in offices for e in office.entrances} | {
+    ends = {e.node for place in places for e in place.entrances} | {
         n.id for n in nodes.values() if n.kind in ("stop", "parking")}
     edges = _joined(Network(nodes, network.edges), ends)
     for node in nodes.values():
@@ -58,11 +58,11 @@ def graph_of(network: Network, offices) -> nx.MultiDiGraph:
                        coords=edge.coords)
         graph.add_edge(edge.end, edge.start, key=f"{edge.id}<", id=edge.id, kind=edge.kind, attrs=backward,
                        coords=tuple(reversed(edge.coords)))
-    for office in offices:
-        target = office_node(office.id)
-        graph.add_node(target, kind="office", lon=office.location.lon, lat=office.location.lat, name=office.short_name,
+    for place in places:
+        target = place_node(place.id)
+        graph.add_node(target, kind="place", lon=place.location.lon, lat=place.location.lat, name=place.short_name,
                        stop_id=None)
-        for entrance in office.entrances:
+        for entrance in place.entrances:
             if entrance.node not in graph:
                 continue
             facts = {name: fact.value for name, fact in entrance.facts.items() if fact.known}
@@ -73,7 +73,7 @@ def graph_of(network: Network, offices) -> nx.MultiDiGraph:
                      "locked": facts.get("locked"), "bell": facts.get("bell"), "intercom": facts.get("intercom"),
                      "accessible": facts.get("accessible")}
             node = graph.nodes[entrance.node]
-            graph.add_edge(entrance.node, target, key=f"door:{entrance.id}", id=f"{office.id}/{entrance.id}",
+            graph.add_edge(entrance.node, target, key=f"door:{entrance.id}", id=f"{place.id}/{entrance.id}",
                            kind="door", entrance=entrance.id, attrs={k: v for k, v in attrs.items() if v is not None},
                            coords=((node["lon"], node["lat"]),))
     return graph
@@ -176,28 +176,28 @@ def nearby_origins(graph: nx.MultiDiGraph, lon: float, lat: float) -> list:
 
 
 def check_graph(data: GuideData, graph: nx.MultiDiGraph, problems: list, *, network_file: str) -> None:
-    """Problems only the whole graph shows: isolated nodes, far entrances, offices no stop reaches."""
+    """Problems only the whole graph shows: isolated nodes, far entrances, places no stop reaches."""
     net_file = network_file
     for node_id, node in graph.nodes(data=True):
-        if node["kind"] != "office" and graph.degree(node_id) == 0:
+        if node["kind"] != "place" and graph.degree(node_id) == 0:
             problems.append(Problem(net_file, f"node '{node_id}'", "Expected the node to be joined to the network but "
                                     "no edge reaches it", "Draw an edge to it, or delete the node."))
     undirected = graph.to_undirected(as_view=True)
-    for office in data.offices:
-        for entrance in office.entrances:
+    for place in data.places:
+        for entrance in place.entrances:
             node = graph.nodes[entrance.node]
-            far = distance_m(office.location.lon, office.location.lat, node["lon"], node["lat"])
+            far = distance_m(place.location.lon, place.location.lat, node["lon"], node["lat"])
             if far > MAX_ENTRANCE_DISTANCE:
-                problems.append(Problem(office.file, f"office '{office.id}' (entrance '{entrance.id}').node",
-                                        f"Expected the entrance within {MAX_ENTRANCE_DISTANCE} m of the office but node "
+                problems.append(Problem(place.file, f"place '{place.id}' (entrance '{entrance.id}').node",
+                                        f"Expected the entrance within {MAX_ENTRANCE_DISTANCE} m of the place but node "
                                         f"'{entrance.node}' is {round(far)} m away",
-                                        "Check the entrance's node id and the office's location."))
-        target = office_node(office.id)
+                                        "Check the entrance's node id and the place's location."))
+        target = place_node(place.id)
         reachable = nx.node_connected_component(undirected, target)
-        origins = [o for o in nearby_origins(graph, office.location.lon, office.location.lat)
+        origins = [o for o in nearby_origins(graph, place.location.lon, place.location.lat)
                    if graph.nodes[o]["kind"] == "stop"]
         if not any(origin in reachable for origin in origins):
-            problems.append(Problem(net_file, f"office '{office.id}'", f"Expected a path from a transit stop within "
-                                    f"{MAX_STOP_DISTANCE} m to an entrance of {office.short_name} but none exists",
-                                    "Draw footway edges from the nearest stop node to the office's entrance node."))
+            problems.append(Problem(net_file, f"place '{place.id}'", f"Expected a path from a transit stop within "
+                                    f"{MAX_STOP_DISTANCE} m to an entrance of {place.short_name} but none exists",
+                                    "Draw footway edges from the nearest stop node to the place's entrance node."))
 

@@ -1,7 +1,7 @@
 """Field checkers in the style of MkDocs' config options: each says "Expected X but received Y".
 
 A checker converts a raw YAML or GeoJSON value into a model value, or records a Problem at a
-Place and returns INVALID. Nothing here raises; the caller collects every problem first.
+Where and returns INVALID. Nothing here raises; the caller collects every problem first.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ INVALID = object()
 
 
 @dataclass
-class Place:
+class Where:
     """Where a value sits: file, field path or feature id, and line; collects problems."""
 
     file: str
@@ -27,12 +27,12 @@ class Place:
     line: int | None
     problems: list
 
-    def child(self, key, container=None) -> "Place":
+    def child(self, key, container=None) -> "Where":
         sep = "" if isinstance(key, int) else "."
         label = f"[{key}]" if isinstance(key, int) else str(key)
         where = f"{self.where}{sep}{label}" if self.where else label
         line = line_of(container, key) if container is not None else self.line
-        return Place(self.file, where, line or self.line, self.problems)
+        return Where(self.file, where, line or self.line, self.problems)
 
     def report(self, message: str, fix: str) -> object:
         self.problems.append(Problem(self.file, self.where, message, fix, self.line))
@@ -57,7 +57,7 @@ _TAG = re.compile(r"<[^>]*>|<")
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
-def safe_text(value: str, at: Place) -> bool:
+def safe_text(value: str, at: Where) -> bool:
     """Report a character no text may hold, or one the guide's fonts cannot print; True when there is none."""
     unsafe = unsafe_character(value)
     if unsafe:
@@ -80,10 +80,10 @@ class Checker:
     expected = "a value"
     fix = "Correct the value."
 
-    def check(self, value, at: Place):
+    def check(self, value, at: Where):
         raise NotImplementedError
 
-    def wrong(self, value, at: Place, fix: str | None = None):
+    def wrong(self, value, at: Where, fix: str | None = None):
         return at.report(f"Expected {self.expected} but received {shown(value)}", fix or self.fix)
 
 
@@ -379,7 +379,7 @@ class ListOf(Checker):
         return [r for r in results if r is not INVALID]
 
 
-def check_block(data, fields: dict, at: Place, *, required=(), allow_extra=()) -> dict | None:
+def check_block(data, fields: dict, at: Where, *, required=(), allow_extra=()) -> dict | None:
     """Check a YAML block: unknown keys, missing keys, then each field. Returns valid values."""
     if not isinstance(data, dict):
         at.report(f"Expected a block of keys ({', '.join(list(fields)[:4])}, …) but received {shown(data)}",
@@ -410,7 +410,7 @@ def check_block(data, fields: dict, at: Place, *, required=(), allow_extra=()) -
 FACT_META = ("value", "source", "verified", "note")
 
 
-def check_facts(data, fields: dict, at: Place, languages) -> dict:
+def check_facts(data, fields: dict, at: Where, languages) -> dict:
     """Check a block of facts; each fact is a bare value or {value, source, verified, note}.
 
     'source' and 'verified' given on the block apply to every fact in it that has none of its own.

@@ -36,7 +36,7 @@ def line_of(container, key=None) -> int | None:
 
 
 MAX_DEPTH = 50  # blocks inside blocks; a guide needs about 6
-MAX_NODES = 200_000  # values once every alias and merge key (<<) is expanded; the largest office file has ~600
+MAX_NODES = 200_000  # values once every alias and merge key (<<) is expanded; the largest place file has ~600
 _ALIAS_FIX = "Write the values out instead of repeating aliases (*name) and merge keys (<<)."
 
 

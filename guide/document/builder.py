@@ -50,8 +50,8 @@ class Documents:
         return check_easy_read(self.model.data)
 
 
-def route_key(office_id: str, number: int) -> str:
-    return f"route-{office_id}-{number}"
+def route_key(place_id: str, number: int) -> str:
+    return f"route-{place_id}-{number}"
 
 
 class Builder:
@@ -95,9 +95,9 @@ class Builder:
         """Where a route starts, as a heading shows it (no timetable capitals)."""
         return self.pack.display_name(route.origin_name)
 
-    def phone_for(self, office) -> str | None:
+    def phone_for(self, place) -> str | None:
         """The number to call about a place: its own, else the publisher's; None when the data has none."""
-        phones = office.contacts.phones or self.info.contacts.phones
+        phones = place.contacts.phones or self.info.contacts.phones
         return phones[0].number if phones else None
 
     def document(self) -> Document:
@@ -131,18 +131,18 @@ class Builder:
         items = [Item((f"{p.alt_text(self.lang)}.",), pid) for pid, p in pictograms().items()]
         return tuple(items + [Item((self._("A crossed-out picture means: there is none."),), NEGATED + "steps")])
 
-    def figure(self, office, shared, *, start: str, end: str) -> Figure:
+    def figure(self, place, shared, *, start: str, end: str) -> Figure:
         """The map of a shared route, its alternative text and its description in words."""
         route = shared.route
-        entrance = office.entrance(route.entrance)
+        entrance = place.entrance(route.entrance)
         alt, overview = self.pack.describe_map(origin_kind=route.origin_kind, origin_name=self.origin_name(route),
-                                               office_name=office.short_name, entrance_name=entrance.name[self.lang],
+                                               place_name=place.short_name, entrance_name=entrance.name[self.lang],
                                                length_m=route.length_m)
         scene = map_scene(route, self.model.data.network.edges, start, end, start_pictogram=self.start_pictogram(route),
                           metres=lambda n: self.pack.quantity(n, "metre"),
                           street_name=self.pack.expand_name if self.register == "easy-read" else str)
-        number = self.model.shared_routes(office.id).index(shared) + 1
-        return Figure(scene, alt, tuple(self.pack.sentences(overview)), route_key(office.id, number))
+        number = self.model.shared_routes(place.id).index(shared) + 1
+        return Figure(scene, alt, tuple(self.pack.sentences(overview)), route_key(place.id, number))
 
 
 class StandardBuilder(Builder):
@@ -191,7 +191,7 @@ class StandardBuilder(Builder):
                       "audio editions are made too.")
 
     def sections(self) -> list:
-        body = [self.introduction()] + [self.office(office) for office in self.model.data.offices]
+        body = [self.introduction()] + [self.place(place) for place in self.model.data.places]
         body += [self.glossary()] * bool(self.info.glossary) + [self.sources(), self.colophon()]  # no empty word list
         return [self.how_to_use(), self.how_to_listen(body), self.contents(body)] + body
 
@@ -286,35 +286,35 @@ class StandardBuilder(Builder):
 
     # a place ----------------------------------------------------------------------------------------------
 
-    def office(self, office) -> Section:
+    def place(self, place) -> Section:
         _, lang = self._, self.lang
-        where = [_("Address: {address}.", address=office.address)]
-        if office.location.approximate:
+        where = [_("Address: {address}.", address=place.address)]
+        if place.location.approximate:
             where.append(_("The position on the map is approximate."))
-        contact = [" ".join(where)] + self.contact_items(office.contacts)
-        sections = [Section(f"office-{office.id}-contact", _("Address and contact"), 2, (self.items(contact),)),
-                    Section(f"office-{office.id}-hours", _("Opening hours"), 2,
-                            self.hours(office.hours, self.phone_for(office)))]
-        if office.services:
-            videos = [block for s in office.services for block in self.sign_video(s.sign_video, lambda address, s=s: _(
+        contact = [" ".join(where)] + self.contact_items(place.contacts)
+        sections = [Section(f"place-{place.id}-contact", _("Address and contact"), 2, (self.items(contact),)),
+                    Section(f"place-{place.id}-hours", _("Opening hours"), 2,
+                            self.hours(place.hours, self.phone_for(place)))]
+        if place.services:
+            videos = [block for s in place.services for block in self.sign_video(s.sign_video, lambda address, s=s: _(
                 "{service} in Polish Sign Language (PJM): a video at {address}.", service=s.name[lang], address=address))]
-            sections.append(Section(f"office-{office.id}-services", _("Services"), 2, (
-                self.items(self.service(s) for s in office.services), *videos)))
-        entrances = tuple(Section(f"office-{office.id}-entrance-{e.id}", e.name[lang], 3, (
+            sections.append(Section(f"place-{place.id}-services", _("Services"), 2, (
+                self.items(self.service(s) for s in place.services), *videos)))
+        entrances = tuple(Section(f"place-{place.id}-entrance-{e.id}", e.name[lang], 3, (
             self.items(self.pack.fact_sentences(e.facts) or [_("No data about this entrance.")]),
-            *([self.para(e.notes[lang])] if e.notes.get(lang) else []))) for e in office.entrances)
-        sections.append(Section(f"office-{office.id}-entrances", _("Entrances"), 2, sections=entrances))
-        sections.append(Section(f"office-{office.id}-inside", _("In the building: from the door to the office"), 2, (
-            self.items(self.pack.fact_sentences(office.inside.facts) or [_("No data about the inside of the building.")]),
-            *([self.para(office.inside.notes[lang])] if office.inside.notes.get(lang) else []))))
-        sections.append(self.routes(office))
-        video = self.sign_video(office.sign_video, lambda address: _(
+            *([self.para(e.notes[lang])] if e.notes.get(lang) else []))) for e in place.entrances)
+        sections.append(Section(f"place-{place.id}-entrances", _("Entrances"), 2, sections=entrances))
+        sections.append(Section(f"place-{place.id}-inside", _("In the building: from the door to the place"), 2, (
+            self.items(self.pack.fact_sentences(place.inside.facts) or [_("No data about the inside of the building.")]),
+            *([self.para(place.inside.notes[lang])] if place.inside.notes.get(lang) else []))))
+        sections.append(self.routes(place))
+        video = self.sign_video(place.sign_video, lambda address: _(
             "This place in Polish Sign Language (PJM): a video at {address}.", address=address))
-        sections.append(Section(f"office-{office.id}-end", _("Contact"), 2, (
-            self.para(_("That was the chapter: {name}.", name=office.short_name)), self.items(contact), *video),
+        sections.append(Section(f"place-{place.id}-end", _("Contact"), 2, (
+            self.para(_("That was the chapter: {name}.", name=place.short_name)), self.items(contact), *video),
             only=("audio",)))  # a listener hears where to find the video again at the chapter's end
-        return Section(f"office-{office.id}", f"{office.short_name}: {office.name[lang]}", 1,
-                       (self.para(office.description[lang]), *video), tuple(sections))
+        return Section(f"place-{place.id}", f"{place.short_name}: {place.name[lang]}", 1,
+                       (self.para(place.description[lang]), *video), tuple(sections))
 
     def hours(self, hours, phone: str | None) -> tuple:
         _ = self._
@@ -337,11 +337,11 @@ class StandardBuilder(Builder):
 
     # routes -----------------------------------------------------------------------------------------------
 
-    def routes(self, office) -> Section:
+    def routes(self, place) -> Section:
         """Every distinct route once, and for each group of people the routes that are theirs."""
         _ = self._
-        shared = self.model.shared_routes(office.id)
-        keys = {id(s): route_key(office.id, n) for n, s in enumerate(shared, start=1)}
+        shared = self.model.shared_routes(place.id)
+        keys = {id(s): route_key(place.id, n) for n, s in enumerate(shared, start=1)}
         titles = {id(s): self.route_title(n, s.route) for n, s in enumerate(shared, start=1)}
         finders = []
         for profile in self.model.profiles.values():
@@ -350,8 +350,8 @@ class StandardBuilder(Builder):
             blocked = [str(n) for n, s in enumerate(shared, start=1) if s in own and s.route.status == "no_route"]
             finders.append(Finder(profile.name[self.lang], tuple((titles[id(s)], keys[id(s)]) for s in own),
                                   sentences=(self.finder_sentence(profile.name[self.lang], usable, blocked),)))
-        routes = tuple(self.route(office, s, keys[id(s)], titles[id(s)], shared, keys) for s in shared)
-        return Section(f"routes-{office.id}", _("Routes"), 2, tuple(finders), routes)
+        routes = tuple(self.route(place, s, keys[id(s)], titles[id(s)], shared, keys) for s in shared)
+        return Section(f"routes-{place.id}", _("Routes"), 2, tuple(finders), routes)
 
     def finder_sentence(self, group: str, usable: list, blocked: list) -> str:
         """Which routes a group can take, and from which starts it has none."""
@@ -374,7 +374,7 @@ class StandardBuilder(Builder):
             return _("Route {number}: {origin}, no accessible route", number=number, origin=origin)
         return _("Route {number}: {origin}", number=number, origin=origin)
 
-    def route(self, office, shared, key: str, title: str, everything, keys) -> Section:
+    def route(self, place, shared, key: str, title: str, everything, keys) -> Section:
         _, pack = self._, self.pack
         route = shared.route
         groups = len(shared.profiles)
@@ -392,15 +392,15 @@ class StandardBuilder(Builder):
                     blocks.append(self.para(_("For: {groups}.", groups=self.profile_names(ids))))
                 blocks.append(self.items(texts))
         else:
-            blocks += self.route_walk(office, shared)
-        blocks += self.route_notes(office, shared, everything, keys)
+            blocks += self.route_walk(place, shared)
+        blocks += self.route_notes(place, shared, everything, keys)
         long_title = _("{title}, for: {groups}", title=title, groups=self.profile_names(shared.profiles))
         return Section(key, title, 3, tuple(blocks), outline=False, long_title=long_title)
 
-    def route_walk(self, office, shared) -> list:
+    def route_walk(self, place, shared) -> list:
         _, pack = self._, self.pack
         route = shared.route
-        entrance = office.entrance(route.entrance)
+        entrance = place.entrance(route.entrance)
         times = grouped((max(1, round(r.duration_s / 60)), r.profile) for r in shared.routes)
         length = pack.quantity(round(route.length_m), "metre")
         crossings = pack.quantity(route.crossings, "crossing") if route.crossings else _("no crossing")
@@ -419,7 +419,7 @@ class StandardBuilder(Builder):
                             _("Entrance: {name}.", name=entrance.name[self.lang]),
                             "" if measured else _("The distances are approximate: nobody has measured this route "
                                                   "on site yet.")),
-                  self.figure(office, shared, start=start, end=entrance.name[self.lang].split(" (")[0])]
+                  self.figure(place, shared, start=start, end=entrance.name[self.lang].split(" (")[0])]
         insides = grouped((tuple(t for t in map(pack.describe_step, r.inside.steps) if t) if r.inside else (), r.profile)
                           for r in shared.routes)
         shared_inside = common_start([inside for inside, _ids in insides])  # the way inside every group takes
@@ -455,10 +455,10 @@ class StandardBuilder(Builder):
                 text += " " + self._("Note for {groups}: {notes}.", groups=self.profile_names(ids), notes=notes)
         return text
 
-    def route_notes(self, office, shared, everything, keys) -> list:
+    def route_notes(self, place, shared, everything, keys) -> list:
         """Missing data and other possibilities, each for the groups it concerns; the number to call with them."""
         _, pack = self._, self.pack
-        blocks, phone, told = [], self.phone_for(office), set()
+        blocks, phone, told = [], self.phone_for(place), set()
         for missing, ids in grouped((r.missing_data, r.profile) for r in shared.routes if r.status != "no_route"):
             if missing:
                 what = ", ".join(pack.describe_unknown(u) for u in missing)
@@ -497,8 +497,8 @@ class StandardBuilder(Builder):
         blocks = [self.items(texts)]
         blocks += [WebAddress(url, only=("paper",)) for url in dict.fromkeys(s["url"] for s in self.info.sources
                                                                             if s.get("url"))]
-        facts = [f for o in self.model.data.offices for e in o.entrances for f in e.facts.values()]
-        facts += [f for o in self.model.data.offices for f in o.inside.facts.values()]
+        facts = [f for o in self.model.data.places for e in o.entrances for f in e.facts.values()]
+        facts += [f for o in self.model.data.places for f in o.inside.facts.values()]
         checked = _("With every accessibility fact we give its source and the date it was checked on site.") if any(
             f.verified for f in facts) else _("With every accessibility fact we give its source; none has been checked "
                                               "on site yet.")  # the guide promises only what the data holds

@@ -8,7 +8,7 @@ from typing import Callable, Iterable
 from ..data.model import GuideData
 from ..data.network import build_graph
 from ..data.profiles import load_profiles
-from ..routing.routes import plan_office
+from ..routing.routes import plan_place
 
 __all__ = ["GuideModel", "SharedRoute", "compose", "grouped", "common_start"]
 
@@ -40,22 +40,22 @@ class GuideModel:
 
     data: GuideData
     profiles: dict  # profile id -> Profile, in the guide's order
-    routes: dict  # (office id, profile id) -> tuple of Route
-    shared: dict  # office id -> tuple of SharedRoute
+    routes: dict  # (place id, profile id) -> tuple of Route
+    shared: dict  # place id -> tuple of SharedRoute
 
-    def routes_for(self, office_id: str, profile_id: str) -> tuple:
-        return self.routes[(office_id, profile_id)]
+    def routes_for(self, place_id: str, profile_id: str) -> tuple:
+        return self.routes[(place_id, profile_id)]
 
-    def chosen_route(self, office_id: str, profile_id: str):
+    def chosen_route(self, place_id: str, profile_id: str):
         """The one route an edition with room for one tells: usable, and from a stop when there is one."""
-        routes = self.routes_for(office_id, profile_id)
+        routes = self.routes_for(place_id, profile_id)
         usable = [r for r in routes if r.status != "no_route"]
         return next((r for r in usable if r.origin_kind == "stop"), usable[0] if usable else
                     routes[0] if routes else None)
 
-    def shared_routes(self, office_id: str) -> tuple:
-        """The office's distinct routes: profiles that take the same path from the same start share one."""
-        return self.shared[office_id]
+    def shared_routes(self, place_id: str) -> tuple:
+        """The place's distinct routes: profiles that take the same path from the same start share one."""
+        return self.shared[place_id]
 
 
 def _path_of(route) -> tuple:
@@ -84,18 +84,18 @@ def common_start(variants) -> tuple:
 
 
 def compose(data: GuideData, *, progress: Callable[[str], None] | None = None) -> GuideModel:
-    """Route every office for every profile of the guide."""
+    """Route every place for every profile of the guide."""
     known = load_profiles()
     profiles = {pid: known[pid] for pid in data.info.profiles}
     graph = build_graph(data)
     routes = {}
-    for index, office in enumerate(data.offices, start=1):
+    for index, place in enumerate(data.places, start=1):
         if progress:
-            progress(f"[{index:>2}/{len(data.offices)}] routing {office.short_name}")
+            progress(f"[{index:>2}/{len(data.places)}] routing {place.short_name}")
         for profile in profiles.values():
-            routes[(office.id, profile.id)] = tuple(plan_office(graph, office, profile))
+            routes[(place.id, profile.id)] = tuple(plan_place(graph, place, profile))
     shared = {}
-    for office in data.offices:
-        every = [route for profile in profiles for route in routes[(office.id, profile)]]
-        shared[office.id] = tuple(SharedRoute(tuple(group)) for _, group in grouped((_path_of(r), r) for r in every))
+    for place in data.places:
+        every = [route for profile in profiles for route in routes[(place.id, profile)]]
+        shared[place.id] = tuple(SharedRoute(tuple(group)) for _, group in grouped((_path_of(r), r) for r in every))
     return GuideModel(data=data, profiles=profiles, routes=routes, shared=shared)

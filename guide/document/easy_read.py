@@ -46,8 +46,8 @@ class EasyReadBuilder(Builder):
         return [SignVideo(video.url, (lead(short_address(video.url)), _("Scan the code with your phone."),
                                       _("Or type this address: {address}", address=short_address(video.url))))]
 
-    def place_title(self, office) -> str:
-        return _capital(self.pack.expand_name(office.short_name))
+    def place_title(self, place) -> str:
+        return _capital(self.pack.expand_name(place.short_name))
 
     def cover(self) -> tuple:
         _ = self._
@@ -57,7 +57,7 @@ class EasyReadBuilder(Builder):
 
     def sections(self) -> list:
         _, info = self._, self.info
-        offices = self.model.data.offices
+        places = self.model.data.places
         pictures = self.legend_items()
         scope = info.easy_read_scope.texts[self.lang] if info.easy_read_scope else ""
         sections = [Section("how-to", _("How to read this guide"), 1, (
@@ -67,7 +67,7 @@ class EasyReadBuilder(Builder):
                 self.sentences(_("Each route has a map."), _("Next to the lines are the names of the streets.")),
                 Legend(self.map_legend_items())))), only=VISUAL)]
         entries = [ContentsEntry(_("Introduction"), "intro")] + [
-            ContentsEntry(self.place_title(o), f"office-{o.id}") for o in offices] + [
+            ContentsEntry(self.place_title(o), f"place-{o.id}") for o in places] + [
             ContentsEntry(_("Word list"), "glossary")] * bool(info.glossary) + [
             ContentsEntry(_("About this guide"), "colophon")]
         sections.append(Section("contents", _("Contents"), 1, (Contents(tuple(entries)),), only=VISUAL))
@@ -76,7 +76,7 @@ class EasyReadBuilder(Builder):
         if info.contacts.phones:
             intro.append(self.rows(self.calls(info.contacts.phones[0].number, _("Any questions?"))))
         sections.append(Section("intro", _("Introduction"), 1, tuple(intro)))
-        sections += [self.office(office) for office in offices]
+        sections += [self.place(place) for place in places]
         sections += [Section("glossary", _("Word list"), 1, (
             self.sentences(_("Here are the difficult words of this guide.")),), tuple(
             Section(f"glossary-{n}", e.term[self.lang], 2, (self.sentences(e.easy_read.texts[self.lang]),))
@@ -105,49 +105,49 @@ class EasyReadBuilder(Builder):
                 Item((_("The black bar shows a distance."), _("Its label says how many metres it is.")),
                      "scale-bar"))
 
-    def office(self, office) -> Section:
+    def place(self, place) -> Section:
         _, lang, pack = self._, self.lang, self.pack
-        key = f"office-{office.id}"
-        address = _("Address: {address}.", address=pack.expand_name(str(office.address)))
+        key = f"place-{place.id}"
+        address = _("Address: {address}.", address=pack.expand_name(str(place.address)))
         lines = [pack.EasyLine("address", (address, _("The place on the map is not exact.")) if
-                               office.location.approximate else (address,))]
-        phones = list(dict.fromkeys(p.label.get(lang, _("phone")) for p in office.contacts.phones))
-        numbers = {p.label.get(lang, _("phone")): p.number for p in reversed(office.contacts.phones)}
+                               place.location.approximate else (address,))]
+        phones = list(dict.fromkeys(p.label.get(lang, _("phone")) for p in place.contacts.phones))
+        numbers = {p.label.get(lang, _("phone")): p.number for p in reversed(place.contacts.phones)}
         if phones:
             lines.append(pack.EasyLine("phone", tuple(f"{_capital(label)}: {numbers[label]}." for label in phones[:2])))
-        if office.contacts.email:
-            lines.append(pack.EasyLine("email", (_("E-mail: {email}", email=office.contacts.email),)))
+        if place.contacts.email:
+            lines.append(pack.EasyLine("email", (_("E-mail: {email}", email=place.contacts.email),)))
         sections = [Section(f"{key}-contact", _("Address and phone"), 2, (self.rows(lines),)),
                     Section(f"{key}-hours", _("When it is open"), 2, (self.rows(
-                        [pack.hours_lines(office.hours)] + (self.calls(self.phone_for(office), before_visit=True)
-                                                            if office.hours is None else [])),))]
-        if office.services:
+                        [pack.hours_lines(place.hours)] + (self.calls(self.phone_for(place), before_visit=True)
+                                                            if place.hours is None else [])),))]
+        if place.services:
             sections.append(Section(f"{key}-services", _("What you can do here"), 2, (self.rows(
                 pack.EasyLine(s.pictogram or "information", tuple(pack.sentences(s.easy_read.texts[lang])))
-                for s in office.services), *(block for s in office.services for block in self.sign_video(
+                for s in place.services), *(block for s in place.services for block in self.sign_video(
                     s.sign_video, lambda address, s=s: _("There is a film in sign language about this: {service}.",
                                                          service=s.name[lang]))))))
         sections.append(Section(f"{key}-entrances", _("Entrances"), 2, sections=tuple(
             Section(f"{key}-entrance-{e.id}", _capital(pack.short_entrance_name(e.name[lang])), 3,
-                    (self.rows(pack.entrance_lines(e.facts)),)) for e in office.entrances)))
-        inside = [self.rows(pack.inside_lines(office.inside.facts))]
-        facts = [f for e in office.entrances for f in e.facts.values()] + list(office.inside.facts.values())
+                    (self.rows(pack.entrance_lines(e.facts)),)) for e in place.entrances)))
+        inside = [self.rows(pack.inside_lines(place.inside.facts))]
+        facts = [f for e in place.entrances for f in e.facts.values()] + list(place.inside.facts.values())
         if any(not f.verified for f in facts):
             inside.append(self.rows([pack.EasyLine("question", (_("Nobody has checked this information on site "
                                                                      "yet."),))]))
         sections.append(Section(f"{key}-inside", _("In the building"), 2, tuple(inside)))
-        sections.append(self.routes(office))
-        return Section(key, self.place_title(office), 1, (self.sentences(office.easy_read.texts[lang]), *self.sign_video(
-            office.sign_video, lambda address: _("There is a film in sign language about this place."))),
+        sections.append(self.routes(place))
+        return Section(key, self.place_title(place), 1, (self.sentences(place.easy_read.texts[lang]), *self.sign_video(
+            place.sign_video, lambda address: _("There is a film in sign language about this place."))),
             tuple(sections))
 
-    def routes(self, office) -> Section:
+    def routes(self, place) -> Section:
         """The best route of each group of people; groups that take the same path share one section and one
         map, with what differs told for each group."""
         _ = self._
-        chosen, paths = [], self.model.shared_routes(office.id)
+        chosen, paths = [], self.model.shared_routes(place.id)
         for profile in self.model.profiles.values():
-            route = self.model.chosen_route(office.id, profile.id)
+            route = self.model.chosen_route(place.id, profile.id)
             if route is not None:
                 shared = next(s for s in paths if any(r is route for r in s.routes))
                 chosen.append((id(shared), (profile, route, shared)))
@@ -155,9 +155,9 @@ class EasyReadBuilder(Builder):
         for _key, members in grouped(chosen):
             number = paths.index(members[0][2]) + 1  # the route's number in every edition and its map's file name
             names = " ".join(f"{p.easy_name.get(self.lang) or p.name[self.lang]}." for p, _r, _s in members)
-            sections.append(Section(f"route-{office.id}-easy-{number}", _("Route {number}", number=number), 3, (
-                self.sentences(_("This route is for these people:"), names), *self.route(office, members))))
-        return Section(f"routes-{office.id}", _("How to get there"), 2, (self.sentences(
+            sections.append(Section(f"route-{place.id}-easy-{number}", _("Route {number}", number=number), 3, (
+                self.sentences(_("This route is for these people:"), names), *self.route(place, members))))
+        return Section(f"routes-{place.id}", _("How to get there"), 2, (self.sentences(
             _("Each group of people has its own route here. Other routes are in the standard edition.")),),
             tuple(sections))
 
@@ -181,10 +181,10 @@ class EasyReadBuilder(Builder):
                                                 name=pack.expand_name(a.origin_name)),))
                         for a in route.alternatives if a.kind == "origin"]
 
-    def route(self, office, members) -> list:
+    def route(self, place, members) -> list:
         """The lines every group in the section shares, then for each group what is only theirs, then the map."""
         _, pack = self._, self.pack
-        phone = self.phone_for(office)
+        phone = self.phone_for(place)
         variants = grouped((tuple(self.lines_of(route, shared)) + tuple(self.calls(phone, _(
             "Not everything on this route has been checked.")) if route.missing_data and route.status != "no_route"
             else ()), profile) for profile, route, shared in members)
@@ -197,8 +197,8 @@ class EasyReadBuilder(Builder):
         _p, route, shared = members[0]
         if route.status == "no_route":
             return blocks + [self.rows(self.calls(phone, before_visit=True))]
-        entrance = _capital(pack.short_entrance_name(office.entrance(route.entrance).name[self.lang]))
+        entrance = _capital(pack.short_entrance_name(place.entrance(route.entrance).name[self.lang]))
         start = pack.expand_name(route.origin_name) if route.origin_kind == "stop" else _("Parking")  # as the text names it
-        return blocks + [self.figure(office, shared, start=start, end=entrance if len(entrance) <= 20 else
+        return blocks + [self.figure(place, shared, start=start, end=entrance if len(entrance) <= 20 else
                                      _("Entrance"))]
 

@@ -15,26 +15,26 @@ class RoutesRenderer(Renderer):
     description = "routes.geojson: every route with profile, length, duration, steps, warnings and barriers"
 
     def write(self) -> None:
-        """One feature per office, profile and start, with the instructions in the document's language."""
+        """One feature per place, profile and start, with the instructions in the document's language."""
         model, lang = self.documents.model, self.lang
         features = []
-        for office in model.data.offices:
+        for place in model.data.places:
             for profile in model.profiles.values():
-                for route in model.routes_for(office.id, profile.id):
-                    features.append(self._feature(office, profile, route))
+                for route in model.routes_for(place.id, profile.id):
+                    features.append(self._feature(place, profile, route))
         collection = {"type": "FeatureCollection", "name": f"routes-{lang}", "features": features}
         path = self.output_path("routes.geojson")
         path.write_text(json.dumps(collection, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
-    def _feature(self, office, profile, route) -> dict:
+    def _feature(self, place, profile, route) -> dict:
         lang, model, phrasing = self.lang, self.documents.model, self.document.language
         coords = [[round(lon, 7), round(lat, 7)] for lon, lat in route.coords]
         geometry = {"type": "LineString", "coordinates": coords} if len(coords) > 1 else \
             {"type": "Point", "coordinates": coords[0]} if coords else None
         inside = route.inside
         properties = {
-            "office": office.id, "office_name": office.name.get(lang) or office.name[model.data.info.languages[0]],
-            "address": str(office.address), "profile": profile.id, "profile_name": profile.name.get(lang),
+            "place": place.id, "place_name": place.name.get(lang) or place.name[model.data.info.languages[0]],
+            "address": str(place.address), "profile": profile.id, "profile_name": profile.name.get(lang),
             "origin": route.origin, "origin_name": phrasing.display_name(route.origin_name), "origin_kind": route.origin_kind,
             "status": route.status, "entrance": route.entrance, "length_m": route.length_m,
             "duration_s": route.duration_s, "crossings": route.crossings,

@@ -1,6 +1,6 @@
 """Accessible routing on the path graph: pure functions, no I/O (RT-1 … RT-5).
 
-For each office and profile, the best route from each nearby stop or parking to the office's
+For each place and profile, the best route from each nearby stop or parking to the place's
 best entrance for that profile; when none exists, the blocking barriers and the alternatives;
 then door to desk.
 """
@@ -13,11 +13,11 @@ import networkx as nx
 
 from .access import Assessment, Barrier, assess
 from .directions import Step, steps_for
-from ..data.model import Office
-from ..data.network import MAX_STOPS, nearby_origins, office_node
+from ..data.model import Place
+from ..data.network import MAX_STOPS, nearby_origins, place_node
 from ..data.profiles import Profile
 
-__all__ = ["Leg", "BarrierAt", "UnknownAt", "Alternative", "InsideRoute", "Route", "plan_office", "inside_route"]
+__all__ = ["Leg", "BarrierAt", "UnknownAt", "Alternative", "InsideRoute", "Route", "plan_place", "inside_route"]
 
 MAX_SECONDS = 3600  # routes longer than an hour's travel are not "nearby"
 BARRIER_PENALTY = 900  # seconds per barrier when looking for the least-bad path (RT-3 explanations)
@@ -76,7 +76,7 @@ class InsideRoute:
 
 @dataclass(frozen=True)
 class Route:
-    office: str
+    place: str
     profile: str
     origin: str
     origin_name: str
@@ -165,23 +165,23 @@ def _duration(legs, profile: Profile) -> float:
     return seconds
 
 
-def plan_office(graph: nx.MultiDiGraph, office: Office, profile: Profile) -> list:
-    """Every route to one office for one profile: one per nearby stop or parking, with explanations."""
+def plan_place(graph: nx.MultiDiGraph, place: Place, profile: Profile) -> list:
+    """Every route to one place for one profile: one per nearby stop or parking, with explanations."""
     weigher = _Weigher(graph, profile)
-    target = office_node(office.id)
+    target = place_node(place.id)
     routes, names = [], set()
-    for origin in nearby_origins(graph, office.location.lon, office.location.lat):
+    for origin in nearby_origins(graph, place.location.lon, place.location.lat):
         node = graph.nodes[origin]
         if node["kind"] == "stop" and (node["name"] in names or len(names) >= MAX_STOPS):
             continue
-        route = _route_from(graph, weigher, origin, target, office, profile)
+        route = _route_from(graph, weigher, origin, target, place, profile)
         if route is None:
-            continue  # not linked to this office by any path
+            continue  # not linked to this place by any path
         routes.append(route)
         if node["kind"] == "stop":
             names.add(node["name"])
     usable = [r for r in routes if r.status != "no_route"]
-    phone = office.contacts.phones[0].number if office.contacts.phones else None
+    phone = place.contacts.phones[0].number if place.contacts.phones else None
     finished = []
     for route in routes:
         alternatives = []
@@ -194,7 +194,7 @@ def plan_office(graph: nx.MultiDiGraph, office: Office, profile: Profile) -> lis
     return finished
 
 
-def _route_from(graph, weigher: _Weigher, origin, target, office: Office, profile: Profile) -> Route | None:
+def _route_from(graph, weigher: _Weigher, origin, target, place: Place, profile: Profile) -> Route | None:
     relaxed = False
     try:
         _, path = nx.single_source_dijkstra(graph, origin, target, cutoff=MAX_SECONDS, weight=weigher.strict)
@@ -216,18 +216,18 @@ def _route_from(graph, weigher: _Weigher, origin, target, office: Office, profil
     entrance = legs[-1].entrance if legs and legs[-1].kind == "door" else None
     origin_node = graph.nodes[origin]
     steps = steps_for(legs, profile, origin_name=origin_node["name"] or origin, origin_kind=origin_node["kind"],
-                      destination=office.short_name,
+                      destination=place.short_name,
                       node_names=graph.graph["landmarks"])
     inside = None
     if entrance and not relaxed:
-        door = office.entrance(entrance)
+        door = place.entrance(entrance)
         steps.append(Step("arrive", name=dict(door.name), position=legs[-1].coords[0],
                           facts={k: f.value for k, f in door.facts.items() if f.known}))
-        inside = inside_route(office, profile)
+        inside = inside_route(place, profile)
     status = "no_route" if relaxed else ("unverified" if unknowns else "ok")
     if inside and inside.unknowns and status == "ok":
         status = "unverified"
-    return Route(office=office.id, profile=profile.id, origin=origin, origin_name=origin_node["name"] or origin,
+    return Route(place=place.id, profile=profile.id, origin=origin, origin_name=origin_node["name"] or origin,
                  origin_kind=origin_node["kind"], status=status, entrance=entrance if not relaxed else None,
                  legs=legs, length_m=round(sum(leg.attrs.get("length", 0.0) for leg in legs), 1),
                  duration_s=round(_duration(legs, profile)), crossings=sum(leg.kind == "crossing" for leg in legs),
@@ -236,7 +236,7 @@ def _route_from(graph, weigher: _Weigher, origin, target, office: Office, profil
 
 
 def _other_doors(graph, weigher: _Weigher, target, legs) -> list:
-    """Why each other entrance of the office is closed to the profile (RT-3: no entrance works)."""
+    """Why each other entrance of the place is closed to the profile (RT-3: no entrance works)."""
     used = legs[-1].entrance if legs and legs[-1].kind == "door" else None
     found = []
     for entrance_node, _, key, data in graph.in_edges(target, keys=True, data=True):
@@ -248,12 +248,12 @@ def _other_doors(graph, weigher: _Weigher, target, legs) -> list:
     return found
 
 
-def inside_route(office: Office, profile: Profile) -> InsideRoute:
+def inside_route(place: Place, profile: Profile) -> InsideRoute:
     """From the door to the desk: floors, lift, steps and the room's door (RT-4)."""
-    inside = office.inside
+    inside = place.inside
     fact = inside.fact
     steps, barriers, unknowns = [], [], []
-    steps.append(Step("enter", name=office.short_name))
+    steps.append(Step("enter", name=place.short_name))
     floor = fact("floor").value
     if floor is None:
         if profile.needs_lift:

@@ -146,7 +146,7 @@ _VEHICLE_FROM = {"tram": "z tramwaju ", "bus": "z autobusu "}
 
 
 def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: str) -> list:
-    """The easy-read lines of one route, from the start to the office's door and desk; origin_pictogram shows
+    """The easy-read lines of one route, from the start to the place's door and desk; origin_pictogram shows
     the start (tram, bus, a stop of either, parking)."""
     start = _line(origin_pictogram, "Start: parking przy budynku.") if origin_kind == "parking" else \
         _line(origin_pictogram, f"Wysiądź {_VEHICLE_FROM.get(origin_pictogram, '')}na przystanku {expand_name(origin_name)}.")

@@ -377,14 +377,14 @@ def describe_stop(vehicles: tuple, lines: tuple) -> str:
     return f"Tu zatrzymują się pojazdy{lines_text}." if lines else ""
 
 
-def describe_map(*, origin_kind: str, origin_name: str, office_name: str, entrance_name: str | None,
+def describe_map(*, origin_kind: str, origin_name: str, place_name: str, entrance_name: str | None,
                  length_m: float) -> tuple:
     """What a route map shows: its short alternative text and, for listeners, its overview."""
     length = quantity(round(length_m), "metre")
-    to = f"wejścia: {entrance_name}" if entrance_name else office_name
+    to = f"wejścia: {entrance_name}" if entrance_name else place_name
     alt = f"Mapa trasy z przystanku {origin_name} do {to}, {length}." if origin_kind == "stop" else \
         f"Mapa trasy z parkingu do {to}, {length}."
     start = f"z przystanku {origin_name}" if origin_kind == "stop" else f"z parkingu: {origin_name}"
-    overview = (f"Mapa pokazuje trasę {start} do budynku {office_name}. "
+    overview = (f"Mapa pokazuje trasę {start} do budynku {place_name}. "
                 f"Trasa ma {length} i jest zaznaczona grubą linią z białymi kreskami. Północ jest u góry mapy.")
     return alt, overview

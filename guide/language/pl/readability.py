@@ -254,9 +254,9 @@ def check_guide(data) -> list:
     if info.easy_read_scope is not None:
         wanted.append((info.easy_read_scope, guide_file, "easy_read.scope"))
     wanted += [(entry.easy_read, guide_file, f"glossary[{entry.term.get('pl', '')}].easy_read") for entry in info.glossary]
-    for office in data.offices:
-        wanted.append((office.easy_read, office.file, f"office '{office.id}'.easy_read"))
-        wanted += [(s.easy_read, office.file, f"office '{office.id}'.services[{s.id}].easy_read") for s in office.services]
+    for place in data.places:
+        wanted.append((place.easy_read, place.file, f"place '{place.id}'.easy_read"))
+        wanted += [(s.easy_read, place.file, f"place '{place.id}'.services[{s.id}].easy_read") for s in place.services]
     for text, file, where in wanted:
         if not isinstance(text, EasyText):
             problems.append(Problem(file, where, "Expected an easy-read text (easy_read:) but received none",
@@ -280,10 +280,10 @@ def _texts(data, easy: bool) -> list:
     lang, info = data.info.languages[0], data.info
     if easy:
         found = [info.easy_read_introduction] + [e.easy_read for e in info.glossary]
-        found += [o.easy_read for o in data.offices] + [s.easy_read for o in data.offices for s in o.services]
+        found += [o.easy_read for o in data.places] + [s.easy_read for o in data.places for s in o.services]
         return [t.texts[lang] for t in found if t is not None and lang in t.texts]
-    found = [info.introduction] + [e.meaning for e in info.glossary] + [o.description for o in data.offices]
-    found += [s.description for o in data.offices for s in o.services if s.description]
+    found = [info.introduction] + [e.meaning for e in info.glossary] + [o.description for o in data.places]
+    found += [s.description for o in data.places for s in o.services if s.description]
     return [t[lang] for t in found if lang in t]
 
 
