@@ -99,7 +99,7 @@ CASES = [
     ("duplicate-entrance-id", _place("  - id: side", "  - id: front"), PLACE, "entrances",
      "Expected unique entrance ids but 'front'"),
     ("negative-steps", _place("steps: 4", "steps: -3"), f"{PLACE}:", "entrances[0] (entrance 'front').facts.steps",
-     "Expected a whole number from 0 to 200 steps but received -3"),
+     "Expected a whole number from 0 to 200 steps, or true (there are steps, their number unknown) but received -3"),
     ("absurd-door-width", _place("door_width: 100", "door_width: 5000"), f"{PLACE}:",
      "(entrance 'side').facts.door_width", "Expected a whole number from 40 to 400 cm but received 5000"),
     ("absurd-incline", _net(_set("a-walk", incline=95)), "network.geojson", "feature 'a-walk'.incline",

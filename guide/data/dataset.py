@@ -41,18 +41,23 @@ STOP_MATCH_M = 25  # a stop node must sit this close to the GTFS position of its
 ENDPOINT_MATCH_M = 10  # an edge's line must start and end this close to its nodes
 MAX_LINE_POINTS = 5000  # an edge joins two neighbouring nodes; OSM's longest ways have 2000 points
 
+_STEPS = s.IntegerOrTrue(0, 200, "steps", "there are steps, their number unknown")
 ENTRANCE_FACTS = {
-    "accessible": s.Boolean(), "steps": s.Integer(0, 200, "steps"), "ramp": s.Boolean(),
+    "accessible": s.Boolean(), "steps": _STEPS, "ramp": s.Boolean(),
     "ramp_incline": s.Number(0, 30, "%"), "handrail": s.Boolean(), "door_width": s.Integer(40, 400, "cm"),
     "threshold": s.Integer(0, 50, "cm"), "automatic_door": s.Boolean(), "bell": s.Boolean(), "intercom": s.Boolean(),
     "audio_beacon": s.Boolean(), "locked": s.Boolean(), "tactile_paving": s.Boolean(),
     "contrast_marking": s.Boolean(), "disabled_parking": s.Integer(0, 100, "bays"),
+    "platform_lift": s.Boolean(),  # a platform lift beside the steps
+    "stair_climber": s.Boolean(),  # a stair climber that staff operate at the steps
+    "advance_notice": s.IntegerOrTrue(0, 720, "hours", "notice is needed, how long before unknown"),
 }
 INSIDE_FACTS = {
     "floor": s.Integer(-3, 40), "room": s.PlainText(max_length=40), "lift": s.Boolean(),
-    "stairs_handrail": s.Boolean(), "steps_inside": s.Integer(0, 200, "steps"), "room_door_width": s.Integer(40, 400, "cm"),
+    "stairs_handrail": s.Boolean(), "steps_inside": _STEPS, "room_door_width": s.Integer(40, 400, "cm"),
     "room_threshold": s.Integer(0, 50, "cm"), "accessible_toilet": s.Boolean(), "induction_loop": s.Boolean(),
     "sign_language": s.BooleanOr(SIGN_LANGUAGE), "guide_dogs": s.Boolean(), "seating": s.Boolean(),
+    "staff_come_down": s.Boolean(),  # staff come to the entrance when the desk cannot be reached
 }
 
 
@@ -305,12 +310,18 @@ class _EntranceChecker(s.Checker):
         if isinstance(value, dict) and isinstance(value.get("id"), str):
             at = s.Where(at.file, f"{at.where} (entrance '{value['id']}')", at.line, at.problems)
         fields = {"id": s.Identifier(), "node": s.Identifier(), "name": s.Texts(self.languages),
-                  "notes": s.Texts(self.languages, all_languages=False), "facts": _FactsChecker(ENTRANCE_FACTS, self.languages)}
+                  "notes": s.Texts(self.languages, all_languages=False), "easy_read": _easy_notes(self.languages),
+                  "facts": _FactsChecker(ENTRANCE_FACTS, self.languages)}
         values = s.check_block(value, fields, at, required=("id", "node", "name"))
         if values is None or any(k not in values for k in ("id", "node", "name")):
             return s.INVALID
         return Entrance(values["id"], values["node"], values["name"], values.get("facts", {}), values.get("notes", {}),
-                        line_of(value, "node"))
+                        line_of(value, "node"), values.get("easy_read"), line_of(value, "notes"))
+
+
+def _easy_notes(languages) -> s.EasyTexts:
+    """easy_read: beside notes: the notes in easy-read (in the guide's first language at least)."""
+    return s.EasyTexts(languages, all_languages=False)
 
 
 class _FactsChecker(s.Checker):
@@ -331,11 +342,11 @@ class _InsideChecker(s.Checker):
 
     def check(self, value, at):
         fields = {"facts": _FactsChecker(INSIDE_FACTS, self.languages),
-                  "notes": s.Texts(self.languages, all_languages=False)}
+                  "notes": s.Texts(self.languages, all_languages=False), "easy_read": _easy_notes(self.languages)}
         values = s.check_block(value, fields, at)
         if values is None:
             return s.INVALID
-        return Inside(values.get("facts", {}), values.get("notes", {}))
+        return Inside(values.get("facts", {}), values.get("notes", {}), values.get("easy_read"), line_of(value, "notes"))
 
 
 def read_stops_csv(path: Path, problems, *, shown_as: str, root: Path | None,

@@ -38,16 +38,37 @@ DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
 @dataclass(frozen=True)
 class Fact:
-    """One fact about a place; value None means "no data", never "fine"."""
+    """One fact about a place; value None means "no data", never "fine".
+
+    A fact written as a list of fact blocks keeps every block in sources, newest first (never checked last);
+    when their values disagree the fact is disputed: its value is None and the rest is the newest block's."""
 
     value: object
     source: str | None = None
     verified: str | None = None  # ISO date, possibly reduced: "2021", "2021-06", "2021-06-30"
     note: Texts = field(default_factory=dict)
+    easy_read: EasyText | None = None  # the note in easy-read
+    sources: tuple = ()  # Fact per source, newest first, when the fact was written as a list
+    line: int | None = field(default=None, compare=False)  # where the fact is written, for the checker's reports
 
     @property
     def known(self) -> bool:
         return self.value is not None
+
+    @property
+    def disputed(self) -> bool:
+        """The sources give different values: for routing the fact is unknown."""
+        return len(self.values) > 1
+
+    @property
+    def values(self) -> tuple:
+        """The distinct values the sources give, newest first."""
+        return tuple(dict.fromkeys(f.value for f in self.sources)) if self.sources else (self.value,)
+
+    @property
+    def newest(self) -> "Fact":
+        """The newest source's fact (the fact itself when it has one source)."""
+        return self.sources[0] if self.sources else self
 
 
 UNKNOWN = Fact(None)
@@ -111,6 +132,8 @@ class Entrance:
     facts: dict  # attribute -> Fact (steps, ramp, door_width, threshold, …)
     notes: Texts = field(default_factory=dict)
     line: int | None = field(default=None, compare=False)  # the line of node: in the place file, for errors
+    easy_read: EasyText | None = None  # the notes in easy-read
+    notes_line: int | None = field(default=None, compare=False)
 
     def fact(self, name: str) -> Fact:
         return self.facts.get(name, UNKNOWN)
@@ -120,6 +143,8 @@ class Entrance:
 class Inside:
     facts: dict  # attribute -> Fact (floor, room, lift, accessible_toilet, …)
     notes: Texts = field(default_factory=dict)
+    easy_read: EasyText | None = None  # the notes in easy-read
+    notes_line: int | None = field(default=None, compare=False)
 
     def fact(self, name: str) -> Fact:
         return self.facts.get(name, UNKNOWN)

@@ -20,6 +20,7 @@ class Profile:
     unknown: dict = field(default_factory=dict)
     costs: dict = field(default_factory=dict)
     needs_lift: bool = False
+    stair_climber: bool = False  # a staff-operated stair climber can carry this profile's wheelchair
     cue_before: int | None = None
 
     def limit(self, attribute: str):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import Problem
 from .model import DAYS, EasyText, Fact, Hours
@@ -176,6 +176,21 @@ class Integer(Checker):
         if not self.minimum <= value <= self.maximum:
             return self.wrong(value, at)
         return value
+
+
+class IntegerOrTrue(Integer):
+    """A count, or true when there are some but nobody counted them (steps: true); false is 0."""
+
+    def __init__(self, minimum: int, maximum: int, unit: str, true_means: str):
+        super().__init__(minimum, maximum, unit)
+        self.expected += f", or true ({true_means})"
+        self.fix = f"Write a whole number between {minimum} and {maximum} {unit}, true ({true_means}), or leave the " \
+                   "field out if unknown."
+
+    def check(self, value, at):
+        if isinstance(value, bool):
+            return True if value else 0
+        return super().check(value, at)
 
 
 class Number(Checker):
@@ -407,11 +422,12 @@ def check_block(data, fields: dict, at: Where, *, required=(), allow_extra=()) -
     return values
 
 
-FACT_META = ("value", "source", "verified", "note")
+FACT_META = ("value", "source", "verified", "note", "easy_read")
 
 
 def check_facts(data, fields: dict, at: Where, languages) -> dict:
-    """Check a block of facts; each fact is a bare value or {value, source, verified, note}.
+    """Check a block of facts; each fact is a bare value, {value, source, verified, note, easy_read}, or a list of
+    such blocks when sources disagree (see Fact.sources).
 
     'source' and 'verified' given on the block apply to every fact in it that has none of its own.
     Every fact must end up with a source; 'verified' may be null (never checked on site).
@@ -433,34 +449,79 @@ def check_facts(data, fields: dict, at: Where, languages) -> dict:
             place.report(f"Expected one of the known facts but received the unknown key {shown(key)}",
                          f"{hint}Known facts here: {', '.join(fields)}.")
             continue
-        source, verified, note = block_source, block_verified, {}
-        if isinstance(raw, dict):
-            extra = [k for k in raw if k not in FACT_META]
-            if extra:
-                comma = raw[extra[0]] is None  # {source: pomiar, 2024}: the comma began a key "2024" with no value
-                place.child(extra[0], raw).report(
-                    f"Expected value, source, verified or note but received {shown(extra[0])}"
-                    + (", which a comma inside { … } made into a key" if comma else ""),
-                    "Put a text that has a comma in quotes, for example source: 'pomiar, 2024'." if comma
-                    else "A fact block holds only value, source, verified and note.")
-                continue
-            if "source" in raw:
-                source = meta["source"].check(raw["source"], place.child("source", raw))
-            if raw.get("verified") is not None:
-                verified = meta["verified"].check(raw["verified"], place.child("verified", raw))
-            elif "verified" in raw:
-                verified = None
-            if "note" in raw:
-                note = Texts(languages, all_languages=False).check(raw["note"], place.child("note", raw))
-            raw = raw.get("value")
-        if raw is None:
-            continue  # an empty fact (steps: with nothing after it) is the same as leaving it out: unknown
-        value = fields[key].check(raw, place)
-        if INVALID in (value, source, verified, note):
-            continue
-        if not source:
-            place.report("Expected a source for this fact but received none",
-                         "Add 'source: …' (where the fact comes from) to the fact or to its block.")
-            continue
-        facts[key] = Fact(value, source, verified, note)
+        if isinstance(raw, list):
+            fact = _sourced_fact(raw, fields[key], place, languages)
+        else:
+            fact = _fact(raw, fields[key], place, (block_source, block_verified), languages)
+        if fact is not None and fact is not INVALID:
+            facts[key] = replace(fact, line=place.line)
     return facts
+
+
+def _fact(raw, checker: Checker, place: Where, inherited: tuple, languages, *, in_list: bool = False):
+    """One fact from a bare value or a fact block; None when it is empty (unknown), INVALID after a problem.
+    inherited: the source and check date of the block around it."""
+    source, verified = inherited
+    note, easy = {}, None
+    if isinstance(raw, dict):
+        extra = [k for k in raw if k not in FACT_META]
+        if extra:
+            comma = raw[extra[0]] is None  # {source: pomiar, 2024}: the comma began a key "2024" with no value
+            return place.child(extra[0], raw).report(
+                f"Expected value, source, verified, note or easy_read but received {shown(extra[0])}"
+                + (", which a comma inside { … } made into a key" if comma else ""),
+                "Put a text that has a comma in quotes, for example source: 'pomiar, 2024'." if comma
+                else "A fact block holds only value, source, verified, note and easy_read.")
+        if in_list and any(raw.get(k) is None for k in ("value", "source")):
+            missing = next(k for k in ("value", "source") if raw.get(k) is None)
+            return place.report(f"Expected {missing}: in each fact block of the list but received none",
+                                "Give each source its own block: - {value: 3, source: deklaracja 2023, "
+                                "verified: 2023-05}.")
+        if "source" in raw:
+            source = PlainText(max_length=300).check(raw["source"], place.child("source", raw))
+        if raw.get("verified") is not None:
+            verified = IsoDate().check(raw["verified"], place.child("verified", raw))
+        elif "verified" in raw:
+            verified = None
+        if "note" in raw:
+            note = Texts(languages, all_languages=False).check(raw["note"], place.child("note", raw))
+        if raw.get("easy_read") is not None:
+            easy = EasyTexts(languages, all_languages=False).check(raw["easy_read"], place.child("easy_read", raw))
+        raw = raw.get("value")
+    elif in_list:
+        return place.report(f"Expected a fact block with value: and source: but received {shown(raw)}",
+                            "Give each source its own block: - {value: 3, source: deklaracja 2023, verified: 2023-05}.")
+    if raw is None:
+        return None  # an empty fact (steps: with nothing after it) is the same as leaving it out: unknown
+    value = checker.check(raw, place)
+    if INVALID in (value, source, verified, note, easy):
+        return INVALID
+    if not source:
+        return place.report("Expected a source for this fact but received none",
+                            "Add 'source: …' (where the fact comes from) to the fact or to its block.")
+    return Fact(value, source, verified, note, easy)
+
+
+def _sourced_fact(items: list, checker: Checker, place: Where, languages):
+    """A fact written as a list of fact blocks, one per source: every block, newest first; disputed (value None)
+    when their values differ."""
+    if not items:
+        return place.report("Expected a list of at least one fact block but received an empty list",
+                            "Give each source its own block: - {value: 3, source: deklaracja 2023, verified: 2023-05}, "
+                            "or leave the fact out if unknown.")
+    found = [_fact(item, checker, place.child(i, items), (None, None), languages, in_list=True)
+             for i, item in enumerate(items)]
+    if any(f is INVALID or f is None for f in found):
+        return INVALID
+    found.sort(key=lambda f: _age(f.verified))
+    newest = found[0]
+    values = {repr(f.value) for f in found}
+    return replace(newest, value=newest.value if len(values) == 1 else None, sources=tuple(found))
+
+
+def _age(verified: str | None) -> tuple:
+    """Sorts facts newest first, never checked last: ('2023-05' before '2023' before '2021-12-31' before None)."""
+    if verified is None:
+        return (1, 0, 0, 0)
+    parts = [int(p) for p in verified.split("-")] + [0, 0]
+    return (0, -parts[0], -parts[1], -parts[2])
