@@ -7,6 +7,7 @@ place entrance becomes a door edge from its entrance node to the place's own nod
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import networkx as nx
@@ -15,7 +16,7 @@ from ..errors import Problem
 from .geometry import distance_m, local_metres
 from .model import Edge, GuideData, Network, Node
 
-__all__ = ["build_graph", "check_graph", "place_node", "nearby_origins", "MAX_STOP_DISTANCE", "MAX_PARKING_DISTANCE"]
+__all__ = ["build_graph", "check_graph", "place_node", "readings", "nearby_origins", "MAX_STOP_DISTANCE", "MAX_PARKING_DISTANCE"]
 
 MAX_STOP_DISTANCE = 1200  # metres from the place to a stop the guide routes from
 MAX_PARKING_DISTANCE = 500
@@ -66,17 +67,33 @@ def graph_of(network: Network, places) -> nx.MultiDiGraph:
             if entrance.node not in graph:
                 continue
             facts = {name: fact.value for name, fact in entrance.facts.items() if fact.known}
-            width = facts.get("door_width")
-            attrs = {"length": 0.0, "steps": facts.get("steps"), "ramp": facts.get("ramp"),
-                     "ramp_incline": facts.get("ramp_incline"), "handrail": facts.get("handrail"),
-                     "width": width / 100 if width is not None else None, "kerb_start": facts.get("threshold"),
-                     "locked": facts.get("locked"), "bell": facts.get("bell"), "intercom": facts.get("intercom"),
-                     "accessible": facts.get("accessible")}
+            attrs = _door_attrs(facts)
+            disputed = {name: fact.values for name, fact in entrance.facts.items() if fact.disputed}
+            if disputed:  # the sources disagree: the door as each of them tells it (see access.assess)
+                attrs["disputed"] = tuple(disputed)
+                attrs["readings"] = tuple(_door_attrs(dict(facts, **reading)) for reading in readings(disputed))
             node = graph.nodes[entrance.node]
             graph.add_edge(entrance.node, target, key=f"door:{entrance.id}", id=f"{place.id}/{entrance.id}",
-                           kind="door", entrance=entrance.id, attrs={k: v for k, v in attrs.items() if v is not None},
-                           coords=((node["lon"], node["lat"]),))
+                           kind="door", entrance=entrance.id, attrs=attrs, coords=((node["lon"], node["lat"]),))
     return graph
+
+
+def readings(disputed: dict) -> list:
+    """Every way the disagreeing sources can be read: one dict per combination of their values."""
+    names = list(disputed)
+    return [dict(zip(names, values)) for values in itertools.product(*(disputed[name] for name in names))]
+
+
+def _door_attrs(facts: dict) -> dict:
+    """A door edge's attributes from an entrance's known facts (name -> value)."""
+    width = facts.get("door_width")
+    attrs = {"length": 0.0, "steps": facts.get("steps"), "ramp": facts.get("ramp"),
+             "ramp_incline": facts.get("ramp_incline"), "handrail": facts.get("handrail"),
+             "width": width / 100 if width is not None else None, "kerb_start": facts.get("threshold"),
+             "locked": facts.get("locked"), "bell": facts.get("bell"), "intercom": facts.get("intercom"),
+             "accessible": facts.get("accessible"), "platform_lift": facts.get("platform_lift"),
+             "stair_climber": facts.get("stair_climber"), "advance_notice": facts.get("advance_notice")}
+    return {k: v for k, v in attrs.items() if v is not None}
 
 
 def _joined(network: Network, ends: set) -> tuple:

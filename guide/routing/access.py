@@ -6,25 +6,28 @@ from dataclasses import dataclass
 
 from ..data.profiles import Profile
 
-__all__ = ["Barrier", "Unknown", "Assessment", "assess"]
+__all__ = ["Barrier", "Unknown", "Assessment", "assess", "settled"]
 
 
 @dataclass(frozen=True)
 class Barrier:
-    """A measured value over a profile's limit, e.g. kerb 4 cm > 2 cm."""
+    """A measured value over a profile's limit, e.g. kerb 4 cm > 2 cm; reason: why the aid that is there does not
+    help this profile ("stair_climber": a stair climber cannot carry a powered wheelchair)."""
 
     attribute: str
     value: object
     limit: object
     unit: str
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
 class Unknown:
-    """An attribute with no data that the profile needs."""
+    """An attribute with no data that the profile needs; disputed: the sources give different values."""
 
     attribute: str
     policy: str  # 'forbid' or 'cost'
+    disputed: bool = False
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class Assessment:
     seconds: float
     barriers: tuple
     unknowns: tuple
+    warnings: tuple = ()  # what this profile must know to pass: stair_climber, platform_lift, advance_notice[:hours]
 
     @property
     def passable(self) -> bool:
@@ -42,15 +46,38 @@ _KERB_KINDS = ("crossing",)
 _INCLINE_KINDS = ("footway", "crossing", "ramp")
 
 
+def settled(outcomes: list, judged):
+    """The most favourable outcome of the readings of disagreeing sources (fewest barriers, then fewest unknowns;
+    the newest source's first on a tie), and whether the readings differ in judged(outcome) for the profile: then
+    the disagreement is something the route depends on."""
+    best = min(outcomes, key=lambda outcome: tuple(len(part) for part in judged(outcome)))
+    return best, any(judged(outcome) != judged(best) for outcome in outcomes)
+
+
 def assess(kind: str, attrs: dict, profile: Profile) -> Assessment:
     """Assess an edge already oriented in the direction of travel.
 
     attrs holds the edge's data: incline (signed, % uphill in travel direction), kerb_start and
     kerb_end (cm), width (m), surface, smoothness, step_count, handrail, traffic_lights,
-    sound_signal, tactile_paving, open_area, length (m); a door edge also has ramp and locked.
+    sound_signal, tactile_paving, open_area, length (m); a door edge also has ramp, platform_lift, stair_climber,
+    advance_notice and locked, and, when sources disagree, the names of the disputed facts and the door as each
+    reading of them tells it (readings): a disagreement that matters to the profile is an unknown, never fine.
     """
+    if attrs.get("readings"):
+        outcomes = [_assess(kind, reading, profile) for reading in attrs["readings"]]
+        best, differ = settled(outcomes, lambda a: (a.barriers, a.unknowns, a.warnings))
+        if not differ:
+            return best
+        disputed = tuple(Unknown(name, "cost", disputed=True) for name in attrs["disputed"])
+        return Assessment(best.seconds + profile.cost("unknown"), best.barriers, best.unknowns + disputed,
+                          best.warnings)
+    return _assess(kind, attrs, profile)
+
+
+def _assess(kind: str, attrs: dict, profile: Profile) -> Assessment:
     barriers: list[Barrier] = []
     unknowns: list[Unknown] = []
+    warnings: list[str] = []
     seconds = attrs.get("length", 0.0) / profile.speed
 
     def unknown(attribute: str, named: str | None = None) -> None:
@@ -67,8 +94,9 @@ def assess(kind: str, attrs: dict, profile: Profile) -> Assessment:
         barriers.append(Barrier(attribute, value, limit, unit))
 
     forbids_steps = profile.limit("steps") == "forbid"
-    step_free_route = kind == "door" and attrs.get("ramp") is True
-    steps = 0
+    ramp, platform_lift = attrs.get("ramp") is True, attrs.get("platform_lift") is True
+    step_free_route = kind == "door" and (ramp or platform_lift)
+    steps, reason = 0, None
     if kind == "steps":
         steps = attrs.get("step_count")
         if steps is None:
@@ -76,23 +104,35 @@ def assess(kind: str, attrs: dict, profile: Profile) -> Assessment:
                 over("steps", "?", 0, "steps")
             steps = 1
     elif kind == "door" and not step_free_route:
-        steps = attrs.get("steps")
+        steps = attrs.get("steps")  # a count, or True: steps, their number unknown
         if steps is None:
             if attrs.get("accessible") is False and forbids_steps:
                 over("accessible", False, True, "")
             elif attrs.get("accessible") is not True:
                 unknown("steps")
             steps = 0
+        elif steps and forbids_steps and attrs.get("stair_climber") is True:
+            if profile.stair_climber:  # staff carry the wheelchair up: they must be told before
+                warnings.append("stair_climber")
+                seconds += profile.cost("stair_climber")
+                steps = 0
+            else:
+                reason = "stair_climber"
     if steps:
         if forbids_steps:
-            over("steps", steps, 0, "steps")
-        seconds += steps * profile.cost("step")
+            barriers.append(Barrier("steps", "?" if steps is True else steps, 0, "steps", reason))
+        seconds += (1 if steps is True else steps) * profile.cost("step")
         if attrs.get("handrail") is not True:
             seconds += profile.cost("no_handrail")
-    if kind == "door" and step_free_route and attrs.get("ramp_incline") is not None:
+    if kind == "door" and ramp and not platform_lift and attrs.get("ramp_incline") is not None:
         limit = profile.limit("uphill")
         if limit is not None and attrs["ramp_incline"] > limit:
             over("ramp_incline", attrs["ramp_incline"], limit, "%")
+    if kind == "door" and forbids_steps and platform_lift and not ramp and attrs.get("steps") != 0:
+        warnings.append("platform_lift")
+    notice = attrs.get("advance_notice") if kind == "door" and forbids_steps else None
+    if notice:  # the accessible way in needs notice: those who need it must call ahead
+        warnings.append("advance_notice" if notice is True else f"advance_notice:{notice}")
     if kind == "lift":
         seconds += profile.cost("lift")
     if kind == "crossing":
@@ -144,4 +184,4 @@ def assess(kind: str, attrs: dict, profile: Profile) -> Assessment:
             seconds += 60
         else:
             over("locked", True, False, "")
-    return Assessment(seconds, tuple(dict.fromkeys(barriers)), tuple(dict.fromkeys(unknowns)))
+    return Assessment(seconds, tuple(dict.fromkeys(barriers)), tuple(dict.fromkeys(unknowns)), tuple(warnings))

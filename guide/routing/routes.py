@@ -11,15 +11,16 @@ from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
-from .access import Assessment, Barrier, assess
+from .access import Assessment, Barrier, assess, settled
 from .directions import Step, steps_for
 from ..data.model import Place
-from ..data.network import MAX_STOPS, nearby_origins, place_node
+from ..data.network import MAX_STOPS, nearby_origins, place_node, readings
 from ..data.profiles import Profile
 
 __all__ = ["Leg", "BarrierAt", "UnknownAt", "Alternative", "InsideRoute", "Route", "plan_place", "inside_route"]
 
 MAX_SECONDS = 3600  # routes longer than an hour's travel are not "nearby"
+CALL_AHEAD = ("stair_climber", "advance_notice", "staff_come_down")  # warnings that ask to call before the visit
 BARRIER_PENALTY = 900  # seconds per barrier when looking for the least-bad path (RT-3 explanations)
 
 
@@ -52,6 +53,7 @@ class UnknownAt:
     attribute: str
     edge_id: str
     position: tuple
+    disputed: bool = False  # the sources disagree about it
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class InsideRoute:
     barriers: tuple  # Barrier
     unknowns: tuple  # attribute names
     facilities: dict  # facility -> Fact
+    disputed: tuple = ()  # the unknowns that are facts whose sources disagree
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,18 @@ class Route:
         """Every attribute this route depends on that nobody has checked, outside and inside, once each."""
         inside = self.inside.unknowns if self.inside else ()
         return tuple(dict.fromkeys([u.attribute for u in self.unknowns] + list(inside)))
+
+    @property
+    def disputed(self) -> tuple:
+        """The missing data that is there but disputed: facts whose sources disagree."""
+        inside = self.inside.disputed if self.inside else ()
+        return tuple(dict.fromkeys([u.attribute for u in self.unknowns if u.disputed] + list(inside)))
+
+    @property
+    def calls_ahead(self) -> bool:
+        """The route asks the reader to call before the visit (staff must bring a stair climber, come down…)."""
+        steps = self.steps + (self.inside.steps if self.inside else ())
+        return any(w.partition(":")[0] in CALL_AHEAD for step in steps for w in step.warnings)
 
     @property
     def coords(self) -> list:
@@ -188,7 +203,7 @@ def plan_place(graph: nx.MultiDiGraph, place: Place, profile: Profile) -> list:
         inside_blocked = route.inside is not None and route.inside.barriers
         if route.status == "no_route":
             alternatives += [Alternative("origin", r.origin, r.origin_name) for r in usable]
-        if route.status == "no_route" or inside_blocked or route.status == "unverified":
+        if route.status == "no_route" or inside_blocked or route.status == "unverified" or route.calls_ahead:
             alternatives.append(Alternative("call", phone=phone))
         finished.append(replace(route, alternatives=tuple(alternatives)))
     return finished
@@ -210,7 +225,7 @@ def _route_from(graph, weigher: _Weigher, origin, target, place: Place, profile:
         position = leg.coords[len(leg.coords) // 2]
         name = leg.attrs.get("name") or graph.nodes[leg.start].get("name")
         barriers += [BarrierAt(b, leg.edge_id, leg.kind, position, name, leg.entrance) for b in leg.assessment.barriers]
-        unknowns += [UnknownAt(u.attribute, leg.edge_id, position) for u in leg.assessment.unknowns]
+        unknowns += [UnknownAt(u.attribute, leg.edge_id, position, u.disputed) for u in leg.assessment.unknowns]
     if relaxed:
         barriers += _other_doors(graph, weigher, target, legs)
     entrance = legs[-1].entrance if legs and legs[-1].kind == "door" else None
@@ -222,7 +237,8 @@ def _route_from(graph, weigher: _Weigher, origin, target, place: Place, profile:
     if entrance and not relaxed:
         door = place.entrance(entrance)
         steps.append(Step("arrive", name=dict(door.name), position=legs[-1].coords[0],
-                          facts={k: f.value for k, f in door.facts.items() if f.known}))
+                          facts={k: f.value for k, f in door.facts.items() if f.known},
+                          warnings=legs[-1].assessment.warnings))
         inside = inside_route(place, profile)
     status = "no_route" if relaxed else ("unverified" if unknowns else "ok")
     if inside and inside.unknowns and status == "ok":
@@ -249,17 +265,27 @@ def _other_doors(graph, weigher: _Weigher, target, legs) -> list:
 
 
 def inside_route(place: Place, profile: Profile) -> InsideRoute:
-    """From the door to the desk: floors, lift, steps and the room's door (RT-4)."""
-    inside = place.inside
-    fact = inside.fact
-    steps, barriers, unknowns = [], [], []
-    steps.append(Step("enter", name=place.short_name))
-    floor = fact("floor").value
+    """From the door to the desk: floors, lift, steps and the room's door (RT-4). Facts whose sources disagree
+    are read each way: when the readings differ for the profile, the route depends on them (never fine)."""
+    facts = {name: fact.value for name, fact in place.inside.facts.items() if fact.known}
+    disputed = {name: fact.values for name, fact in place.inside.facts.items() if fact.disputed}
+    phone = place.contacts.phones[0].number if place.contacts.phones else None
+    outcomes = [_inside(dict(facts, **reading), place, profile, phone) for reading in readings(disputed)]
+    best, differ = settled(outcomes, lambda inside: (inside.barriers, inside.unknowns))
+    if not differ:
+        return best
+    names = tuple(disputed)
+    return replace(best, unknowns=best.unknowns + names, disputed=names)
+
+
+def _inside(facts: dict, place: Place, profile: Profile, phone: str | None) -> InsideRoute:
+    """The way inside by the inside's known facts (name -> value)."""
+    steps, barriers, unknowns = [Step("enter", name=place.short_name)], [], []
+    floor, lift = facts.get("floor"), facts.get("lift")
     if floor is None:
         if profile.needs_lift:
             unknowns.append("floor")
     elif floor != 0:
-        lift = fact("lift").value
         if lift:
             steps.append(Step("lift_up", count=floor))
         elif profile.needs_lift:
@@ -270,16 +296,22 @@ def inside_route(place: Place, profile: Profile) -> InsideRoute:
             steps.append(Step("stairs_up", count=floor, warnings=("no_lift",) if lift is False else ("unknown:lift",)))
         else:
             steps.append(Step("stairs_up", count=floor))
-    inner_steps = fact("steps_inside").value
+    inner_steps = facts.get("steps_inside")
     if inner_steps and profile.limit("steps") == "forbid":
-        barriers.append(Barrier("steps", inner_steps, 0, "steps"))
-    width, threshold = fact("room_door_width").value, fact("room_threshold").value
+        barriers.append(Barrier("steps", "?" if inner_steps is True else inner_steps, 0, "steps"))
+    width, threshold = facts.get("room_door_width"), facts.get("room_threshold")
     if profile.limit("width") is not None and width is not None and width / 100 < profile.limit("width"):
         barriers.append(Barrier("room_door_width", width, round(profile.limit("width") * 100), "cm"))
     if profile.limit("kerb") is not None and threshold is not None and threshold > profile.limit("kerb"):
         barriers.append(Barrier("room_threshold", threshold, profile.limit("kerb"), "cm"))
-    steps.append(Step("room", name=fact("room").value, count=floor,
+    facilities = {name: place.inside.fact(name) for name in ("accessible_toilet", "induction_loop", "sign_language",
+                                                            "guide_dogs", "seating")}
+    blocked = barriers or {"floor", "lift"} & set(unknowns)
+    if blocked and facts.get("staff_come_down") and profile.needs_lift:  # staff serve the reader at the entrance
+        told = tuple(f"barrier:{b.attribute}" for b in barriers) + tuple(f"unknown:{u}" for u in unknowns)
+        steps = [steps[0], Step("staff_come_down", count=floor, warnings=("staff_come_down", *told),
+                                facts={"phone": phone} if phone else {})]
+        return InsideRoute(tuple(steps), (), (), facilities)
+    steps.append(Step("room", name=facts.get("room"), count=floor,
                       warnings=tuple(f"barrier:{b.attribute}" for b in barriers)))
-    facilities = {name: fact(name) for name in ("accessible_toilet", "induction_loop", "sign_language", "guide_dogs",
-                                                "seating")}
     return InsideRoute(tuple(steps), tuple(barriers), tuple(unknowns), facilities)
