@@ -131,7 +131,9 @@ def _cmd_route(args) -> int:
               f"{words.quantity(route.crossings, 'crossing')}" + (f"; entrance {route.entrance}" if route.entrance else ""))
         if route.status == "no_route":
             for b in route.barriers:
-                print(f"  ✗ {words.describe_barrier(b.barrier.attribute, b.barrier.value, b.barrier.limit, b.barrier.unit, b.name, kind=b.kind)}")
+                said = words.describe_barrier(b.barrier.attribute, b.barrier.value, b.barrier.limit, b.barrier.unit, b.name,
+                                              kind=b.kind, reason=b.barrier.reason)
+                print(f"  ✗ {said}")
         else:
             for number, step in enumerate(route.steps, start=1):
                 print(f"  {number:>2}. {words.describe_step(step)}")
@@ -139,9 +141,9 @@ def _cmd_route(args) -> int:
                 for step in route.inside.steps:
                     print(f"   • {words.describe_step(step)}")
                 for b in route.inside.barriers:
-                    print(f"   ✗ {words.describe_barrier(b.attribute, b.value, b.limit, b.unit, None)}")
+                    print(f"   ✗ {words.describe_barrier(b.attribute, b.value, b.limit, b.unit, None, reason=b.reason)}")
         for unknown in route.missing_data:
-            print(f"  ? {words.describe_unknown(unknown)}")
+            print(f"  ? {words.describe_unknown(unknown, disputed=unknown in route.disputed)}")
         for alternative in route.alternatives:
             if alternative.kind == "origin":
                 print(f"  → also possible from {alternative.origin_name}")

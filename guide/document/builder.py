@@ -384,7 +384,8 @@ class StandardBuilder(Builder):
             blocks.append(self.para(_("There is no accessible route for this group of people. Barriers:") if groups == 1
                                     else _("There is no accessible route for these groups of people. Barriers:")))
             barriers = grouped((tuple(pack.describe_barrier(b.barrier.attribute, b.barrier.value, b.barrier.limit,
-                                                            b.barrier.unit, b.name, kind=b.kind)
+                                                            b.barrier.unit, b.name, kind=b.kind,
+                                                            reason=b.barrier.reason)
                                      for b in r.barriers), r.profile)
                                for r in shared.routes)
             for texts, ids in barriers:
@@ -429,7 +430,7 @@ class StandardBuilder(Builder):
             if inside[len(shared_inside):]:
                 blocks += [self.para(_("In the building, for {groups}:", groups=self.profile_names(ids))),
                            self.items(inside[len(shared_inside):], numbered=True, start=len(steps) + 1)]
-        barriers = grouped(("; ".join(pack.describe_barrier(b.attribute, b.value, b.limit, b.unit, None)
+        barriers = grouped(("; ".join(pack.describe_barrier(b.attribute, b.value, b.limit, b.unit, None, reason=b.reason)
                                       for b in r.inside.barriers) if r.inside else "", r.profile) for r in shared.routes)
         for text, ids in barriers:
             if text:
@@ -459,9 +460,10 @@ class StandardBuilder(Builder):
         """Missing data and other possibilities, each for the groups it concerns; the number to call with them."""
         _, pack = self._, self.pack
         blocks, phone, told = [], self.phone_for(place), set()
-        for missing, ids in grouped((r.missing_data, r.profile) for r in shared.routes if r.status != "no_route"):
+        for (missing, disputed), ids in grouped(((r.missing_data, r.disputed), r.profile) for r in shared.routes
+                                                if r.status != "no_route"):
             if missing:
-                what = ", ".join(pack.describe_unknown(u) for u in missing)
+                what = ", ".join(pack.describe_unknown(u, disputed=u in disputed) for u in missing)
                 call = _("Call before your visit if it matters to you: {phone}.", phone=phone) if phone else \
                     _("Ask before your visit if it matters to you.")
                 blocks.append(self.para(_("The route depends on data nobody has checked: {missing}.", missing=what),

@@ -46,6 +46,10 @@ class EasyReadBuilder(Builder):
         return [SignVideo(video.url, (lead(short_address(video.url)), _("Scan the code with your phone."),
                                       _("Or type this address: {address}", address=short_address(video.url))))]
 
+    def notes(self, easy) -> list:
+        """The easy-read version of an entrance's or the inside's notes, beside the information pictogram."""
+        return [self.pack.EasyLine("information", tuple(self.pack.sentences(easy.texts[self.lang])))] if easy else []
+
     def place_title(self, place) -> str:
         return _capital(self.pack.expand_name(place.short_name))
 
@@ -129,8 +133,8 @@ class EasyReadBuilder(Builder):
                                                          service=s.name[lang]))))))
         sections.append(Section(f"{key}-entrances", _("Entrances"), 2, sections=tuple(
             Section(f"{key}-entrance-{e.id}", _capital(pack.short_entrance_name(e.name[lang])), 3,
-                    (self.rows(pack.entrance_lines(e.facts)),)) for e in place.entrances)))
-        inside = [self.rows(pack.inside_lines(place.inside.facts))]
+                    (self.rows(pack.entrance_lines(e.facts) + self.notes(e.easy_read)),)) for e in place.entrances)))
+        inside = [self.rows(pack.inside_lines(place.inside.facts) + self.notes(place.inside.easy_read))]
         facts = [f for e in place.entrances for f in e.facts.values()] + list(place.inside.facts.values())
         if any(not f.verified for f in facts):
             inside.append(self.rows([pack.EasyLine("question", (_("Nobody has checked this information on site "
@@ -170,24 +174,36 @@ class EasyReadBuilder(Builder):
                                       origin_pictogram=self.start_pictogram(route))
         if route.inside and route.inside.barriers:
             lines.append(self.pack.EasyLine("warning", (self._("Watch out!"), *dict.fromkeys(
-                self.pack.barrier_sentence(b.attribute) for b in route.inside.barriers))))
+                s for b in route.inside.barriers for s in self.barrier(b)))))
         return lines
+
+    def barrier(self, barrier) -> tuple:
+        """A barrier (routing's Barrier) in short sentences."""
+        return tuple(self.pack.sentences(self.pack.barrier_sentence(barrier.attribute, reason=barrier.reason)))
 
     def no_route_lines(self, route) -> list:
         _, pack = self._, self.pack
         lines = [pack.EasyLine("warning", (_("There is no good route for this group."),))]  # for any group
-        lines += [pack.EasyLine("warning", (pack.barrier_sentence(b.barrier.attribute),)) for b in route.barriers[:3]]
+        lines += [pack.EasyLine("warning", said) for said in list(dict.fromkeys(self.barrier(b.barrier)
+                                                                               for b in route.barriers))[:3]]
         return lines + [pack.EasyLine("bus", (_("You can start from another place: the stop {name}.",
                                                 name=pack.expand_name(a.origin_name)),))
                         for a in route.alternatives if a.kind == "origin"]
+
+    def route_calls(self, route, phone) -> list:
+        """The number to call at a route's end: when it depends on unchecked data, or when staff must be told."""
+        if route.status == "no_route":
+            return []
+        if route.missing_data:
+            return self.calls(phone, self._("Not everything on this route has been checked."))
+        return self.calls(phone, before_visit=True) if route.calls_ahead else []
 
     def route(self, place, members) -> list:
         """The lines every group in the section shares, then for each group what is only theirs, then the map."""
         _, pack = self._, self.pack
         phone = self.phone_for(place)
-        variants = grouped((tuple(self.lines_of(route, shared)) + tuple(self.calls(phone, _(
-            "Not everything on this route has been checked.")) if route.missing_data and route.status != "no_route"
-            else ()), profile) for profile, route, shared in members)
+        variants = grouped((tuple(self.lines_of(route, shared)) + tuple(self.route_calls(route, phone)), profile)
+                           for profile, route, shared in members)
         common = common_start([lines for lines, _p in variants])
         blocks = [self.rows(common)]
         for lines, profiles in variants:

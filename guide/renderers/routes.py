@@ -40,16 +40,19 @@ class RoutesRenderer(Renderer):
             "duration_s": route.duration_s, "crossings": route.crossings,
             "steps": [s.to_dict() for s in route.steps],
             "warnings": sorted({w for s in route.steps for w in s.warnings}),
-            "unknowns": [{"attribute": u.attribute, "edge": u.edge_id, "position": list(u.position)}
-                         for u in route.unknowns],
+            "unknowns": [{"attribute": u.attribute, "edge": u.edge_id, "position": list(u.position),
+                          **({"disputed": True} if u.disputed else {})} for u in route.unknowns],
             "barriers": [{"attribute": b.barrier.attribute, "value": b.barrier.value, "limit": b.barrier.limit,
                           "unit": b.barrier.unit, "edge": b.edge_id, "kind": b.kind, "position": list(b.position),
-                          "name": b.name, "entrance": b.entrance} for b in route.barriers],
+                          "name": b.name, "entrance": b.entrance, **({"reason": b.barrier.reason} if b.barrier.reason
+                                                                     else {})} for b in route.barriers],
             "alternatives": [{k: v for k, v in a.__dict__.items() if v is not None} for a in route.alternatives],
             "inside": None if inside is None else {
                 "steps": [s.to_dict() for s in inside.steps],
-                "barriers": [dict(b.__dict__, text=phrasing.describe_barrier(b.attribute, b.value, b.limit, b.unit, None))
+                "barriers": [dict(b.__dict__, text=phrasing.describe_barrier(b.attribute, b.value, b.limit, b.unit, None,
+                                                                             reason=b.reason))
                              for b in inside.barriers], "unknowns": list(inside.unknowns),
+                "disputed": list(inside.disputed),
                 "facilities": {k: {"value": f.value, "verified": f.verified, "source": f.source}
                                for k, f in inside.facilities.items()}},
         }
@@ -58,7 +61,8 @@ class RoutesRenderer(Renderer):
             properties["instructions_inside"] = [phrasing.describe_step(s) for s in inside.steps]
         for item, barrier in zip(properties["barriers"], route.barriers):
             b = barrier.barrier
-            item["text"] = phrasing.describe_barrier(b.attribute, b.value, b.limit, b.unit, barrier.name, kind=barrier.kind)
+            item["text"] = phrasing.describe_barrier(b.attribute, b.value, b.limit, b.unit, barrier.name, kind=barrier.kind,
+                                                     reason=b.reason)
         for item, unknown in zip(properties["unknowns"], route.unknowns):
-            item["text"] = phrasing.describe_unknown(unknown.attribute)
+            item["text"] = phrasing.describe_unknown(unknown.attribute, disputed=unknown.disputed)
         return {"type": "Feature", "geometry": geometry, "properties": properties}

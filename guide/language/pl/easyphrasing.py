@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...media import NEGATED
-from .readability import expand_name
+from .readability import expand_name, sentences
 from ...data.model import DAYS
-from .phrasing import SIDES, quantity
+from .phrasing import SIDES, call_ahead, quantity
 
 __all__ = ["EasyLine", "route_lines", "entrance_lines", "inside_lines", "hours_lines", "barrier_sentence",
            "short_entrance_name"]
@@ -38,14 +38,16 @@ _WARNINGS = {"kerb": "Uwaga: tu jest krawężnik.", "steep": "Uwaga: tu jest str
 
 @dataclass(frozen=True)
 class EasyLine:
-    """One instruction or fact: a pictogram id and its sentences, each printed on its own line."""
+    """One instruction or fact: a pictogram id and its sentences, each printed on its own line; fact: the fact it
+    tells, when it tells one."""
 
     pictogram: str
     sentences: tuple
+    fact: str | None = None
 
 
-def _line(pictogram: str, *sentences: str) -> EasyLine:
-    return EasyLine(pictogram, tuple(s for s in sentences if s))
+def _line(pictogram: str, *sentences: str, fact: str | None = None) -> EasyLine:
+    return EasyLine(pictogram, tuple(s for s in sentences if s), fact)
 
 
 def short_entrance_name(name: str) -> str:
@@ -128,6 +130,14 @@ def _arrive(step) -> list:
     facts = step.facts
     name = step.name.get("pl") if isinstance(step.name, dict) else step.name
     lines = [_line("door", "Jesteś na miejscu.", f"To jest {short_entrance_name(name or 'wejście')}.")]
+    for code in step.warnings:  # how this group passes the steps, and the call it must make first
+        kind, _, hours = code.partition(":")
+        if kind == "platform_lift":
+            lines.append(_line("lift", "Przy schodach jest podnośnik.", "Wjedź nim na górę."))
+        elif kind == "stair_climber":
+            lines.append(_line("steps", "Przy schodach jest schodołaz.", "Pracownik wwiezie Cię nim po schodach."))
+        elif kind == "advance_notice":
+            lines.append(_line("phone", call_ahead(int(hours) if hours else True)))
     if facts.get("automatic_door"):
         lines.append(_line("door", "Drzwi otwierają się same."))
     if facts.get("bell") or facts.get("intercom"):
@@ -176,6 +186,8 @@ def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: 
                       _line(NEGATED + "lift" if "no_lift" in step.warnings else "question", lift)]
         elif step.action == "stairs_up":
             lines.append(_line("steps", f"Wejdź schodami na {step.count} piętro."))
+        elif step.action == "staff_come_down":
+            lines += _staff_come_down(step)
         elif step.action == "room":
             floor = None if floor_told else _floor_sentence(step.count) if step.count is not None else \
                 "Zapytaj o drogę do biura."
@@ -186,12 +198,23 @@ def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: 
     return lines
 
 
-def barrier_sentence(attribute: str) -> str:
-    return _BARRIERS.get(attribute, "Na drodze jest przeszkoda.")
+def _staff_come_down(step) -> list:
+    """Staff come to the entrance: where the desk is, why the reader cannot get there, and who comes."""
+    lines = [_line("desk", _floor_sentence(step.count) if step.count is not None else "Nie wiemy, gdzie jest biuro.")]
+    if "barrier:lift" in step.warnings:
+        lines.append(_line(NEGATED + "lift", "Nie ma windy."))
+    elif "unknown:lift" in step.warnings:
+        lines.append(_line("question", "Nie mamy informacji o windzie."))
+    lines += [_line("warning", barrier_sentence(code.partition(":")[2])) for code in step.warnings
+              if code.startswith("barrier:") and code != "barrier:lift"]
+    come = "Pracownik zejdzie do Ciebie na dół." if step.count else "Pracownik przyjdzie do Ciebie do wejścia."
+    return lines + [_line("conversation", come)]  # the route ends with the number to call
 
 
-def _known(facts: dict) -> dict:
-    return {name: fact.value for name, fact in facts.items() if fact.value is not None}
+def barrier_sentence(attribute: str, *, reason: str | None = None) -> str:
+    """A barrier in a sentence or two; reason: why the aid that is there does not help."""
+    why = {"stair_climber": " Schodołaz nie uniesie wózka z silnikiem."}.get(reason, "")
+    return _BARRIERS.get(attribute, "Na drodze jest przeszkoda.") + why
 
 
 # Yes/no facts: pictogram, the sentence for yes, the sentence for no (None: say nothing when no), and the
@@ -200,6 +223,8 @@ def _known(facts: dict) -> dict:
 _ENTRANCE_FACTS = {
     "accessible": ("wheelchair", "To wejście jest dla osób na wózku.", "To wejście nie jest dla osób na wózku."),
     "ramp": ("ramp", "Jest pochylnia.", "Nie ma pochylni."),
+    "platform_lift": ("lift", ("Przy schodach jest podnośnik.", "Możesz nim wjechać wózkiem."), None),
+    "stair_climber": ("steps", ("Przy schodach jest schodołaz.", "Obsługuje go pracownik."), None),
     "automatic_door": ("door", "Drzwi otwierają się same.", "Drzwi otwierasz ręką.", "door"),
     "bell": ("doorbell", "Jest dzwonek.", None), "intercom": ("doorbell", "Jest domofon.", None),
     "audio_beacon": ("sound_signal", "Nad wejściem jest sygnalizator dźwiękowy.", None),
@@ -208,6 +233,8 @@ _ENTRANCE_FACTS = {
 _INSIDE_FACTS = {
     "lift": ("lift", "Jest winda.", "Nie ma windy."),
     "stairs_handrail": ("steps", "Schody mają poręcze.", None),
+    "staff_come_down": ("conversation", ("Pracownik może przyjść do Ciebie do wejścia.", "Zadzwoń przed wizytą."),
+                        None),
     "accessible_toilet": ("toilet", "Jest toaleta dla osób na wózku.", "Nie ma toalety dla osób na wózku."),
     "induction_loop": ("hearing_loop", "Jest pętla indukcyjna.", "Nie ma pętli indukcyjnej."),
     "sign_language": ("sign_language", {True: "Jest pomoc w języku migowym.",
@@ -218,6 +245,7 @@ _INSIDE_FACTS = {
     "guide_dogs": ("guide_dog", "Możesz wejść z psem przewodnikiem.", None),
     "seating": ("information", "Są miejsca do siedzenia.", None),
 }
+_UNCERTAIN = "Nie wiemy tego na pewno."  # after a fact whose sources disagree (the newest one's value is told)
 
 
 def _yes_no_lines(known: dict, table: dict) -> list:
@@ -230,45 +258,75 @@ def _yes_no_lines(known: dict, table: dict) -> list:
         said = (yes.get(value) if isinstance(yes, dict) else yes) if value else no
         if said:
             lines.append(_line(pictogram if value else (when_no or [NEGATED + pictogram])[0],
-                               *(said if isinstance(said, tuple) else (said,))))
+                               *(said if isinstance(said, tuple) else (said,)), fact=name))
+    return lines
+
+
+def _steps_sentences(count, where: str) -> tuple:
+    """'Są schody: 4 stopnie.', or for steps nobody counted, that there are steps and the number is not known."""
+    if count is True:
+        return f"{where} schody.", "Nie znamy liczby stopni."
+    return (f"{where} schody: {quantity(count, 'step')}.",)
+
+
+def _told(facts: dict, lines_of) -> list:
+    """The lines lines_of(known values) gives for facts (name -> Fact): a fact whose sources disagree with the
+    newest source's value and a warning after it; a fact's easy-read note after its line."""
+    known = {name: fact.newest.value for name, fact in facts.items() if fact.known or fact.disputed}
+    lines = []
+    for line in lines_of(known):
+        fact = facts.get(line.fact)
+        if fact is not None and fact.easy_read is not None:
+            line = EasyLine(line.pictogram, line.sentences + tuple(sentences(fact.easy_read.texts["pl"])), line.fact)
+        lines.append(line)
+        if fact is not None and fact.disputed:
+            lines.append(_line("warning", _UNCERTAIN, fact=line.fact))
     return lines
 
 
 def entrance_lines(facts: dict) -> list:
-    """What a person finds at one entrance, one fact per line."""
-    known = _known(facts)
+    """What a person finds at one entrance, one fact per line (each line names its fact)."""
+    return _told(facts, _entrance_lines) or [_line("question", "Nie mamy informacji o tym wejściu.")]
+
+
+def _entrance_lines(known: dict) -> list:
     lines = _yes_no_lines(known, _ENTRANCE_FACTS)
     if "steps" in known:
-        lines.append(_line("steps", f"Są schody: {quantity(known['steps'], 'step')}.",
-                           "Są poręcze." if known.get("handrail") else None) if known["steps"] else
-                     _line(NEGATED + "steps", "Nie ma schodów."))
+        lines.append(_line("steps", *_steps_sentences(known["steps"], "Są"),
+                           "Są poręcze." if known.get("handrail") else None, fact="steps") if known["steps"] else
+                     _line(NEGATED + "steps", "Nie ma schodów.", fact="steps"))
+    if known.get("advance_notice"):
+        lines.append(_line("phone", call_ahead(known["advance_notice"]), fact="advance_notice"))
     if "door_width" in known:
-        lines.append(_line("door", "Drzwi są szerokie.") if known["door_width"] >= 90 else
-                     _line("warning", "Drzwi są wąskie."))
+        lines.append(_line("door", "Drzwi są szerokie.", fact="door_width") if known["door_width"] >= 90 else
+                     _line("warning", "Drzwi są wąskie.", fact="door_width"))
     if "threshold" in known:
         height = known["threshold"]
-        lines.append(_line("warning", "Jest wysoki próg.") if height > 2 else
-                     _line("door", "Wejście jest bez progu." if height == 0 else "Jest niski próg."))
+        lines.append(_line("warning", "Jest wysoki próg.", fact="threshold") if height > 2 else
+                     _line("door", "Wejście jest bez progu." if height == 0 else "Jest niski próg.", fact="threshold"))
     if known.get("disabled_parking"):
         lines.append(_line("parking", f"Parking dla osób z niepełnosprawnością: "
-                                      f"{quantity(known['disabled_parking'], 'bay')}."))
-    return lines or [_line("question", "Nie mamy informacji o tym wejściu.")]
+                                      f"{quantity(known['disabled_parking'], 'bay')}.", fact="disabled_parking"))
+    return lines
 
 
 def inside_lines(facts: dict) -> list:
-    """What a person finds inside the building, one fact per line."""
-    known, lines = _known(facts), []
+    """What a person finds inside the building, one fact per line (each line names its fact)."""
+    return _told(facts, _inside_lines) or [_line("question", "Nie mamy informacji o wnętrzu budynku.")]
+
+
+def _inside_lines(known: dict) -> list:
+    lines = []
     if "floor" in known:
         lines.append(_line("desk", _floor_sentence(known["floor"]),
-                           f"Pokój numer {known['room']}." if "room" in known else None))
+                           f"Pokój numer {known['room']}." if "room" in known else None, fact="floor"))
     if known.get("steps_inside"):
-        lines.append(_line("steps", f"W budynku są schody: {quantity(known['steps_inside'], 'step')}."))
+        lines.append(_line("steps", *_steps_sentences(known["steps_inside"], "W budynku są"), fact="steps_inside"))
     if "room_door_width" in known and known["room_door_width"] < 90:
-        lines.append(_line("warning", "Drzwi do pokoju są wąskie."))
+        lines.append(_line("warning", "Drzwi do pokoju są wąskie.", fact="room_door_width"))
     if known.get("room_threshold", 0) > 2:
-        lines.append(_line("warning", "W drzwiach pokoju jest wysoki próg."))
-    lines += _yes_no_lines(known, _INSIDE_FACTS)
-    return lines or [_line("question", "Nie mamy informacji o wnętrzu budynku.")]
+        lines.append(_line("warning", "W drzwiach pokoju jest wysoki próg.", fact="room_threshold"))
+    return lines + _yes_no_lines(known, _INSIDE_FACTS)
 
 
 def _time(value: str) -> str:

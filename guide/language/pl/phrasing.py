@@ -13,7 +13,7 @@ from ...routing.directions import Step
 from .morphology import inflect_name, noun_form
 from .readability import display_name
 
-__all__ = ["plural", "plural_of", "quantity", "written_date", "describe_step", "describe_barrier", "describe_unknown",
+__all__ = ["plural", "plural_of", "quantity", "written_date", "call_ahead", "describe_step", "describe_barrier", "describe_unknown",
            "describe_status", "describe_map", "describe_stop", "warning_notes", "fact_sentences", "opening_hours",
            "service_hours"]
 
@@ -29,7 +29,10 @@ _FACT_LABELS = {
     "room_door_width": "Szerokość drzwi do pokoju", "room_threshold": "Próg w drzwiach pokoju",
     "accessible_toilet": "Toaleta dla osób z niepełnosprawnościami", "induction_loop": "Pętla indukcyjna",
     "sign_language": "Pomoc w polskim języku migowym", "guide_dogs": "Psy przewodniki i asystujące wpuszczane",
-    "seating": "Miejsca do siedzenia",
+    "seating": "Miejsca do siedzenia", "platform_lift": "Podnośnik platformowy przy schodach",
+    "stair_climber": "Schodołaz przy schodach, obsługiwany przez pracownika",
+    "advance_notice": "Dostępne wejście wymaga uprzedzenia",
+    "staff_come_down": "Pracownik zejdzie do wejścia, gdy nie możesz dojść do biura",
 }
 _UNITS = {"door_width": "cm", "threshold": "cm", "room_door_width": "cm", "room_threshold": "cm", "ramp_incline": "%"}
 
@@ -40,6 +43,7 @@ _NOUNS = {
     "crossing": {"one": "przejście", "few": "przejścia", "many": "przejść", "other": "przejścia"},
     "turn": {"one": "skręt", "few": "skręty", "many": "skrętów", "other": "skrętu"},
     "bay": {"one": "miejsce", "few": "miejsca", "many": "miejsc", "other": "miejsca"},
+    "hour": {"one": "godzina", "few": "godziny", "many": "godzin", "other": "godziny"},
 }
 
 _PL = {
@@ -59,7 +63,10 @@ _PL = {
                   "lift": "winda", "room_door_width": "szerokość drzwi do pokoju",
                   "room_threshold": "próg w drzwiach pokoju", "signals": "sygnalizacja na przejściu",
                   "floor": "piętro", "no_lift": "brak windy",
-                  "accessible": "wejście oznaczone jako niedostępne dla wózków"},
+                  "accessible": "wejście oznaczone jako niedostępne dla wózków", "ramp": "pochylnia",
+                  "platform_lift": "podnośnik platformowy", "stair_climber": "schodołaz",
+                  "advance_notice": "uprzedzenie o wizycie", "steps_inside": "schody w budynku",
+                  "staff_come_down": "czy pracownik zejdzie do wejścia"},
 }
 
 
@@ -179,13 +186,29 @@ def _crossing(step: Step) -> str:
     return text + f" Na przejściu: {_signals(step.crossing or {})}."
 
 
+def _steps(count) -> str:
+    """Steps as a count: '4 stopnie', or 'schody, liczba stopni nieznana' for steps nobody counted (true)."""
+    return "schody, liczba stopni nieznana" if count is True else quantity(count, "step")
+
+
+def call_ahead(hours) -> str:
+    """When to call before the visit: 'Zadzwoń co najmniej 24 godziny przed wizytą.'; hours True: not known."""
+    if hours is True:
+        return "Zadzwoń przed wizytą."
+    return f"Zadzwoń co najmniej {'godzinę' if hours == 1 else quantity(hours, 'hour')} przed wizytą."
+
+
 def _door(facts: dict) -> str:
     """What a person meets at the door, from the entrance's known facts."""
     parts = []
     if facts.get("ramp"):
         parts.append("pochylnia")
     if facts.get("steps"):
-        parts.append(quantity(facts["steps"], "step") + (" z poręczą" if facts.get("handrail") else ""))
+        parts.append(_steps(facts["steps"]) + (" z poręczą" if facts.get("handrail") else ""))
+    if facts.get("platform_lift"):
+        parts.append("podnośnik platformowy przy schodach")
+    if facts.get("stair_climber"):
+        parts.append("schodołaz przy schodach (obsługuje go pracownik)")
     if facts.get("door_width"):
         parts.append(f"drzwi szerokości {facts['door_width']} cm")
     if "threshold" in facts:
@@ -218,6 +241,12 @@ def _warning(code: str) -> str | None:
         return "brak sygnału dźwiękowego, poproś kogoś o pomoc przy przechodzeniu"
     if kind == "no_tactile_paving":
         return "brak ścieżki dotykowej, krawędź jezdni trudno wyczuć laską"
+    if kind == "platform_lift":
+        return "schody pokonasz podnośnikiem platformowym"
+    if kind == "stair_climber":
+        return "schody pokonasz na schodołazie z pomocą pracownika: zadzwoń przed wizytą"
+    if kind == "advance_notice":
+        return "to wejście wymaga uprzedzenia: " + call_ahead(int(value) if value else True)[:-1].lower()
     return None  # a barrier ("barrier:…") is told with its measure and limit, by describe_barrier
 
 
@@ -258,6 +287,8 @@ def describe_step(step: Step) -> str:
         text = f"Biuro jest na {step.count}. piętrze, a w budynku nie ma windy."
     elif step.action == "stairs_up":
         text = f"Wejdź schodami na {step.count}. piętro."
+    elif step.action == "staff_come_down":
+        text = _staff_come_down(step)
     elif step.action == "room":
         if step.count is None:
             text = "Brak danych, na którym piętrze jest biuro" + (f"; pokój {step.name}." if step.name else ".")
@@ -269,24 +300,44 @@ def describe_step(step: Step) -> str:
         text = step.action
     if step.landmark and step.action in ("walk", "ramp", "cross"):
         text += f" Punkt orientacyjny: {step.landmark}."
-    notes = warning_notes(step.warnings) if step.action != "stairs_up" else ""
+    notes = warning_notes(step.warnings) if step.action not in ("stairs_up", "staff_come_down") else ""
     if notes:
         text += f" Uwaga: {notes}."
     return text
 
 
-def describe_barrier(attribute: str, value, limit, unit: str, place: str | None, *, kind: str | None = None) -> str:
+def _staff_come_down(step: Step) -> str:
+    """Staff come to the entrance: why the reader cannot reach the desk, and the call that asks them to."""
+    floor = step.count
+    text = "Nie wiemy, na którym piętrze jest biuro." if floor is None else \
+        "Biuro jest na parterze." if floor == 0 else f"Biuro jest na {floor}. piętrze."
+    for code in step.warnings:
+        kind, _, value = code.partition(":")
+        if code == "barrier:lift":
+            text += " W budynku nie ma windy."
+        elif code == "unknown:lift":
+            text += " Nie wiemy, czy jest tam winda."
+        elif kind == "barrier":
+            text += f" Na drodze do biura: {_PL['attribute'].get(value, value)}."
+    phone = step.facts.get("phone")
+    come = "zejdzie" if floor else "przyjdzie"
+    return text + f" Pracownik {come} do Ciebie do wejścia: zadzwoń przed wizytą" + (f", {phone}." if phone else ".")
+
+
+def describe_barrier(attribute: str, value, limit, unit: str, place: str | None, *, kind: str | None = None,
+                     reason: str | None = None) -> str:
     """RT-3: the barrier, its measured value against the profile's limit, and where it is (kind "crossing":
-    place is the street crossed)."""
+    place is the street crossed); reason: why the aid that is there does not help."""
     label = _PL["attribute"].get(attribute, attribute)
     if place and kind == "crossing":
         across = inflect_name(place, "acc")
         place = f"przejście przez {across}" if across else f"przejście dla pieszych, {place}"
     where = f" ({place})" if place else ""
+    why = {"stair_climber": ": jest tam schodołaz, ale nie przewiezie ciężkiego wózka elektrycznego"}.get(reason, "")
     if value in (True, False, None) or not unit:
-        return f"{label}{where}"
+        return f"{label}{where}{why}"
     if attribute == "steps":
-        return f"schody: {quantity(value, 'step') if isinstance(value, int) else 'liczba nieznana'}{where}"
+        return f"schody: {quantity(value, 'step') if isinstance(value, int) else 'liczba nieznana'}{where}{why}"
     shown = _num(value) if isinstance(value, (int, float)) else str(value)
     if attribute == "incline" and isinstance(limit, (int, float)) and limit < 0:
         return f"{label} {shown}% w dół, a dopuszczalne najwyżej {_num(-limit)}%{where}"
@@ -300,9 +351,14 @@ def describe_status(status: str) -> str:
             "no_route": "brak dostępnej trasy"}[status]
 
 
-def describe_unknown(attribute: str) -> str:
-    """What nobody has checked, as a noun phrase: 'szerokość drzwi'."""
-    return _PL["attribute"].get(attribute, attribute)
+def describe_unknown(attribute: str, *, disputed: bool = False) -> str:
+    """What nobody has checked, as a noun phrase: 'szerokość drzwi'; disputed: what the sources disagree about."""
+    label = _PL["attribute"].get(attribute) or _lowered(_FACT_LABELS.get(attribute, attribute))
+    return f"{label} (źródła się różnią)" if disputed else label
+
+
+def _lowered(label: str) -> str:
+    return label[:1].lower() + label[1:]
 
 
 def _spans(spans) -> str:
@@ -321,14 +377,19 @@ def service_hours(hours) -> str:
 
 def fact_sentences(facts: dict) -> list:
     """Each fact as a sentence (the standard register's one wording of a fact); the source and check date
-    once at the end when all facts share them."""
-    sources = {(f.source, f.verified) for f in facts.values()}
+    once at the end when all facts share them. A fact with several sources names them all, newest first, and
+    when they disagree gives each value: 'Schody: źródła się różnią: …'."""
+    sources = {(f.source, f.verified) for f in facts.values() if not f.sources}
     shared = len(sources) == 1
     texts = [_fact_sentence(name, fact, with_source=not shared) for name, fact in facts.items()]
     if shared and texts:
         source, verified = sources.pop()
-        texts.append(f"Źródło: {source}; " + (f"sprawdzono: {verified}." if verified else "nie sprawdzono na miejscu."))
+        texts.append(f"Źródło: {source}; {_checked(verified)}.")
     return texts
+
+
+def _checked(verified: str | None) -> str:
+    return f"sprawdzono: {verified}" if verified else "nie sprawdzono na miejscu"
 
 
 _SIGN_LANGUAGE = {"on_site": "tak, pracownik zna polski język migowy",
@@ -336,27 +397,42 @@ _SIGN_LANGUAGE = {"on_site": "tak, pracownik zna polski język migowy",
                   "appointment": "tłumacz po wcześniejszym umówieniu wizyty"}
 
 
-def _fact_sentence(name: str, fact, *, with_source: bool) -> str:
-    value = fact.value
+def _shown(name: str, value) -> str:
+    """A fact's value in words: 'tak', '4 stopnie', '90 cm'."""
+    if name in ("steps", "steps_inside"):
+        return "są, liczba stopni nieznana" if value is True else _steps(value)
+    if name == "advance_notice":
+        return "nie" if not value else _lowered(call_ahead(value)[:-1])
     if isinstance(value, bool):
-        shown = "tak" if value else "nie"
-    elif name == "sign_language":
-        shown = _SIGN_LANGUAGE[value]
-    elif name in ("steps", "steps_inside"):
-        shown = quantity(value, "step")
-    elif name == "disabled_parking":
-        shown = quantity(value, "bay")
-    elif name == "floor":
-        shown = "parter" if value == 0 else f"{value}. piętro"
-    else:
-        shown = f"{value} {_UNITS[name]}" if name in _UNITS else str(value)
+        return "tak" if value else "nie"
+    if name == "sign_language":
+        return _SIGN_LANGUAGE[value]
+    if name == "disabled_parking":
+        return quantity(value, "bay")
+    if name == "floor":
+        return "parter" if value == 0 else f"{value}. piętro"
+    return f"{value} {_UNITS[name]}" if name in _UNITS else str(value)
+
+
+def _noted(said: str, fact) -> str:
+    """A sentence with the fact's note after it."""
     note = _text(fact.note) if fact.note else ""
-    said = f"{_FACT_LABELS.get(name, name)}: {shown}." + (f" {note}" if note else "")  # the note, after its fact
-    said += "" if said[-1] in ".!?" else "."
+    said += f" {note}" if note else ""
+    return said + ("" if said[-1] in ".!?" else ".")
+
+
+def _fact_sentence(name: str, fact, *, with_source: bool) -> str:
+    label = _FACT_LABELS.get(name, name)
+    if fact.disputed:  # every source's value, newest first
+        each = "; ".join(f"{_shown(name, f.value)} ({f.source}; {_checked(f.verified)})" for f in fact.sources)
+        said = f"{label}: źródła się różnią: {each}."
+        return " ".join([said] + [_noted("", f).strip() for f in fact.sources if f.note])
+    said = _noted(f"{label}: {_shown(name, fact.value)}.", fact)  # the note, after its fact
+    if fact.sources:
+        return f"{said} Źródła: " + "; ".join(f"{f.source} ({_checked(f.verified)})" for f in fact.sources) + "."
     if not with_source:
         return said
-    checked = f"sprawdzono: {fact.verified}" if fact.verified else "nie sprawdzono na miejscu"
-    return f"{said} Źródło: {fact.source}; {checked}."
+    return f"{said} Źródło: {fact.source}; {_checked(fact.verified)}."
 
 
 def warning_notes(codes) -> str:

@@ -257,6 +257,7 @@ def check_guide(data) -> list:
     for place in data.places:
         wanted.append((place.easy_read, place.file, f"place '{place.id}'.easy_read"))
         wanted += [(s.easy_read, place.file, f"place '{place.id}'.services[{s.id}].easy_read") for s in place.services]
+        wanted += _easy_notes(place, problems)
     for text, file, where in wanted:
         if not isinstance(text, EasyText):
             problems.append(Problem(file, where, "Expected an easy-read text (easy_read:) but received none",
@@ -273,6 +274,35 @@ def check_guide(data) -> list:
             problems.append(Problem(text.file, text.where, f"{finding.rule}: {finding.message} in „{finding.sentence}”",
                                     finding.fix, _line_of(text, finding.sentence)))
     return problems
+
+
+def _easy_notes(place, problems: list) -> list:
+    """The easy-read notes of a place's entrances, inside and facts, to check as (text, file, where); a note that
+    the easy-read edition would show (beside an entrance, the inside, or a fact it tells) without an easy-read
+    version is a problem."""
+    from .easyphrasing import entrance_lines, inside_lines
+
+    found = []
+    blocks = [(f"place '{place.id}'.entrances[{i}] (entrance '{e.id}')", e, entrance_lines)
+              for i, e in enumerate(place.entrances)] + [(f"place '{place.id}'.inside", place.inside, inside_lines)]
+    for where, block, lines_of in blocks:
+        told = {line.fact for line in lines_of(block.facts)}
+        notes = [(f"{where}.notes", block.notes, block.easy_read, block.notes_line,
+                  "Add easy_read: beside notes:, with the notes in short sentences, one per line (see the README, "
+                  "„Easy-read texts”).")]
+        notes += [(f"{where}.facts.{name}.note", fact.note, fact.easy_read, fact.line,
+                   f"Add easy_read: to the fact's block beside note:, for example {name}: {{value: …, note: …, "
+                   "easy_read: …}, with the note in short sentences.") for name, fact in block.facts.items()
+                  if name in told or fact.easy_read is not None]
+        for at, note, easy, line, fix in notes:
+            if easy is not None:
+                found.append((easy, place.file, easy.where))
+            elif note:
+                text = next(iter(note.values()))
+                text = text if len(text) <= 60 else text[:57] + "…"
+                problems.append(Problem(place.file, at, "Expected an easy-read version (easy_read:) of the note "
+                                        f"„{text}” but received none", fix, line))
+    return found
 
 
 def _texts(data, easy: bool) -> list:
