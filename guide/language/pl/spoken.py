@@ -14,7 +14,7 @@ from num2words import num2words
 
 from .. import ROMAN_NUMERAL, roman_value
 from .morphology import cardinal, gender_of, inflect_name, noun_form
-from .phrasing import plural_of
+from .phrasing import plural_of, written_date
 
 __all__ = ["spoken", "ordinal"]
 
@@ -181,6 +181,7 @@ def _dates(text: str) -> str:
         return spoken_date + (f" {ordinal(int(year), 'gen')} roku" if year else "")
 
     text = re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", lambda m: date(m.group(3), int(m.group(2)), m.group(1)), text)
+    text = re.sub(r"\b\d{4}-(0[1-9]|1[0-2])\b", lambda m: written_date(m.group(0)), text)  # a month: „maj 2023”
     months = "|".join(_MONTHS)
     return re.sub(rf"\b(\d{{1,2}}) ({months})(?: (\d{{4}})\b)?",
                   lambda m: date(m.group(1), _MONTHS.index(m.group(2)) + 1, m.group(3)), text)
