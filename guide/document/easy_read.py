@@ -12,6 +12,8 @@ from .nodes import Contents, ContentsEntry, Item, ItemList, Legend, Paragraph, S
 
 __all__ = ["EasyReadBuilder"]
 
+MAX_SENTENCES = 5  # beside one pictogram: a reader finds the picture of every sentence within a glance
+
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
@@ -27,8 +29,15 @@ class EasyReadBuilder(Builder):
         return Paragraph(tuple(s for text in texts if text for s in self.pack.sentences(text)))
 
     def rows(self, lines) -> ItemList:
-        """Easy lines, each with the pictogram it sits beside."""
-        return ItemList(tuple(Item(tuple(line.sentences), line.pictogram) for line in lines))
+        """Easy lines, each with the pictogram it sits beside; a line of more than MAX_SENTENCES sentences (a long
+        note) is split into even rows, each beside the pictogram again, so that every sentence has one near."""
+        items = []
+        for line in lines:
+            parts = -(-len(line.sentences) // MAX_SENTENCES)
+            size = -(-len(line.sentences) // max(parts, 1))
+            items += [Item(tuple(line.sentences[i:i + size]), line.pictogram)
+                      for i in range(0, len(line.sentences), size)] if line.sentences else [Item((), line.pictogram)]
+        return ItemList(tuple(items))
 
     def calls(self, phone: str | None, lead: str | None = None, *, before_visit: bool = False) -> list:
         """A line asking to call, when the data has a number to call ("before your visit", or after a lead)."""
@@ -48,7 +57,8 @@ class EasyReadBuilder(Builder):
 
     def notes(self, easy) -> list:
         """The easy-read version of an entrance's or the inside's notes, beside the information pictogram."""
-        return [self.pack.EasyLine("information", tuple(self.pack.sentences(easy.texts[self.lang])))] if easy else []
+        text = easy.texts.get(self.lang) if easy else None
+        return [self.pack.EasyLine("information", tuple(self.pack.sentences(text)))] if text else []
 
     def place_title(self, place) -> str:
         return _capital(self.pack.expand_name(place.short_name))

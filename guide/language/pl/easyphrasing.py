@@ -276,8 +276,9 @@ def _told(facts: dict, lines_of) -> list:
     lines = []
     for line in lines_of(known):
         fact = facts.get(line.fact)
-        if fact is not None and fact.easy_read is not None:
-            line = EasyLine(line.pictogram, line.sentences + tuple(sentences(fact.easy_read.texts["pl"])), line.fact)
+        note = fact.easy_read.texts.get("pl") if fact is not None and fact.easy_read is not None else None
+        if note:
+            line = EasyLine(line.pictogram, line.sentences + tuple(sentences(note)), line.fact)
         lines.append(line)
         if fact is not None and fact.disputed:
             lines.append(_line("warning", _UNCERTAIN, fact=line.fact))

@@ -186,11 +186,6 @@ def _crossing(step: Step) -> str:
     return text + f" Na przejściu: {_signals(step.crossing or {})}."
 
 
-def _steps(count) -> str:
-    """Steps as a count: '4 stopnie', or 'schody, liczba stopni nieznana' for steps nobody counted (true)."""
-    return "schody, liczba stopni nieznana" if count is True else quantity(count, "step")
-
-
 def call_ahead(hours) -> str:
     """When to call before the visit: 'Zadzwoń co najmniej 24 godziny przed wizytą.'; hours True: not known."""
     if hours is True:
@@ -204,7 +199,9 @@ def _door(facts: dict) -> str:
     if facts.get("ramp"):
         parts.append("pochylnia")
     if facts.get("steps"):
-        parts.append(_steps(facts["steps"]) + (" z poręczą" if facts.get("handrail") else ""))
+        rail = " z poręczą" if facts.get("handrail") else ""
+        parts.append(f"schody{rail}, liczba stopni nieznana" if facts["steps"] is True else  # nobody counted them
+                     quantity(facts["steps"], "step") + rail)
     if facts.get("platform_lift"):
         parts.append("podnośnik platformowy przy schodach")
     if facts.get("stair_climber"):
@@ -400,7 +397,7 @@ _SIGN_LANGUAGE = {"on_site": "tak, pracownik zna polski język migowy",
 def _shown(name: str, value) -> str:
     """A fact's value in words: 'tak', '4 stopnie', '90 cm'."""
     if name in ("steps", "steps_inside"):
-        return "są, liczba stopni nieznana" if value is True else _steps(value)
+        return "są, liczba stopni nieznana" if value is True else quantity(value, "step")
     if name == "advance_notice":
         return "nie" if not value else _lowered(call_ahead(value)[:-1])
     if isinstance(value, bool):
