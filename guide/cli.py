@@ -106,7 +106,7 @@ def _cmd_route(args) -> int:
     from .data.dataset import load_guide
     from .data.network import build_graph
     from .data.profiles import load_profiles
-    from .language import pack
+    from .language import kind_words, pack
     from .routing.routes import plan_place
     profiles = load_profiles()
     if args.profile not in profiles:
@@ -121,7 +121,7 @@ def _cmd_route(args) -> int:
         if not routes:
             raise UsageError(f"No stop or parking '{args.origin}' near {place.short_name}.")
     lang = data.info.languages[0]
-    words = pack(lang)
+    words, kind = pack(lang), kind_words(lang, place.kind, data.info.kinds)
     print(f"{place.short_name} — {place.address} — {profile.name[lang]}")
     for route in routes:
         print()
@@ -134,10 +134,10 @@ def _cmd_route(args) -> int:
                 print(f"  ✗ {words.describe_barrier(b.barrier.attribute, b.barrier.value, b.barrier.limit, b.barrier.unit, b.name, kind=b.kind)}")
         else:
             for number, step in enumerate(route.steps, start=1):
-                print(f"  {number:>2}. {words.describe_step(step)}")
+                print(f"  {number:>2}. {words.describe_step(step, kind=kind)}")
             if route.inside:
                 for step in route.inside.steps:
-                    print(f"   • {words.describe_step(step)}")
+                    print(f"   • {words.describe_step(step, kind=kind)}")
                 for b in route.inside.barriers:
                     print(f"   ✗ {words.describe_barrier(b.attribute, b.value, b.limit, b.unit, None)}")
         for unknown in route.missing_data:

@@ -212,6 +212,19 @@ CASES = [
      "contacts.email", "a control character (U+001B)"),
     ("control-character-in-street-name", _net(_set("a-walk", name="ul. Testowa\x07")), "network.geojson",
      "feature 'a-walk'.name", "a control character (U+0007)"),
+    ("unknown-place-kind", _place("kind: office", "kind: museum"), f"{PLACE}:4", "place 'test-place'.kind",
+     "Expected one of office, health, culture, library, education, sport, transport, shop"),
+    ("guide-kind-like-unknown-kind", lambda root: (root / "guide.yaml").open("a", encoding="utf-8").write(
+        "kinds:\n  pharmacy: chemist\n"), "guide.yaml", "kinds.pharmacy.like", "Expected one of office, health"),
+    ("guide-kind-renames-a-pack-kind", lambda root: (root / "guide.yaml").open("a", encoding="utf-8").write(
+        "kinds:\n  office: health\n"), "guide.yaml", "kinds.office", "is a kind every guide has"),
+    ("guide-kind-word-misspelt", lambda root: (root / "guide.yaml").open("a", encoding="utf-8").write(
+        "kinds:\n  pharmacy: {like: health, words: {pl: {destnation: apteka}}}\n"), "guide.yaml",
+     "kinds.pharmacy.words.pl", "destnation"),
+    ("place-file-ending-in-yml", lambda root: (root / "places" / "drugie.yml").write_text("id: drugie\n"),
+     "places/drugie.yml", "file", "Expected a place file ending in .yaml but received 'drugie.yml'"),
+    ("old-offices-folder", lambda root: (root / "places").rename(root / "offices"), "offices", "offices",
+     "Expected the place files in a folder named places/ but received a folder named offices/"),
     ("control-character-in-stop-name", lambda root: edit_text(root / "stops.csv", "Przystanek A", "Przystanek\x0bA"),
      "stops.csv:2", "stop '1'", "a control character (U+000B)"),
 ]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 __all__ = [
     "Texts", "EasyText", "GlossaryEntry", "Fact", "Hours", "Phone", "Contacts", "Service", "Entrance", "Inside", "Address",
-    "Location", "Place", "City", "SignVideo", "Paper", "GuideInfo", "Stop", "Node", "Edge", "Network", "GuideData",
+    "Location", "Place", "PlaceKind", "PLACE_KINDS", "KIND_WORDS", "City", "SignVideo", "Paper", "GuideInfo", "Stop", "Node", "Edge", "Network", "GuideData",
 ]
 
 Texts = dict  # language code -> text, e.g. {"pl": "…", "uk": "…"}
@@ -142,6 +142,24 @@ class Location:
     approximate: bool
 
 
+# The kinds of place every language pack has words for (guide/language/<code>/kinds.yaml), in the order a guide
+# lists them unless its guide.yaml orders its own kinds first.
+PLACE_KINDS = ("office", "health", "culture", "library", "education", "sport", "transport", "shop")
+# What a kind's words say: where a visitor goes inside, the phrase "to" it, a numbered room, the phrase "to" a
+# room, and the heading of the place's services in the standard and in the easy-read register.
+KIND_WORDS = ("destination", "to_destination", "room", "to_room", "services", "easy_services")
+
+
+@dataclass(frozen=True)
+class PlaceKind:
+    """A kind of place a guide defines (guide.yaml kinds:): it speaks like one of PLACE_KINDS, with its own words
+    per language where given."""
+
+    id: str
+    like: str
+    words: dict = field(default_factory=dict)  # language -> {word (one of KIND_WORDS) -> text}
+
+
 @dataclass(frozen=True)
 class Place:
     id: str
@@ -199,6 +217,7 @@ class GuideInfo:
     download_page: str | None = None  # where every edition can be downloaded; the website when not given
     paper: Paper = field(default_factory=Paper)
     sign_video: SignVideo | None = None  # the introduction in a sign language
+    kinds: tuple = ()  # PlaceKind: the guide's own kinds of place, in the order its places are listed
 
 
 @dataclass(frozen=True)

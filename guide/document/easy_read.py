@@ -7,14 +7,11 @@ from .builder import Builder, VISUAL
 from dataclasses import replace
 
 from .composition import common_start, grouped
+from ..language import capital
 from .nodes import Contents, ContentsEntry, Item, ItemList, Legend, Paragraph, Section, SignVideo, short_address
 
 
 __all__ = ["EasyReadBuilder"]
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class EasyReadBuilder(Builder):
@@ -47,7 +44,7 @@ class EasyReadBuilder(Builder):
                                       _("Or type this address: {address}", address=short_address(video.url))))]
 
     def place_title(self, place) -> str:
-        return _capital(self.pack.expand_name(place.short_name))
+        return capital(self.pack.expand_name(place.short_name))
 
     def cover(self) -> tuple:
         _ = self._
@@ -114,7 +111,7 @@ class EasyReadBuilder(Builder):
         phones = list(dict.fromkeys(p.label.get(lang, _("phone")) for p in place.contacts.phones))
         numbers = {p.label.get(lang, _("phone")): p.number for p in reversed(place.contacts.phones)}
         if phones:
-            lines.append(pack.EasyLine("phone", tuple(f"{_capital(label)}: {numbers[label]}." for label in phones[:2])))
+            lines.append(pack.EasyLine("phone", tuple(f"{capital(label)}: {numbers[label]}." for label in phones[:2])))
         if place.contacts.email:
             lines.append(pack.EasyLine("email", (_("E-mail: {email}", email=place.contacts.email),)))
         sections = [Section(f"{key}-contact", _("Address and phone"), 2, (self.rows(lines),)),
@@ -122,15 +119,15 @@ class EasyReadBuilder(Builder):
                         [pack.hours_lines(place.hours)] + (self.calls(self.phone_for(place), before_visit=True)
                                                             if place.hours is None else [])),))]
         if place.services:
-            sections.append(Section(f"{key}-services", _("What you can do here"), 2, (self.rows(
+            sections.append(Section(f"{key}-services", self.kind(place).easy_services, 2, (self.rows(
                 pack.EasyLine(s.pictogram or "information", tuple(pack.sentences(s.easy_read.texts[lang])))
                 for s in place.services), *(block for s in place.services for block in self.sign_video(
                     s.sign_video, lambda address, s=s: _("There is a film in sign language about this: {service}.",
                                                          service=s.name[lang]))))))
         sections.append(Section(f"{key}-entrances", _("Entrances"), 2, sections=tuple(
-            Section(f"{key}-entrance-{e.id}", _capital(pack.short_entrance_name(e.name[lang])), 3,
+            Section(f"{key}-entrance-{e.id}", capital(pack.short_entrance_name(e.name[lang])), 3,
                     (self.rows(pack.entrance_lines(e.facts)),)) for e in place.entrances)))
-        inside = [self.rows(pack.inside_lines(place.inside.facts))]
+        inside = [self.rows(pack.inside_lines(place.inside.facts, kind=self.kind(place)))]
         facts = [f for e in place.entrances for f in e.facts.values()] + list(place.inside.facts.values())
         if any(not f.verified for f in facts):
             inside.append(self.rows([pack.EasyLine("question", (_("Nobody has checked this information on site "
@@ -161,13 +158,13 @@ class EasyReadBuilder(Builder):
             _("Each group of people has its own route here. Other routes are in the standard edition.")),),
             tuple(sections))
 
-    def lines_of(self, route, shared) -> list:
+    def lines_of(self, place, route, shared) -> list:
         if route.status == "no_route":
             return self.no_route_lines(route)
         steps = [replace(s, cue_before_m=shared.cue(i)) for i, s in enumerate(route.steps)]
         steps += list(route.inside.steps) if route.inside else []
         lines = self.pack.route_lines(steps, origin_kind=route.origin_kind, origin_name=route.origin_name,
-                                      origin_pictogram=self.start_pictogram(route))
+                                      origin_pictogram=self.start_pictogram(route), kind=self.kind(place))
         if route.inside and route.inside.barriers:
             lines.append(self.pack.EasyLine("warning", (self._("Watch out!"), *dict.fromkeys(
                 self.pack.barrier_sentence(b.attribute) for b in route.inside.barriers))))
@@ -185,7 +182,7 @@ class EasyReadBuilder(Builder):
         """The lines every group in the section shares, then for each group what is only theirs, then the map."""
         _, pack = self._, self.pack
         phone = self.phone_for(place)
-        variants = grouped((tuple(self.lines_of(route, shared)) + tuple(self.calls(phone, _(
+        variants = grouped((tuple(self.lines_of(place, route, shared)) + tuple(self.calls(phone, _(
             "Not everything on this route has been checked.")) if route.missing_data and route.status != "no_route"
             else ()), profile) for profile, route, shared in members)
         common = common_start([lines for lines, _p in variants])
@@ -197,7 +194,7 @@ class EasyReadBuilder(Builder):
         _p, route, shared = members[0]
         if route.status == "no_route":
             return blocks + [self.rows(self.calls(phone, before_visit=True))]
-        entrance = _capital(pack.short_entrance_name(place.entrance(route.entrance).name[self.lang]))
+        entrance = capital(pack.short_entrance_name(place.entrance(route.entrance).name[self.lang]))
         start = pack.expand_name(route.origin_name) if route.origin_kind == "stop" else _("Parking")  # as the text names it
         return blocks + [self.figure(place, shared, start=start, end=entrance if len(entrance) <= 20 else
                                      _("Entrance"))]

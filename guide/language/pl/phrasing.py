@@ -9,6 +9,7 @@ from babel import Locale
 from babel.dates import format_date
 
 from ...data.model import DAYS
+from .. import capital
 from ...routing.directions import Step
 from .morphology import inflect_name, noun_form
 from .readability import display_name
@@ -24,9 +25,8 @@ _FACT_LABELS = {
     "automatic_door": "Drzwi automatyczne", "bell": "Dzwonek", "intercom": "Domofon",
     "audio_beacon": "Sygnalizator dźwiękowy (np. Totupoint)", "locked": "Zwykle zamknięte",
     "tactile_paving": "Ścieżka dotykowa", "contrast_marking": "Kontrastowe oznaczenie stopni",
-    "disabled_parking": "Miejsca parkingowe dla osób z niepełnosprawnościami", "floor": "Piętro", "room": "Pokój",
-    "lift": "Winda", "stairs_handrail": "Poręcze przy schodach", "steps_inside": "Stopnie w drodze do biura",
-    "room_door_width": "Szerokość drzwi do pokoju", "room_threshold": "Próg w drzwiach pokoju",
+    "disabled_parking": "Miejsca parkingowe dla osób z niepełnosprawnościami", "floor": "Piętro",
+    "lift": "Winda", "stairs_handrail": "Poręcze przy schodach",
     "accessible_toilet": "Toaleta dla osób z niepełnosprawnościami", "induction_loop": "Pętla indukcyjna",
     "sign_language": "Pomoc w polskim języku migowym", "guide_dogs": "Psy przewodniki i asystujące wpuszczane",
     "seating": "Miejsca do siedzenia",
@@ -56,8 +56,8 @@ _PL = {
                   "door_width": "szerokość drzwi wejściowych",
                   "incline": "nachylenie", "ramp_incline": "nachylenie pochylni", "surface": "nawierzchnia",
                   "smoothness": "równość nawierzchni", "locked": "drzwi zamknięte, bez dzwonka i domofonu",
-                  "lift": "winda", "room_door_width": "szerokość drzwi do pokoju",
-                  "room_threshold": "próg w drzwiach pokoju", "signals": "sygnalizacja na przejściu",
+                  "lift": "winda", "room_door_width": "szerokość drzwi wewnętrznych",
+                  "room_threshold": "próg w drzwiach wewnętrznych", "signals": "sygnalizacja na przejściu",
                   "floor": "piętro", "no_lift": "brak windy",
                   "accessible": "wejście oznaczone jako niedostępne dla wózków"},
 }
@@ -221,8 +221,8 @@ def _warning(code: str) -> str | None:
     return None  # a barrier ("barrier:…") is told with its measure and limit, by describe_barrier
 
 
-def describe_step(step: Step) -> str:
-    """One step as a Polish sentence (or a few short ones)."""
+def describe_step(step: Step, *, kind) -> str:
+    """One step as a Polish sentence (or a few short ones); kind: the place's KindWords (biuro, pokój)."""
     distance = quantity(step.distance_m, "metre") if step.distance_m else ""
     name = f" ({_text(step.name)})" if step.name and step.action not in ("depart", "arrive", "enter", "room") else ""
     if step.action == "depart":
@@ -253,18 +253,20 @@ def describe_step(step: Step) -> str:
     elif step.action == "lift_up":
         text = f"Wjedź windą na {step.count}. piętro."
     elif step.action == "stairs_up" and "unknown:lift" in step.warnings:
-        text = f"Biuro jest na {step.count}. piętrze. Nie wiemy, czy jest tam winda: zapytaj przed wizytą."
+        text = f"{capital(kind.destination)} jest na {step.count}. piętrze. Nie wiemy, czy jest tam winda: " \
+               "zapytaj przed wizytą."
     elif step.action == "stairs_up" and "no_lift" in step.warnings:
-        text = f"Biuro jest na {step.count}. piętrze, a w budynku nie ma windy."
+        text = f"{capital(kind.destination)} jest na {step.count}. piętrze, a w budynku nie ma windy."
     elif step.action == "stairs_up":
         text = f"Wejdź schodami na {step.count}. piętro."
     elif step.action == "room":
+        room = f"{kind.room} {step.name}"
         if step.count is None:
-            text = "Brak danych, na którym piętrze jest biuro" + (f"; pokój {step.name}." if step.name else ".")
+            text = f"Brak danych, na którym piętrze jest {kind.destination}" + (f"; {room}." if step.name else ".")
         elif step.count == 0:
-            text = "Biuro jest na parterze" + (f", pokój {step.name}." if step.name else ".")
+            text = f"{capital(kind.destination)} jest na parterze" + (f", {room}." if step.name else ".")
         else:  # the step before, by lift or stairs, has told the floor: only the room is new
-            text = f"Idź do pokoju {step.name}." if step.name else ""
+            text = f"Idź {kind.to_room} {step.name}." if step.name else ""
     else:
         text = step.action
     if step.landmark and step.action in ("walk", "ramp", "cross"):
@@ -319,12 +321,19 @@ def service_hours(hours) -> str:
     return "; ".join(f"{_DAY_NAMES[d]} {_spans(s)}" for d, s in hours.days.items())
 
 
-def fact_sentences(facts: dict) -> list:
+def _fact_label(name: str, kind) -> str:
+    """What a fact is about, in the words of the place's kind where it names the room: 'Pokój', 'Sala'."""
+    labels = {"room": capital(kind.room), "steps_inside": f"Stopnie w drodze {kind.to_destination}",
+              "room_door_width": f"Szerokość drzwi {kind.to_room}", "room_threshold": f"Próg w drzwiach {kind.to_room}"}
+    return labels.get(name) or _FACT_LABELS.get(name, name)
+
+
+def fact_sentences(facts: dict, *, kind) -> list:
     """Each fact as a sentence (the standard register's one wording of a fact); the source and check date
-    once at the end when all facts share them."""
+    once at the end when all facts share them. kind: the place's KindWords."""
     sources = {(f.source, f.verified) for f in facts.values()}
     shared = len(sources) == 1
-    texts = [_fact_sentence(name, fact, with_source=not shared) for name, fact in facts.items()]
+    texts = [_fact_sentence(name, fact, kind, with_source=not shared) for name, fact in facts.items()]
     if shared and texts:
         source, verified = sources.pop()
         texts.append(f"Źródło: {source}; " + (f"sprawdzono: {verified}." if verified else "nie sprawdzono na miejscu."))
@@ -336,7 +345,7 @@ _SIGN_LANGUAGE = {"on_site": "tak, pracownik zna polski język migowy",
                   "appointment": "tłumacz po wcześniejszym umówieniu wizyty"}
 
 
-def _fact_sentence(name: str, fact, *, with_source: bool) -> str:
+def _fact_sentence(name: str, fact, kind, *, with_source: bool) -> str:
     value = fact.value
     if isinstance(value, bool):
         shown = "tak" if value else "nie"
@@ -351,7 +360,7 @@ def _fact_sentence(name: str, fact, *, with_source: bool) -> str:
     else:
         shown = f"{value} {_UNITS[name]}" if name in _UNITS else str(value)
     note = _text(fact.note) if fact.note else ""
-    said = f"{_FACT_LABELS.get(name, name)}: {shown}." + (f" {note}" if note else "")  # the note, after its fact
+    said = f"{_fact_label(name, kind)}: {shown}." + (f" {note}" if note else "")  # the note, after its fact
     said += "" if said[-1] in ".!?" else "."
     if not with_source:
         return said
