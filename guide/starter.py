@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from .clock import source_date
+from .data.geometry import latitude_first
 from .errors import UsageError
 from .language import pack
 
@@ -64,4 +65,8 @@ def _checked_bbox(bbox) -> tuple:
     if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
         raise UsageError(f"Expected --bbox as west,south,east,north with west < east and south < north, in degrees, "
                          f"but received {west:g},{south:g},{east:g},{north:g}.")
+    if latitude_first((west, south, east, north)):
+        raise UsageError(f"Expected --bbox with longitude first (west,south,east,north) but received "
+                         f"{west:g},{south:g},{east:g},{north:g}, which puts latitude first. "
+                         f"Write --bbox {south:g},{west:g},{north:g},{east:g}.")
     return west, south, east, north

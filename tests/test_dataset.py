@@ -212,6 +212,8 @@ CASES = [
      "contacts.email", "a control character (U+001B)"),
     ("control-character-in-street-name", _net(_set("a-walk", name="ul. Testowa\x07")), "network.geojson",
      "feature 'a-walk'.name", "a control character (U+0007)"),
+    ("bbox-latitude-first", _guide("bbox: [17.00, 51.10, 17.02, 51.12]", "bbox: [51.10, 17.00, 51.12, 17.02]"),
+     "guide.yaml:9", "city.bbox", "which puts latitude first"),
     ("unknown-place-kind", _place("kind: office", "kind: museum"), f"{PLACE}:4", "place 'test-place'.kind",
      "Expected one of office, health, culture, library, education, sport, transport, shop"),
     ("guide-kind-like-unknown-kind", lambda root: (root / "guide.yaml").open("a", encoding="utf-8").write(
@@ -376,3 +378,12 @@ def test_an_empty_fact_is_no_data_not_a_crash(tiny, tmp_path):
     run_wromik("check", tiny, check_exit=0)
     result = run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "standard", check_exit=0)
     assert "internal error" not in result.stderr
+
+
+def test_a_phone_number_without_spaces_is_grouped_so_that_it_is_read_digit_group_by_group(tiny):
+    from guide.language.pl import spoken
+    edit_text(tiny / PLACE, "number: 71 00 00 101", "number: '717822300'")
+    place = load_guide(tiny).places[0]
+    assert place.contacts.phones[0].number == "717 822 300"
+    said = spoken(f"Zadzwoń: {place.contacts.phones[0].number}.")
+    assert "milion" not in said and said.count(",") >= 2, said

@@ -48,7 +48,8 @@ def test_routes_are_narrated_step_by_step_after_a_map_description(script, wrocla
     assert described and steps and described[0] < steps[0]
     assert said[steps[0]] == "Krok pierwszy." and said[steps[1]] == "Krok drugi."
     assert route.entrance == "b" and any("Wejście B" in s for s in said)
-    assert spoken(describe_step(route.steps[-1])).split(".")[0] in " ".join(said)
+    kind = wroclaw_model.kind_words(wroclaw_model.data.places[0], "pl")
+    assert spoken(describe_step(route.steps[-1], kind=kind)).split(".")[0] in " ".join(said)
 
 
 def test_every_pictogram_is_described(script):

@@ -43,6 +43,9 @@ def test_new_never_writes_into_a_folder_that_holds_files_and_names_a_bad_bbox(tm
     assert [p.name for p in (tmp_path / "mine").iterdir()] == ["notes.txt"]
     result = run_wromik("new", tmp_path / "new", "--city", "Gdynia", "--bbox", "18.60,54.45,18.45,54.57", check_exit=2)
     assert "west < east" in result.stderr and not (tmp_path / "new").exists()
+    result = run_wromik("new", tmp_path / "new", "--city", "Gdynia", "--bbox", "54.45,18.45,54.57,18.60", check_exit=2)
+    assert "latitude first" in result.stderr and "--bbox 18.45,54.45,18.6,54.57" in result.stderr
+    assert not (tmp_path / "new").exists()
 
 
 def test_a_city_name_with_a_colon_and_quotes_stays_valid_yaml(tmp_path):

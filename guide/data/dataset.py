@@ -17,7 +17,7 @@ from . import schema as s
 from ..errors import DataError, Problem
 from ..media import pictogram_catalogue
 from .files import read_data_text
-from .geometry import distance_m, polyline_length
+from .geometry import distance_m, latitude_first, polyline_length
 from .model import (Address, City, Contacts, Edge, Entrance, GlossaryEntry, GuideData, GuideInfo, Inside, Location, Network, Node,
                     Place, PlaceKind, PLACE_KINDS, KIND_WORDS, Paper, Phone, Service, SignVideo, Stop)
 from .network import build_graph, check_graph
@@ -248,7 +248,12 @@ class _CityChecker(s.Checker):
         if len(values["bbox"]) != 4 or west >= east or south >= north:
             return at.child("bbox").report(f"Expected bbox as [west, south, east, north] but received {values['bbox']}",
                                            "Give four numbers: west lon, south lat, east lon, north lat.")
+        if latitude_first((west, south, east, north)):
+            return at.child("bbox", value).report(
+                f"Expected bbox as [west, south, east, north] (longitude first) but received {values['bbox']}, "
+                "which puts latitude first", f"Write it as [{south}, {west}, {north}, {east}].")
         return City(values["name"], (west, south, east, north))
+
 
 
 def _read_places(root: Path, languages, kinds: tuple | None, problems) -> tuple[list[Place], bool]:
