@@ -222,8 +222,9 @@ def _numbers(text: str) -> str:
     text = re.sub(rf"\b(\d+),(\d+)\s?({units})(?=\W|$)",
                   lambda m: f"{_cardinal(m.group(1))} przecinek {_cardinal(m.group(2))} {_UNITS[m.group(3)][3]}", text)
     text = re.sub(rf"(?:\b(\w+)\s+)?\b(\d+)\s?({units})(?=\W|$)", _unit, text)
-    text = re.sub(r"(?:\b(\w+)\s+)?\b(\d+) ([a-ząćęłńóśźż]+)\b", _counted, text)
     text = re.sub(r"\b(\d+),(\d+)\b", lambda m: f"{_cardinal(m.group(1))} przecinek {_cardinal(m.group(2))}", text)
+    text = re.sub(r"\b(\d+)\.(\d+)\b", lambda m: f"{_cardinal(m.group(1))} kropka {_cardinal(m.group(2))}", text)
+    text = re.sub(r"(?:\b(\w+)\s+)?\b(\d+) ([a-ząćęłńóśźż]+)\b", _counted, text)
     return re.sub(r"\b\d+\b", lambda m: _cardinal(m.group(0)), text)
 
 
