@@ -66,3 +66,11 @@ def test_transcript_has_no_abbreviation_roman_numeral_or_digit(script):
     assert not [t for t in tokens if t.strip(",:;()") in ABBREVIATIONS], "an ER-04 abbreviation is left"
     assert not re.findall(r"\b(?=[IVXLC]{2,}\b)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b", body)
     assert not re.search(r"\d", body), re.search(r".{30}\d.{30}", body)
+
+
+def test_opening_hours_are_heard_with_the_days_that_share_them_together(script, wroclaw_model):
+    """A listener hears 'Od poniedziałku do piątku: …' once, not the same hours seven times, day by day."""
+    chapter = next(c for c in script.chapters if c.key == "place-strzegomska-6")
+    hours = next(s for s in chapter.sections if s.title == "Godziny otwarcia").sentences
+    assert hours[0].startswith("Od poniedziałku do piątku: od siódmej trzydzieści do piętnastej trzydzieści")
+    assert hours[1] == "W sobotę i w niedzielę: zamknięte." and not any(s.startswith("wtorek") for s in hours), hours

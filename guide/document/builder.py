@@ -327,8 +327,9 @@ class StandardBuilder(Builder):
         if hours is None:
             return (self.para(_("No data about the opening hours."),
                               _("Call before your visit: {phone}.", phone=phone) if phone else ""),)
-        table = Table((_("Day"), _("Hours")), tuple(self.pack.opening_hours(hours)))
-        return (table, self.para(hours.note[self.lang])) if hours.note.get(self.lang) else (table,)
+        table = Table((_("Day"), _("Hours")), tuple(self.pack.opening_hours(hours)), only=VISUAL)
+        heard = self.para(*self.pack.hours_lines(hours).sentences, only=("audio",))  # days with the same hours at once
+        return (table, heard) + ((self.para(hours.note[self.lang]),) if hours.note.get(self.lang) else ())
 
     def service(self, service) -> str:
         _, lang = self._, self.lang
