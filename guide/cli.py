@@ -68,6 +68,7 @@ def _cmd_check(args) -> int:
           f"{len(data.network.edges)} edges, {len(data.stops)} stops).")
     for warning in placeholders(Path(args.data_dir), data.info.languages):
         print(f"Warning: {warning}", file=sys.stderr)
+    _photo_warnings(data)
     if args.easy_read:
         from .language import pack
         problems = check_easy_read(data)
@@ -76,6 +77,18 @@ def _cmd_check(args) -> int:
         for lang in data.info.languages:
             print(pack(lang).readability_report(data))
     return 0
+
+
+def _photo_warnings(data) -> None:
+    """Warn of every photo with fewer pixels than the print edition needs for 300 ppi (the build warns too)."""
+    from .data.photos import every_photo
+    photos = every_photo(data)
+    if photos:
+        from .renderers.print_ready import PrintPdfRenderer
+        for photo in photos:
+            warning = PrintPdfRenderer.photo_warning(photo.file, photo.size)
+            if warning:
+                print(warning, file=sys.stderr)
 
 
 def _cmd_new(args) -> int:

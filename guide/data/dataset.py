@@ -21,6 +21,7 @@ from .geometry import distance_m, latitude_first, polyline_length
 from .model import (Address, City, Contacts, Edge, Entrance, GlossaryEntry, GuideData, GuideInfo, Inside, Location, Network, Node,
                     Place, PlaceKind, PLACE_KINDS, KIND_WORDS, Paper, Phone, Service, SignVideo, Stop)
 from .network import build_graph, check_graph
+from .photos import PhotoChecker
 from .profiles import load_profiles
 from .yamlfile import line_of, read_yaml
 
@@ -274,7 +275,7 @@ def _read_places(root: Path, languages, kinds: tuple | None, problems) -> tuple[
     for path in files:
         shown_as = shown_path(path)
         data = read_yaml(path, shown_as, problems, root=root, what="a place (id:, name:, address:, entrances:…)")
-        place = None if data is None else _read_place(data, shown_as, languages, kinds, problems)
+        place = None if data is None else _read_place(data, shown_as, languages, kinds, problems, root)
         if place is None:
             all_read = False
             continue
@@ -287,7 +288,7 @@ def _read_places(root: Path, languages, kinds: tuple | None, problems) -> tuple[
     return places, all_read
 
 
-def _read_place(data, shown_as: str, languages, kinds: tuple | None, problems) -> Place | None:
+def _read_place(data, shown_as: str, languages, kinds: tuple | None, problems, root: Path) -> Place | None:
     at = s.Where(shown_as, "", None, problems)
     place_id = data.get("id") if isinstance(data, dict) else None
     if isinstance(place_id, str):
@@ -308,8 +309,9 @@ def _read_place(data, shown_as: str, languages, kinds: tuple | None, problems) -
         "hours": s.OpeningHours(), "hours_note": s.Texts(languages, all_languages=False),
         "description": s.Texts(languages), "easy_read": s.EasyTexts(languages),
         "services": s.ListOf(_Block(service_fields, required=("id", "name"))),
-        "entrances": s.ListOf(_EntranceChecker(languages), min_items=1),
-        "inside": _InsideChecker(languages), "pjm_video": _SignVideoChecker(),
+        "entrances": s.ListOf(_EntranceChecker(languages, root), min_items=1),
+        "inside": _InsideChecker(languages, root), "pjm_video": _SignVideoChecker(),
+        "photos": s.ListOf(PhotoChecker(languages, root)),
     }
     required = ("id", "name", "short_name", "kind", "address", "location", "contacts", "description", "entrances", "inside")
     values = s.check_block(data, fields, at, required=required)
@@ -336,7 +338,8 @@ def _read_place(data, shown_as: str, languages, kinds: tuple | None, problems) -
                   location=Location(location["lat"], location["lon"], location["approximate"]),
                   contacts=_make_contacts(values["contacts"]), hours=hours, description=values["description"],
                   services=tuple(services), entrances=tuple(values["entrances"]), inside=values["inside"], file=shown_as,
-                  easy_read=values.get("easy_read"), sign_video=values.get("pjm_video"))
+                  easy_read=values.get("easy_read"), sign_video=values.get("pjm_video"),
+                  photos=tuple(values.get("photos", ())))
 
 
 class _Postcode(s.Checker):
@@ -350,19 +353,20 @@ class _Postcode(s.Checker):
 class _EntranceChecker(s.Checker):
     expected = "an entrance block with id:, node:, name: and facts:"
 
-    def __init__(self, languages):
-        self.languages = languages
+    def __init__(self, languages, root: Path):
+        self.languages, self.root = languages, root
 
     def check(self, value, at):
         if isinstance(value, dict) and isinstance(value.get("id"), str):
             at = s.Where(at.file, f"{at.where} (entrance '{value['id']}')", at.line, at.problems)
         fields = {"id": s.Identifier(), "node": s.Identifier(), "name": s.Texts(self.languages),
-                  "notes": s.Texts(self.languages, all_languages=False), "facts": _FactsChecker(ENTRANCE_FACTS, self.languages)}
+                  "notes": s.Texts(self.languages, all_languages=False), "facts": _FactsChecker(ENTRANCE_FACTS, self.languages),
+                  "photos": s.ListOf(PhotoChecker(self.languages, self.root))}
         values = s.check_block(value, fields, at, required=("id", "node", "name"))
         if values is None or any(k not in values for k in ("id", "node", "name")):
             return s.INVALID
         return Entrance(values["id"], values["node"], values["name"], values.get("facts", {}), values.get("notes", {}),
-                        line_of(value, "node"))
+                        line_of(value, "node"), tuple(values.get("photos", ())))
 
 
 class _FactsChecker(s.Checker):
@@ -376,18 +380,19 @@ class _FactsChecker(s.Checker):
 
 
 class _InsideChecker(s.Checker):
-    expected = "an inside block with facts: and notes:"
+    expected = "an inside block with facts:, notes: and photos:"
 
-    def __init__(self, languages):
-        self.languages = languages
+    def __init__(self, languages, root: Path):
+        self.languages, self.root = languages, root
 
     def check(self, value, at):
         fields = {"facts": _FactsChecker(INSIDE_FACTS, self.languages),
-                  "notes": s.Texts(self.languages, all_languages=False)}
+                  "notes": s.Texts(self.languages, all_languages=False),
+                  "photos": s.ListOf(PhotoChecker(self.languages, self.root))}
         values = s.check_block(value, fields, at)
         if values is None:
             return s.INVALID
-        return Inside(values.get("facts", {}), values.get("notes", {}))
+        return Inside(values.get("facts", {}), values.get("notes", {}), tuple(values.get("photos", ())))
 
 
 def read_stops_csv(path: Path, problems, *, shown_as: str, root: Path | None,

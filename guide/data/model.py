@@ -7,7 +7,8 @@ from pathlib import Path
 
 __all__ = [
     "Texts", "EasyText", "GlossaryEntry", "Fact", "Hours", "Phone", "Contacts", "Service", "Entrance", "Inside", "Address",
-    "Location", "Place", "PlaceKind", "PLACE_KINDS", "KIND_WORDS", "City", "SignVideo", "Paper", "GuideInfo", "Stop", "Node", "Edge", "Network", "GuideData",
+    "Location", "Place", "PlaceKind", "PLACE_KINDS", "KIND_WORDS", "City", "SignVideo", "Photo", "Paper", "GuideInfo",
+    "Stop", "Node", "Edge", "Network", "GuideData",
 ]
 
 Texts = dict  # language code -> text, e.g. {"pl": "…", "uk": "…"}
@@ -92,6 +93,20 @@ class SignVideo:
 
 
 @dataclass(frozen=True)
+class Photo:
+    """A photo of what a section describes (a door, a corridor), checked when it was read: a JPEG or PNG inside the
+    data folder that Pillow decodes whole."""
+
+    file: str  # as the data writes it, relative to the data folder: photos/wejscie-boczne.jpg
+    path: Path  # where it is on disk (inside the data folder)
+    alt: Texts  # what the photo shows, per language: its alternative text
+    source: str  # who took it and under which licence
+    date: str  # when it was taken: ISO date, possibly reduced
+    size: tuple  # (width, height) in pixels, upright (as its EXIF orientation turns it)
+    line: int | None = field(default=None, compare=False)  # the line of file: in the data, for messages
+
+
+@dataclass(frozen=True)
 class Service:
     id: str
     name: Texts
@@ -111,6 +126,7 @@ class Entrance:
     facts: dict  # attribute -> Fact (steps, ramp, door_width, threshold, …)
     notes: Texts = field(default_factory=dict)
     line: int | None = field(default=None, compare=False)  # the line of node: in the place file, for errors
+    photos: tuple = ()  # Photo: the entrance as a visitor sees it
 
     def fact(self, name: str) -> Fact:
         return self.facts.get(name, UNKNOWN)
@@ -120,6 +136,7 @@ class Entrance:
 class Inside:
     facts: dict  # attribute -> Fact (floor, room, lift, accessible_toilet, …)
     notes: Texts = field(default_factory=dict)
+    photos: tuple = ()  # Photo: the way from the door to the place
 
     def fact(self, name: str) -> Fact:
         return self.facts.get(name, UNKNOWN)
@@ -177,6 +194,7 @@ class Place:
     file: str
     easy_read: EasyText | None = None
     sign_video: SignVideo | None = None
+    photos: tuple = ()  # Photo: the building from outside
 
     def entrance(self, entrance_id: str) -> Entrance:
         """The entrance with this id: the one lookup every edition uses."""

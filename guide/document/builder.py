@@ -15,7 +15,7 @@ from ..language import check_easy_read, pack
 from ..media import PRINT_CONDITION
 from .composition import GuideModel, common_start, grouped
 from .maps import map_scene
-from .nodes import (Contents, ContentsEntry, Document, Figure, Finder, Item, ItemList, Legend, Paragraph, Section,
+from .nodes import (Contents, ContentsEntry, Document, Figure, Finder, Item, ItemList, Legend, Paragraph, Photo, Section,
                     SignVideo, Table, WebAddress, short_address, shown_in)
 from .pictograms import NEGATED, pictograms
 
@@ -129,6 +129,19 @@ class Builder:
 
     def subject(self) -> str:
         return self.text(self.info.subject)
+
+    def photos(self, photos) -> list:
+        """The photos of a place, an entrance or the inside, each with its source and date written under it."""
+        return [Photo(str(photo.path), photo.file, self.text(photo.alt), self.photo_caption(photo), photo.size)
+                for photo in photos]
+
+    def photo_caption(self, photo) -> tuple:
+        """Hook: the sentences under a photo; its source and the date it was taken."""
+        return (self.photo_credit(photo),)
+
+    def photo_credit(self, photo) -> str:
+        return self._("Photo: {source}, {date}.", source=photo.source.rstrip(". "),
+                      date=self.pack.written_date(photo.date))
 
     def legend_items(self) -> tuple:
         """Every pictogram with its meaning, and what a crossed-out one means."""
@@ -306,13 +319,15 @@ class StandardBuilder(Builder):
                 self.items(self.service(s) for s in place.services), *videos)))
         entrances = tuple(Section(f"place-{place.id}-entrance-{e.id}", e.name[lang], 3, (
             self.items(self.pack.fact_sentences(e.facts, kind=kind) or [_("No data about this entrance.")]),
-            *([self.para(e.notes[lang])] if e.notes.get(lang) else []))) for e in place.entrances)
+            *([self.para(e.notes[lang])] if e.notes.get(lang) else []), *self.photos(e.photos)))
+            for e in place.entrances)
         sections.append(Section(f"place-{place.id}-entrances", _("Entrances"), 2, sections=entrances))
         sections.append(Section(f"place-{place.id}-inside", _("In the building: from the door {to_destination}",
                                                                to_destination=kind.to_destination), 2, (
             self.items(self.pack.fact_sentences(place.inside.facts, kind=kind) or
                        [_("No data about the inside of the building.")]),
-            *([self.para(place.inside.notes[lang])] if place.inside.notes.get(lang) else []))))
+            *([self.para(place.inside.notes[lang])] if place.inside.notes.get(lang) else []),
+            *self.photos(place.inside.photos))))
         sections.append(self.routes(place))
         video = self.sign_video(place.sign_video, lambda address: _(
             "This place in Polish Sign Language (PJM): a video at {address}.", address=address))
@@ -320,7 +335,7 @@ class StandardBuilder(Builder):
             self.para(_("That was the chapter: {name}.", name=place.short_name)), self.items(contact), *video),
             only=("audio",)))  # a listener hears where to find the video again at the chapter's end
         return Section(f"place-{place.id}", f"{place.short_name}: {place.name[lang]}", 1,
-                       (self.para(place.description[lang]), *video), tuple(sections))
+                       (self.para(place.description[lang]), *self.photos(place.photos), *video), tuple(sections))
 
     def hours(self, hours, phone: str | None) -> tuple:
         _ = self._

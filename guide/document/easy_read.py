@@ -43,6 +43,10 @@ class EasyReadBuilder(Builder):
         return [SignVideo(video.url, (lead(short_address(video.url)), _("Scan the code with your phone."),
                                       _("Or type this address: {address}", address=short_address(video.url))))]
 
+    def photo_caption(self, photo) -> tuple:
+        """What the photo shows, a sentence a line, then its source and date: the picture and the words together."""
+        return (*self.pack.sentences(self.text(photo.alt)), self.photo_credit(photo))
+
     def place_title(self, place) -> str:
         return capital(self.pack.expand_name(place.short_name))
 
@@ -126,15 +130,17 @@ class EasyReadBuilder(Builder):
                                                          service=s.name[lang]))))))
         sections.append(Section(f"{key}-entrances", _("Entrances"), 2, sections=tuple(
             Section(f"{key}-entrance-{e.id}", capital(pack.short_entrance_name(e.name[lang])), 3,
-                    (self.rows(pack.entrance_lines(e.facts)),)) for e in place.entrances)))
-        inside = [self.rows(pack.inside_lines(place.inside.facts, kind=self.kind(place)))]
+                    (self.rows(pack.entrance_lines(e.facts)), *self.photos(e.photos))) for e in place.entrances)))
+        inside = [self.rows(pack.inside_lines(place.inside.facts, kind=self.kind(place))),
+                  *self.photos(place.inside.photos)]
         facts = [f for e in place.entrances for f in e.facts.values()] + list(place.inside.facts.values())
         if any(not f.verified for f in facts):
             inside.append(self.rows([pack.EasyLine("question", (_("Nobody has checked this information on site "
                                                                      "yet."),))]))
         sections.append(Section(f"{key}-inside", _("In the building"), 2, tuple(inside)))
         sections.append(self.routes(place))
-        return Section(key, self.place_title(place), 1, (self.sentences(place.easy_read.texts[lang]), *self.sign_video(
+        return Section(key, self.place_title(place), 1, (self.sentences(place.easy_read.texts[lang]),
+                                                          *self.photos(place.photos), *self.sign_video(
             place.sign_video, lambda address: _("There is a film in sign language about this place."))),
             tuple(sections))
 
