@@ -65,7 +65,7 @@ def synthetic_city(nodes: int, places: int, seed: int = 7):
             entrances.append(Entrance(name, node_id, {"pl": f"Wejście {name}"}, facts))
         lon, lat = _point(i, j)
         place_list.append(Place(
-            id=f"place-{k}", name={"pl": f"Biuro {k}"}, short_name=f"Biuro {k}", kind="field_office",
+            id=f"place-{k}", name={"pl": f"Biuro {k}"}, short_name=f"Biuro {k}", kind="office",
             address=Address(f"ul. Syntetyczna {k}", None, "Benchmark"), location=Location(lat, lon, True),
             contacts=Contacts((Phone("71 00 00 000"),), None, None, "bench", None), hours=None, description={},
             services=(), entrances=tuple(entrances), inside=Inside({"floor": Fact(1, "bench"), "lift": Fact(True, "bench")}),

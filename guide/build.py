@@ -21,6 +21,7 @@ from .errors import BuildError, DataError, UsageError, explain_os_error
 from .language import available_languages
 from .output import MANIFEST, GENERATOR, OutputFolder, file_sha256, signals_held, written_by_wromik
 from .renderers import registry, renderer_for
+from .starter import placeholders
 
 __all__ = ["build", "MANIFEST"]
 
@@ -43,6 +44,8 @@ def build(data_dir: Path, out_dir: str | os.PathLike, *, editions=None, language
         raise UsageError(f"Unknown language '{unknown[0]}' for this guide. Its languages: "
                          f"{', '.join(data.info.languages)} (set in guide.yaml).")
     say(f"Data valid: {len(data.places)} place{'s' * (len(data.places) != 1)}, {len(data.network.nodes)} nodes, {len(data.network.edges)} edges.")
+    for warning in placeholders(Path(data_dir), data.info.languages):
+        say(f"Warning: {warning}")
     documents = Documents(compose(data, progress=say))
     problems = [problem for cls in classes for problem in cls.check(documents)]
     if problems:

@@ -61,10 +61,14 @@ def _cmd_build(args) -> int:
 
 def _cmd_check(args) -> int:
     from .data.dataset import load_guide
+    from .starter import placeholders
     from .language import available_languages, check_easy_read
     data = load_guide(Path(args.data_dir), languages=available_languages())
     print(f"{args.data_dir}: valid ({len(data.places)} place{'s' * (len(data.places) != 1)}, {len(data.network.nodes)} nodes, "
           f"{len(data.network.edges)} edges, {len(data.stops)} stops).")
+    for warning in placeholders(Path(args.data_dir), data.info.languages):
+        print(f"Warning: {warning}", file=sys.stderr)
+    _photo_warnings(data)
     if args.easy_read:
         from .language import pack
         problems = check_easy_read(data)
@@ -73,6 +77,18 @@ def _cmd_check(args) -> int:
         for lang in data.info.languages:
             print(pack(lang).readability_report(data))
     return 0
+
+
+def _photo_warnings(data) -> None:
+    """Warn of every photo with fewer pixels than the print edition needs for 300 ppi (the build warns too)."""
+    from .data.photos import every_photo
+    photos = every_photo(data)
+    if photos:
+        from .renderers.print_ready import PrintPdfRenderer
+        for photo in photos:
+            warning = PrintPdfRenderer.photo_warning(photo.file, photo.size)
+            if warning:
+                print(warning, file=sys.stderr)
 
 
 def _cmd_new(args) -> int:
@@ -106,7 +122,7 @@ def _cmd_route(args) -> int:
     from .data.dataset import load_guide
     from .data.network import build_graph
     from .data.profiles import load_profiles
-    from .language import pack
+    from .language import kind_words, pack
     from .routing.routes import plan_place
     profiles = load_profiles()
     if args.profile not in profiles:
@@ -121,7 +137,7 @@ def _cmd_route(args) -> int:
         if not routes:
             raise UsageError(f"No stop or parking '{args.origin}' near {place.short_name}.")
     lang = data.info.languages[0]
-    words = pack(lang)
+    words, kind = pack(lang), kind_words(lang, place.kind, data.info.kinds)
     print(f"{place.short_name} — {place.address} — {profile.name[lang]}")
     for route in routes:
         print()
@@ -136,10 +152,10 @@ def _cmd_route(args) -> int:
                 print(f"  ✗ {said}")
         else:
             for number, step in enumerate(route.steps, start=1):
-                print(f"  {number:>2}. {words.describe_step(step)}")
+                print(f"  {number:>2}. {words.describe_step(step, kind=kind)}")
             if route.inside:
                 for step in route.inside.steps:
-                    print(f"   • {words.describe_step(step)}")
+                    print(f"   • {words.describe_step(step, kind=kind)}")
                 for b in route.inside.barriers:
                     print(f"   ✗ {words.describe_barrier(b.attribute, b.value, b.limit, b.unit, None, reason=b.reason)}")
         for unknown in route.missing_data:

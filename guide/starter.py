@@ -13,10 +13,11 @@ from importlib import resources
 from pathlib import Path
 
 from .clock import source_date
+from .data.geometry import latitude_first
 from .errors import UsageError
 from .language import pack
 
-__all__ = ["new_guide"]
+__all__ = ["new_guide", "placeholders"]
 
 _METRES_PER_DEGREE = 111_320
 
@@ -64,4 +65,21 @@ def _checked_bbox(bbox) -> tuple:
     if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
         raise UsageError(f"Expected --bbox as west,south,east,north with west < east and south < north, in degrees, "
                          f"but received {west:g},{south:g},{east:g},{north:g}.")
+    if latitude_first((west, south, east, north)):
+        raise UsageError(f"Expected --bbox with longitude first (west,south,east,north) but received "
+                         f"{west:g},{south:g},{east:g},{north:g}, which puts latitude first. "
+                         f"Write --bbox {south:g},{west:g},{north:g},{east:g}.")
     return west, south, east, north
+
+
+def placeholders(root: Path, languages) -> list:
+    """Where a guide's data still holds a starter placeholder, as warnings: 'guide.yaml:16: still says …'."""
+    markers = [pack(lang).PLACEHOLDER for lang in languages]
+    found = []
+    for path in [root / "guide.yaml", *sorted((root / "places").glob("*.yaml"))]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            marker = next((m for m in markers if m in line and not line.lstrip().startswith("#")), None)
+            if marker:
+                found.append(f"{path.relative_to(root)}:{number}: still says '{marker}' (a placeholder that wromik new "
+                             f"wrote): fill it in before you publish the guide.")
+    return found

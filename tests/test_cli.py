@@ -40,7 +40,7 @@ def test_route_strzegomska_wheelchair_leads_to_entrance_b():
     out = run_wromik("route", "strzegomska-6", "--profile", "manual_wheelchair", check_exit=0).stdout
     assert "entrance b" in out and "entrance a" not in out
     assert "Jesteś przy wejściu: Wejście B (z pochylnią, przy windzie). Pochylnia" in out
-    assert "szerokość drzwi do pokoju 80 cm, a potrzeba co najmniej 90 cm" in out
+    assert "szerokość drzwi wewnętrznych 80 cm, a potrzeba co najmniej 90 cm" in out
     assert "call before the visit: 71 78 22 300" in out
 
 

@@ -81,7 +81,8 @@ CASES = [
     ("paper-as-thick-as-a-book", _guide("download_page:", "paper: {text: 3}\ndownload_page:"), "guide.yaml:",
      "paper.text", "Expected a number from 0.03 to 1 mm but received 3"),
     ("broken-yaml", _guide("languages: [pl]", "languages: [pl"), "guide.yaml:", "YAML syntax", "is not valid YAML"),
-    ("tab-indented-yaml", _place("  email: biuro", "\temail: biuro"), f"{PLACE}:", "YAML syntax", "is not valid YAML"),
+    ("tab-indented-yaml", _place("  email: biuro", "\temail: biuro"), f"{PLACE}:11", "YAML syntax",
+     "a tab character indents this line"),
     ("broken-geojson", _write("network.geojson", b'{"type": "FeatureCollection", "features": [\n{"type": }'),
      "network.geojson:2", "JSON syntax", "is not valid GeoJSON"),
     ("unknown-node-reference", _place("node: front-door", "node: no-such-door"), f"{PLACE}:27",
@@ -212,6 +213,25 @@ CASES = [
      "contacts.email", "a control character (U+001B)"),
     ("control-character-in-street-name", _net(_set("a-walk", name="ul. Testowa\x07")), "network.geojson",
      "feature 'a-walk'.name", "a control character (U+0007)"),
+    ("bbox-latitude-first", _guide("bbox: [17.00, 51.10, 17.02, 51.12]", "bbox: [51.10, 17.00, 51.12, 17.02]"),
+     "guide.yaml:9", "city.bbox", "which puts latitude first"),
+    ("colon-in-unquoted-text", _place("name: Biuro testowe", "name: Biuro: parter"), f"{PLACE}:2", "YAML syntax",
+     "a second ': ' on this line makes its text look like a new key"),
+    ("quote-never-closed", _place("name: Biuro testowe", 'name: "Biuro testowe'), f"{PLACE}:2", "YAML syntax",
+     "a quote opened on this line is never closed"),
+    ("unknown-place-kind", _place("kind: office", "kind: museum"), f"{PLACE}:4", "place 'test-place'.kind",
+     "Expected one of office, health, culture, library, education, sport, transport, shop"),
+    ("guide-kind-like-unknown-kind", lambda root: (root / "guide.yaml").open("a", encoding="utf-8").write(
+        "kinds:\n  pharmacy: chemist\n"), "guide.yaml", "kinds.pharmacy.like", "Expected one of office, health"),
+    ("guide-kind-renames-a-pack-kind", lambda root: (root / "guide.yaml").open("a", encoding="utf-8").write(
+        "kinds:\n  office: health\n"), "guide.yaml", "kinds.office", "is a kind every guide has"),
+    ("guide-kind-word-misspelt", lambda root: (root / "guide.yaml").open("a", encoding="utf-8").write(
+        "kinds:\n  pharmacy: {like: health, words: {pl: {destnation: apteka}}}\n"), "guide.yaml",
+     "kinds.pharmacy.words.pl", "destnation"),
+    ("place-file-ending-in-yml", lambda root: (root / "places" / "drugie.yml").write_text("id: drugie\n"),
+     "places/drugie.yml", "file", "Expected a place file ending in .yaml but received 'drugie.yml'"),
+    ("old-offices-folder", lambda root: (root / "places").rename(root / "offices"), "offices", "offices",
+     "Expected the place files in a folder named places/ but received a folder named offices/"),
     ("control-character-in-stop-name", lambda root: edit_text(root / "stops.csv", "Przystanek A", "Przystanek\x0bA"),
      "stops.csv:2", "stop '1'", "a control character (U+000B)"),
 ]
@@ -363,3 +383,12 @@ def test_an_empty_fact_is_no_data_not_a_crash(tiny, tmp_path):
     run_wromik("check", tiny, check_exit=0)
     result = run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "standard", check_exit=0)
     assert "internal error" not in result.stderr
+
+
+def test_a_phone_number_without_spaces_is_grouped_so_that_it_is_read_digit_group_by_group(tiny):
+    from guide.language.pl import spoken
+    edit_text(tiny / PLACE, "number: 71 00 00 101", "number: '717822300'")
+    place = load_guide(tiny).places[0]
+    assert place.contacts.phones[0].number == "717 822 300"
+    said = spoken(f"Zadzwoń: {place.contacts.phones[0].number}.")
+    assert "milion" not in said and said.count(",") >= 2, said

@@ -11,6 +11,12 @@ from guide.data.geometry import bearing
 from conftest import TINY
 
 
+def _office_step(step) -> str:
+    from guide.language import kind_words
+    from guide.language.pl import describe_step
+    return describe_step(step, kind=kind_words("pl", "office"))
+
+
 @pytest.mark.parametrize("a, b, expected", [
     ((17.0, 51.0), (17.0, 51.1), 0), ((17.0, 51.0), (17.1, 51.0), 90),
     ((17.0, 51.0), (17.0, 50.9), 180), ((17.0, 51.0), (16.9, 51.0), 270),
@@ -86,7 +92,7 @@ def _cue_gaps(route, describe) -> list:
 
 
 def test_every_wroclaw_route_sets_off_by_road_and_goal_not_by_compass(wroclaw_model):
-    from guide.language.pl import describe_step
+    describe_step = _office_step
     starts = [describe_step(route.steps[0]) for routes in wroclaw_model.routes.values() for route in routes
               if route.steps]
     assert len(starts) > 50
@@ -98,7 +104,7 @@ def test_every_wroclaw_route_sets_off_by_road_and_goal_not_by_compass(wroclaw_mo
 
 
 def test_every_blind_route_of_wroclaw_tells_the_cues_its_data_has(wroclaw_model):
-    from guide.language.pl import describe_step
+    describe_step = _office_step
     blind = [route for (place, profile), routes in wroclaw_model.routes.items() if profile == "blind"
              for route in routes if route.status != "no_route"]
     assert blind and sum(route.crossings for route in blind) > 5
@@ -107,7 +113,7 @@ def test_every_blind_route_of_wroclaw_tells_the_cues_its_data_has(wroclaw_model)
 
 def test_the_cue_check_finds_a_route_without_its_cues(wroclaw_model):
     from dataclasses import replace
-    from guide.language.pl import describe_step
+    describe_step = _office_step
     route = next(r for (o, p), routes in wroclaw_model.routes.items() if p == "blind" for r in routes if r.crossings)
     silent = replace(route, steps=tuple(replace(s, cue_before_m=None, crossing={}) for s in route.steps))
     assert any("decision point" in reason for _, reason in _cue_gaps(silent, describe_step))

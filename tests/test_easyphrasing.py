@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from guide.routing.directions import Step
+from guide.language import kind_words
 from guide.language.pl.easyphrasing import entrance_lines, hours_lines, inside_lines, route_lines
 from guide.language.pl.readability import check_text
 from guide.data.model import Fact
 from guide.document.pictograms import pictograms
 from guide.data.schema import OpeningHours, Where
+
+
+OFFICE = kind_words("pl", "office")
 
 
 def _hours(spec):
@@ -28,7 +32,7 @@ def test_unknown_hours_say_so_and_ask_to_call():
 def test_a_turn_at_a_landmark_is_said_by_the_landmark_not_by_metres():
     steps = [Step("walk", distance_m=120, turn="left", name="ul. Strzegomska", landmark="kiosk")]
     lines = route_lines(steps, origin_kind="stop", origin_name="pl. Strzegomski (Muzeum Współczesne)",
-                        origin_pictogram="tram")
+                        origin_pictogram="tram", kind=OFFICE)
     assert [(line.pictogram, line.sentences) for line in lines] == [
         ("tram", ("Wysiądź z tramwaju na przystanku plac Strzegomski (Muzeum Współczesne).",)),
         ("turn_left", ("Skręć w lewo.",)),
@@ -37,7 +41,7 @@ def test_a_turn_at_a_landmark_is_said_by_the_landmark_not_by_metres():
 
 def test_wheelchair_user_is_told_about_an_unknown_lift_not_sent_up_the_stairs():
     lines = route_lines([Step("stairs_up", count=1, warnings=("unknown:lift",))], origin_kind="parking", origin_name="P",
-                        origin_pictogram="parking")
+                        origin_pictogram="parking", kind=OFFICE)
     assert [(line.pictogram, line.sentences) for line in lines[1:]] == [
         ("desk", ("Biuro jest na 1 piętrze.",)), ("question", ("Nie mamy informacji o windzie.",))]
 
@@ -46,7 +50,7 @@ def test_facts_become_one_line_each_and_unknown_facts_are_not_claimed():
     lines = entrance_lines({"steps": Fact(8), "handrail": Fact(True), "ramp": Fact(False), "bell": Fact(None)})
     assert [(line.pictogram, line.sentences) for line in lines] == [
         ("no:ramp", ("Nie ma pochylni.",)), ("steps", ("Są schody: 8 stopni.", "Są poręcze."))]
-    assert inside_lines({})[0].sentences == ("Nie mamy informacji o wnętrzu budynku.",)
+    assert inside_lines({}, kind=OFFICE)[0].sentences == ("Nie mamy informacji o wnętrzu budynku.",)
 
 
 def test_every_generated_line_of_the_wroclaw_guide_is_easy_to_read(wroclaw_model):
@@ -55,12 +59,12 @@ def test_every_generated_line_of_the_wroclaw_guide_is_easy_to_read(wroclaw_model
     for place in wroclaw_model.data.places:
         for entrance in place.entrances:
             lines += entrance_lines(entrance.facts)
-        lines += inside_lines(place.inside.facts) + [hours_lines(place.hours)]
+        lines += inside_lines(place.inside.facts, kind=wroclaw_model.kind_words(place, "pl")) + [hours_lines(place.hours)]
         for routes in (wroclaw_model.routes_for(place.id, p) for p in wroclaw_model.profiles):
             for route in routes:
                 steps = list(route.steps) + (list(route.inside.steps) if route.inside else [])
                 lines += route_lines(steps, origin_kind=route.origin_kind, origin_name=route.origin_name,
-                                    origin_pictogram="stop")
+                                    origin_pictogram="stop", kind=wroclaw_model.kind_words(place, "pl"))
     assert len(lines) > 900
     assert {line.pictogram.removeprefix("no:") for line in lines} <= set(pictograms())
     sentences = {s for line in lines for s in line.sentences}

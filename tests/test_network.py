@@ -18,7 +18,7 @@ def _at(east: float, north: float) -> tuple:
 
 
 def _place(place_id: str, node: str) -> Place:
-    return Place(id=place_id, name={"pl": "Biuro"}, short_name="Biuro", kind="field_office",
+    return Place(id=place_id, name={"pl": "Biuro"}, short_name="Biuro", kind="office",
                   address=Address("ul. Testowa 1", None, "Testowo"), location=Location(*reversed(_at(5, 90)), True),
                   contacts=Contacts((Phone("71 00 00 000"),), None, None, "test", None), hours=None, description={},
                   services=(), entrances=(Entrance("a", node, {"pl": "Wejście"}, {"steps": Fact(0, "test")}),),

@@ -6,7 +6,13 @@ import pytest
 
 from guide.routing.directions import Step
 from guide.language.pl.morphology import inflect_name
-from guide.language.pl.phrasing import describe_barrier, describe_step, quantity, written_date
+from functools import partial
+
+from guide.language import kind_words
+from guide.language.pl import phrasing
+from guide.language.pl.phrasing import describe_barrier, quantity, written_date
+
+describe_step = partial(phrasing.describe_step, kind=kind_words("pl", "office"))  # the words of an office
 
 
 @pytest.mark.parametrize("n, text", [

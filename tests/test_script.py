@@ -48,7 +48,8 @@ def test_routes_are_narrated_step_by_step_after_a_map_description(script, wrocla
     assert described and steps and described[0] < steps[0]
     assert said[steps[0]] == "Krok pierwszy." and said[steps[1]] == "Krok drugi."
     assert route.entrance == "b" and any("Wejście B" in s for s in said)
-    assert spoken(describe_step(route.steps[-1])).split(".")[0] in " ".join(said)
+    kind = wroclaw_model.kind_words(wroclaw_model.data.places[0], "pl")
+    assert spoken(describe_step(route.steps[-1], kind=kind)).split(".")[0] in " ".join(said)
 
 
 def test_every_pictogram_is_described(script):
@@ -65,3 +66,11 @@ def test_transcript_has_no_abbreviation_roman_numeral_or_digit(script):
     assert not [t for t in tokens if t.strip(",:;()") in ABBREVIATIONS], "an ER-04 abbreviation is left"
     assert not re.findall(r"\b(?=[IVXLC]{2,}\b)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b", body)
     assert not re.search(r"\d", body), re.search(r".{30}\d.{30}", body)
+
+
+def test_opening_hours_are_heard_with_the_days_that_share_them_together(script, wroclaw_model):
+    """A listener hears 'Od poniedziałku do piątku: …' once, not the same hours seven times, day by day."""
+    chapter = next(c for c in script.chapters if c.key == "place-strzegomska-6")
+    hours = next(s for s in chapter.sections if s.title == "Godziny otwarcia").sentences
+    assert hours[0].startswith("Od poniedziałku do piątku: od siódmej trzydzieści do piętnastej trzydzieści")
+    assert hours[1] == "W sobotę i w niedzielę: zamknięte." and not any(s.startswith("wtorek") for s in hours), hours

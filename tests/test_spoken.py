@@ -11,6 +11,15 @@ CASES = [
     ("+48 71 782 23 00", "plus czterdzieści osiem, siedemdziesiąt jeden, siedemset osiemdziesiąt dwa, dwadzieścia trzy, "
                          "zero zero"),
     ("tel. 713 456 789", "telefon siedemset trzynaście, czterysta pięćdziesiąt sześć, siedemset osiemdziesiąt dziewięć"),
+    ("Telefon: 717 822 300.", "Telefon: siedemset siedemnaście, osiemset dwadzieścia dwa, trzysta."),
+    # Roman numerals agreeing with the noun after them; a stop's post number; a level below ground
+    ("Muzeum II Wojny Światowej", "Muzeum Drugiej Wojny Światowej"),
+    ("po II wojnie", "po drugiej wojnie"),
+    ("Mickiewicza 01 do budynku", "Mickiewicza zero jeden do budynku"),
+    ("na poziomie -3", "na poziomie minus trzy"),
+    # decimals, with a comma or a point
+    ("około 2,5 minuty", "około dwa przecinek pięć minuty"),
+    ("Wersja 1.5.", "Wersja jeden kropka pięć."),
     # times
     ("7:30", "siódma trzydzieści"),
     ("Od 7:30 do 15:30.", "Od siódmej trzydzieści do piętnastej trzydzieści."),

@@ -13,7 +13,6 @@ from guide.document.builder import StandardBuilder
 from guide.document.nodes import Figure
 from guide.document.maps import ROUTE_COLOUR
 from guide.document.pictograms import pictograms
-from guide.language.pl.phrasing import describe_step
 from guide.renderers.standard import StandardPdfRenderer
 
 
@@ -62,7 +61,7 @@ def test_screen_reader_text_has_every_place_and_step_in_order(standard, wroclaw_
             if shared.route.status == "no_route":  # its barriers are listed instead of steps
                 continue
             for index in range(len(shared.route.steps)):
-                sentence = builder.shared_step(shared, index)
+                sentence = builder.shared_step(shared, index, builder.kind(place))
                 found = text.find(sentence, position)
                 assert found >= 0, sentence
                 position = found

@@ -43,6 +43,9 @@ def test_new_never_writes_into_a_folder_that_holds_files_and_names_a_bad_bbox(tm
     assert [p.name for p in (tmp_path / "mine").iterdir()] == ["notes.txt"]
     result = run_wromik("new", tmp_path / "new", "--city", "Gdynia", "--bbox", "18.60,54.45,18.45,54.57", check_exit=2)
     assert "west < east" in result.stderr and not (tmp_path / "new").exists()
+    result = run_wromik("new", tmp_path / "new", "--city", "Gdynia", "--bbox", "54.45,18.45,54.57,18.60", check_exit=2)
+    assert "latitude first" in result.stderr and "--bbox 18.45,54.45,18.6,54.57" in result.stderr
+    assert not (tmp_path / "new").exists()
 
 
 def test_a_city_name_with_a_colon_and_quotes_stays_valid_yaml(tmp_path):
@@ -51,3 +54,15 @@ def test_a_city_name_with_a_colon_and_quotes_stays_valid_yaml(tmp_path):
     run_wromik("check", tmp_path / "g", check_exit=0)
     guide = yaml.safe_load((tmp_path / "g" / "guide.yaml").read_text(encoding="utf-8"))
     assert guide["city"]["name"] == "Nowe Miasto: „Stare”" and guide["title"].endswith("Nowe Miasto: „Stare”")
+
+
+def test_check_and_build_warn_of_every_placeholder_left_and_stop_when_all_are_filled_in(tmp_path):
+    run_wromik("new", tmp_path / "g", "--city", "Gdynia", "--bbox", "18.45,54.45,18.60,54.57", check_exit=0)
+    warnings = [line for line in run_wromik("check", tmp_path / "g", check_exit=0).stderr.splitlines()
+                if line.startswith("Warning: ")]
+    files = {line.split(":")[1].strip() for line in warnings}
+    assert files == {"guide.yaml", "places/pierwsze-miejsce.yaml"}, warnings
+    assert len(warnings) >= 5 and all("do uzupełnienia" in line and "fill it in" in line for line in warnings)
+    for path in (tmp_path / "g").rglob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("do uzupełnienia", "sprawdzone"), encoding="utf-8")
+    assert "Warning" not in run_wromik("check", tmp_path / "g", check_exit=0).stderr

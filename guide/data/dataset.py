@@ -17,10 +17,11 @@ from . import schema as s
 from ..errors import DataError, Problem
 from ..media import pictogram_catalogue
 from .files import read_data_text
-from .geometry import distance_m, polyline_length
+from .geometry import distance_m, latitude_first, polyline_length
 from .model import (Address, City, Contacts, Edge, Entrance, GlossaryEntry, GuideData, GuideInfo, Inside, Location, Network, Node,
-                    Place, Paper, Phone, Service, SignVideo, Stop)
+                    Place, PlaceKind, PLACE_KINDS, KIND_WORDS, Paper, Phone, Service, SignVideo, Stop)
 from .network import build_graph, check_graph
+from .photos import PhotoChecker
 from .profiles import load_profiles
 from .yamlfile import line_of, read_yaml
 
@@ -33,7 +34,6 @@ EDGE_KINDS = ("footway", "crossing", "ramp", "steps", "lift")
 SIDES = ("left", "right")  # road_side and building_line: seen walking from the edge's `from` node to its `to` node
 VEHICLES = ("tram", "bus", "trolleybus", "metro", "train", "ferry")  # the words of stops.csv's vehicle column
 SIGN_LANGUAGE = ("on_site", "remote", "appointment")  # how sign language is offered: staff, an online interpreter, booked
-PLACE_KINDS = ("headquarters", "field_office", "service_point", "partner")
 SURFACES = ("asphalt", "paving_stones", "concrete", "concrete:plates", "sett", "cobblestone", "unhewn_cobblestone",
             "compacted", "fine_gravel", "gravel", "dirt", "grass", "sand", "mud", "metal", "wood", "tiles")
 SMOOTHNESS = ("excellent", "good", "intermediate", "bad", "very_bad", "horrible", "very_horrible", "impassable")
@@ -72,13 +72,15 @@ def load_guide(root: Path, *, languages: tuple = KNOWN_LANGUAGES) -> GuideData:
     info = _read_info(root, problems, languages)
     languages = info.languages if info else ("pl",)
     stops = read_stops_csv(root / "stops.csv", problems, shown_as=shown_path(root / "stops.csv"), root=root)
-    places, all_read = _read_places(root, languages, problems)
+    kinds = PLACE_KINDS + tuple(k.id for k in info.kinds) if info else None
+    places, all_read = _read_places(root, languages, kinds, problems)
     network = _read_network(root, problems)
     if info and network:
         _check_places(root, info, places, network, stops, problems, all_places_read=all_read)
     if problems:
         raise DataError(problems)
-    places.sort(key=lambda o: (PLACE_KINDS.index(o.kind), o.short_name.casefold()))
+    order = [k.id for k in info.kinds] + list(PLACE_KINDS)  # the guide's own kinds first, in its order
+    places.sort(key=lambda place: (order.index(place.kind), place.short_name.casefold()))
     data = GuideData(root=root, info=info, places=tuple(places), network=network, stops=stops)
     check_graph(data, build_graph(data), problems, network_file=shown_path(root / "network.geojson"))
     if problems:
@@ -147,6 +149,7 @@ def _read_info(root: Path, problems, writable: tuple) -> GuideInfo | None:
             {"name": s.PlainText(max_length=300), "url": s.WebAddress(), "retrieved": s.IsoDate()},
             required=("name",))),
         "download_page": s.WebAddress(), "paper": _PaperChecker(), "pjm_video": _SignVideoChecker(),
+        "kinds": _KindsChecker(languages),
     }
     required = ("title", "publisher", "edition_date", "languages", "profiles", "city", "contacts", "introduction")
     values = s.check_block(data, fields, at, required=required)
@@ -162,7 +165,8 @@ def _read_info(root: Path, problems, writable: tuple) -> GuideInfo | None:
                      subject=values.get("subject") or values["title"], scope=values.get("scope", {}),
                      easy_read_scope=values.get("easy_read", {}).get("scope"),
                      download_page=values.get("download_page") or values["contacts"].get("website"),
-                     paper=values.get("paper", Paper()), sign_video=values.get("pjm_video"))
+                     paper=values.get("paper", Paper()), sign_video=values.get("pjm_video"),
+                     kinds=values.get("kinds", ()))
 
 
 class _Block(s.Checker):
@@ -185,6 +189,42 @@ class _PaperChecker(s.Checker):
         thickness = s.Number(0.03, 1.0, "mm")
         values = s.check_block(value, {"text": thickness, "cover": thickness, "office": thickness}, at)
         return s.INVALID if values is None else Paper(**values)
+
+
+class _KindName(s.Identifier):
+    expected = "a kind's name of lowercase letters, digits, '-' and '_' (like 'field_office')"
+    fix = "Use only a-z, 0-9, '-' and '_', for example 'pharmacy'."
+    pattern = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
+
+
+class _KindsChecker(s.Checker):
+    """kinds: the guide's own kinds of place, in the order its places are listed; each speaks like one of the
+    kinds every guide has, with its own words per language where given."""
+
+    expected = "a block of kinds, each 'name: office' or a block with like: and words:"
+
+    def __init__(self, languages):
+        self.languages = languages
+
+    def check(self, value, at):
+        if not isinstance(value, dict) or not value:
+            return self.wrong(value, at, "Write one line per kind, for example 'pharmacy: health'.")
+        words = _Block({lang: _Block({word: s.PlainText(max_length=60) for word in KIND_WORDS})
+                        for lang in self.languages})
+        kinds = []
+        for name, raw in value.items():
+            where = at.child(name, value)
+            if _KindName().check(name, where) is s.INVALID:
+                continue
+            if name in PLACE_KINDS:
+                where.report(f"Expected a new kind's name but '{name}' is a kind every guide has",
+                             "Leave it out (places can use it as it is) or give your kind another name.")
+                continue
+            values = s.check_block({"like": raw} if isinstance(raw, str) else raw,
+                                   {"like": s.Choice(PLACE_KINDS), "words": words}, where, required=("like",))
+            if values is not None and "like" in values:
+                kinds.append(PlaceKind(name, values["like"], values.get("words", {})))
+        return tuple(kinds)
 
 
 class _SignVideoChecker(s.Checker):
@@ -214,21 +254,33 @@ class _CityChecker(s.Checker):
         if len(values["bbox"]) != 4 or west >= east or south >= north:
             return at.child("bbox").report(f"Expected bbox as [west, south, east, north] but received {values['bbox']}",
                                            "Give four numbers: west lon, south lat, east lon, north lat.")
+        if latitude_first((west, south, east, north)):
+            return at.child("bbox", value).report(
+                f"Expected bbox as [west, south, east, north] (longitude first) but received {values['bbox']}, "
+                "which puts latitude first", f"Write it as [{south}, {west}, {north}, {east}].")
         return City(values["name"], (west, south, east, north))
 
 
-def _read_places(root: Path, languages, problems) -> tuple[list[Place], bool]:
+
+def _read_places(root: Path, languages, kinds: tuple | None, problems) -> tuple[list[Place], bool]:
     """The places, and whether every place file could be read."""
     folder = root / "places"
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-    if not files:
+    if not files and (root / "offices").is_dir():
+        problems.append(Problem(shown_path(root / "offices"), "offices", "Expected the place files in a folder named "
+                                "places/ but received a folder named offices/", "Rename the folder offices/ to places/."))
+    elif not files:
         problems.append(Problem(shown_path(folder), "places", "Expected at least one place file (*.yaml) but found none",
                                 "Add one YAML file per place under places/ (see the README's coordinator guide)."))
+    for path in sorted(folder.iterdir()) if folder.is_dir() else ():
+        if path.suffix.lower() in (".yml", ".yaml") and path.suffix != ".yaml":
+            problems.append(Problem(shown_path(path), "file", f"Expected a place file ending in .yaml but received "
+                                    f"'{path.name}', which the guide would leave out", f"Rename it to {path.stem}.yaml."))
     places, seen, all_read = [], {}, True
     for path in files:
         shown_as = shown_path(path)
         data = read_yaml(path, shown_as, problems, root=root, what="a place (id:, name:, address:, entrances:…)")
-        place = None if data is None else _read_place(data, shown_as, languages, problems)
+        place = None if data is None else _read_place(data, shown_as, languages, kinds, problems, root)
         if place is None:
             all_read = False
             continue
@@ -241,7 +293,7 @@ def _read_places(root: Path, languages, problems) -> tuple[list[Place], bool]:
     return places, all_read
 
 
-def _read_place(data, shown_as: str, languages, problems) -> Place | None:
+def _read_place(data, shown_as: str, languages, kinds: tuple | None, problems, root: Path) -> Place | None:
     at = s.Where(shown_as, "", None, problems)
     place_id = data.get("id") if isinstance(data, dict) else None
     if isinstance(place_id, str):
@@ -252,7 +304,8 @@ def _read_place(data, shown_as: str, languages, problems) -> Place | None:
                       "pictogram": s.Choice(tuple(pictogram_catalogue())), "pjm_video": _SignVideoChecker()}
     fields = {
         "id": s.Identifier(), "name": s.Texts(languages), "short_name": s.PlainText(max_length=60),
-        "kind": s.Choice(PLACE_KINDS),
+        "kind": s.Choice(kinds, why=" (the kinds every guide has, and those its guide.yaml kinds: adds)")
+        if kinds else _KindName(),
         "address": _Block({"street": s.PlainText(max_length=100), "postcode": _Postcode(),
                            "city": s.PlainText(max_length=60)}, required=("street", "city")),
         "location": _Block({"lat": s.Number(-90, 90), "lon": s.Number(-180, 180), "approximate": s.Boolean(),
@@ -261,8 +314,9 @@ def _read_place(data, shown_as: str, languages, problems) -> Place | None:
         "hours": s.OpeningHours(), "hours_note": s.Texts(languages, all_languages=False),
         "description": s.Texts(languages), "easy_read": s.EasyTexts(languages),
         "services": s.ListOf(_Block(service_fields, required=("id", "name"))),
-        "entrances": s.ListOf(_EntranceChecker(languages), min_items=1),
-        "inside": _InsideChecker(languages), "pjm_video": _SignVideoChecker(),
+        "entrances": s.ListOf(_EntranceChecker(languages, root), min_items=1),
+        "inside": _InsideChecker(languages, root), "pjm_video": _SignVideoChecker(),
+        "photos": s.ListOf(PhotoChecker(languages, root)),
     }
     required = ("id", "name", "short_name", "kind", "address", "location", "contacts", "description", "entrances", "inside")
     values = s.check_block(data, fields, at, required=required)
@@ -289,7 +343,8 @@ def _read_place(data, shown_as: str, languages, problems) -> Place | None:
                   location=Location(location["lat"], location["lon"], location["approximate"]),
                   contacts=_make_contacts(values["contacts"]), hours=hours, description=values["description"],
                   services=tuple(services), entrances=tuple(values["entrances"]), inside=values["inside"], file=shown_as,
-                  easy_read=values.get("easy_read"), sign_video=values.get("pjm_video"))
+                  easy_read=values.get("easy_read"), sign_video=values.get("pjm_video"),
+                  photos=tuple(values.get("photos", ())))
 
 
 class _Postcode(s.Checker):
@@ -303,20 +358,22 @@ class _Postcode(s.Checker):
 class _EntranceChecker(s.Checker):
     expected = "an entrance block with id:, node:, name: and facts:"
 
-    def __init__(self, languages):
-        self.languages = languages
+    def __init__(self, languages, root: Path):
+        self.languages, self.root = languages, root
 
     def check(self, value, at):
         if isinstance(value, dict) and isinstance(value.get("id"), str):
             at = s.Where(at.file, f"{at.where} (entrance '{value['id']}')", at.line, at.problems)
         fields = {"id": s.Identifier(), "node": s.Identifier(), "name": s.Texts(self.languages),
                   "notes": s.Texts(self.languages, all_languages=False), "easy_read": _easy_notes(self.languages),
-                  "facts": _FactsChecker(ENTRANCE_FACTS, self.languages)}
+                  "facts": _FactsChecker(ENTRANCE_FACTS, self.languages),
+                  "photos": s.ListOf(PhotoChecker(self.languages, self.root))}
         values = s.check_block(value, fields, at, required=("id", "node", "name"))
         if values is None or any(k not in values for k in ("id", "node", "name")):
             return s.INVALID
         return Entrance(values["id"], values["node"], values["name"], values.get("facts", {}), values.get("notes", {}),
-                        line_of(value, "node"), values.get("easy_read"), line_of(value, "notes"))
+                        line_of(value, "node"), tuple(values.get("photos", ())), values.get("easy_read"),
+                        line_of(value, "notes"))
 
 
 def _easy_notes(languages) -> s.EasyTexts:
@@ -335,18 +392,20 @@ class _FactsChecker(s.Checker):
 
 
 class _InsideChecker(s.Checker):
-    expected = "an inside block with facts: and notes:"
+    expected = "an inside block with facts:, notes: and photos:"
 
-    def __init__(self, languages):
-        self.languages = languages
+    def __init__(self, languages, root: Path):
+        self.languages, self.root = languages, root
 
     def check(self, value, at):
         fields = {"facts": _FactsChecker(INSIDE_FACTS, self.languages),
-                  "notes": s.Texts(self.languages, all_languages=False), "easy_read": _easy_notes(self.languages)}
+                  "notes": s.Texts(self.languages, all_languages=False), "easy_read": _easy_notes(self.languages),
+                  "photos": s.ListOf(PhotoChecker(self.languages, self.root))}
         values = s.check_block(value, fields, at)
         if values is None:
             return s.INVALID
-        return Inside(values.get("facts", {}), values.get("notes", {}), values.get("easy_read"), line_of(value, "notes"))
+        return Inside(values.get("facts", {}), values.get("notes", {}), tuple(values.get("photos", ())),
+                      values.get("easy_read"), line_of(value, "notes"))
 
 
 def read_stops_csv(path: Path, problems, *, shown_as: str, root: Path | None,

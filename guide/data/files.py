@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import Problem
 
-__all__ = ["read_data_text", "regular_file", "size_limit", "within_limit", "decode_text", "MAX_BYTES"]
+__all__ = ["read_data_text", "regular_file", "inside_folder", "size_limit", "within_limit", "decode_text", "MAX_BYTES"]
 
 MB = 1024 * 1024
 MAX_BYTES = {".yaml": 10 * MB, ".csv": 50 * MB, ".geojson": 200 * MB}  # 1000× and more what a city guide needs
@@ -20,7 +20,8 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (s
           (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
 
 
-def regular_file(path: Path, shown_as: str, problems: list, *, what: str) -> os.stat_result | None:
+def regular_file(path: Path, shown_as: str, problems: list, *, what: str,
+                 fix: str = "Put an ordinary file there, saved from a text editor or QGIS.") -> os.stat_result | None:
     """The file's status if it is an ordinary file, or None with a Problem recorded (a folder, a pipe or a device
     would hang or fail the reading)."""
     try:
@@ -31,8 +32,7 @@ def regular_file(path: Path, shown_as: str, problems: list, *, what: str) -> os.
         return None
     if not stat.S_ISREG(info.st_mode):
         kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
-        problems.append(Problem(shown_as, "file", f"Expected {what} (a regular file) but received {kind}",
-                                "Put an ordinary file there, saved from a text editor or QGIS."))
+        problems.append(Problem(shown_as, "file", f"Expected {what} (a regular file) but received {kind}", fix))
         return None
     return info
 
@@ -44,9 +44,7 @@ def read_data_text(path: Path, shown_as: str, problems: list, *, root: Path | No
     info = regular_file(path, shown_as, problems, what=what)
     if info is None:
         return None
-    if root is not None and Path(root).resolve() not in Path(path).resolve().parents:
-        problems.append(Problem(shown_as, "file", f"Expected {what} inside the data folder but it is a link to "
-                                f"{Path(path).resolve()}", "Copy the file into the data folder instead of linking it."))
+    if root is not None and not inside_folder(path, root, shown_as, problems, what=what):
         return None
     limit = size_limit(path)
     if not within_limit(info.st_size, limit, shown_as, problems):
@@ -61,17 +59,28 @@ def read_data_text(path: Path, shown_as: str, problems: list, *, root: Path | No
     return decode_text(raw, shown_as, problems, what=what, encoding=encoding)
 
 
+def inside_folder(path: Path, root: Path, shown_as: str, problems: list, *, what: str) -> bool:
+    """True when the file, every link followed, lies inside the data folder root; otherwise False with a Problem
+    recorded (a link to somewhere else, or a path that climbs out with '..')."""
+    if Path(root).resolve() in Path(path).resolve().parents:
+        return True
+    problems.append(Problem(shown_as, "file", f"Expected {what} inside the data folder but it is a link to "
+                            f"{Path(path).resolve()}", "Copy the file into the data folder instead of linking it."))
+    return False
+
+
 def size_limit(path: Path | str) -> int:
     """How many bytes a data file of this kind may have to be read whole."""
     return MAX_BYTES.get(Path(path).suffix, 10 * MB)
 
 
-def within_limit(size: int, limit: int, shown_as: str, problems: list) -> bool:
-    """True when a file of size bytes may be read whole; otherwise False with a Problem recorded."""
+def within_limit(size: int, limit: int, shown_as: str, problems: list, *, fix: str | None = None) -> bool:
+    """True when a file of size bytes may be read whole; otherwise False with a Problem recorded (fix: how to
+    make the file smaller, when the general advice does not fit)."""
     if size <= limit:
         return True
     problems.append(Problem(shown_as, "file", f"Expected at most {limit // MB} MB but the file has "
-                            f"{size / MB:.1f} MB", "Check that this is the right file; a guide's "
+                            f"{size / MB:.1f} MB", fix or "Check that this is the right file; a guide's "
                             "data is far smaller. Split the network into smaller areas if it really is this big."))
     return False
 

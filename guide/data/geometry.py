@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["distance_m", "bearing", "polyline_length", "local_metres"]
+__all__ = ["distance_m", "bearing", "polyline_length", "local_metres", "latitude_first"]
 
 
 def distance_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
@@ -39,3 +39,14 @@ def local_metres(origin: tuple):
     def to_degrees(x, y):
         return origin[0] + x / east, origin[1] + y / north
     return to_metres, to_degrees
+
+
+def _in_poland(west: float, south: float, east: float, north: float) -> bool:
+    return 14.0 <= west < east <= 24.2 and 49.0 <= south < north <= 54.9
+
+
+def latitude_first(bbox: tuple) -> bool:
+    """Whether a [west, south, east, north] box was written latitude first: outside Poland as given, inside it
+    with each pair swapped (the guide's postcodes and phone numbers are Polish)."""
+    west, south, east, north = bbox
+    return not _in_poland(west, south, east, north) and _in_poland(south, west, north, east)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 __all__ = [
     "Texts", "EasyText", "GlossaryEntry", "Fact", "Hours", "Phone", "Contacts", "Service", "Entrance", "Inside", "Address",
-    "Location", "Place", "City", "SignVideo", "Paper", "GuideInfo", "Stop", "Node", "Edge", "Network", "GuideData",
+    "Location", "Place", "PlaceKind", "PLACE_KINDS", "KIND_WORDS", "City", "SignVideo", "Photo", "Paper", "GuideInfo",
+    "Stop", "Node", "Edge", "Network", "GuideData",
 ]
 
 Texts = dict  # language code -> text, e.g. {"pl": "…", "uk": "…"}
@@ -113,6 +114,20 @@ class SignVideo:
 
 
 @dataclass(frozen=True)
+class Photo:
+    """A photo of what a section describes (a door, a corridor), checked when it was read: a JPEG or PNG inside the
+    data folder that Pillow decodes whole."""
+
+    file: str  # as the data writes it, relative to the data folder: photos/wejscie-boczne.jpg
+    path: Path  # where it is on disk (inside the data folder)
+    alt: Texts  # what the photo shows, per language: its alternative text
+    source: str  # who took it and under which licence
+    date: str  # when it was taken: ISO date, possibly reduced
+    size: tuple  # (width, height) in pixels, upright (as its EXIF orientation turns it)
+    line: int | None = field(default=None, compare=False)  # the line of file: in the data, for messages
+
+
+@dataclass(frozen=True)
 class Service:
     id: str
     name: Texts
@@ -132,6 +147,7 @@ class Entrance:
     facts: dict  # attribute -> Fact (steps, ramp, door_width, threshold, …)
     notes: Texts = field(default_factory=dict)
     line: int | None = field(default=None, compare=False)  # the line of node: in the place file, for errors
+    photos: tuple = ()  # Photo: the entrance as a visitor sees it
     easy_read: EasyText | None = None  # the notes in easy-read
     notes_line: int | None = field(default=None, compare=False)
 
@@ -143,6 +159,7 @@ class Entrance:
 class Inside:
     facts: dict  # attribute -> Fact (floor, room, lift, accessible_toilet, …)
     notes: Texts = field(default_factory=dict)
+    photos: tuple = ()  # Photo: the way from the door to the place
     easy_read: EasyText | None = None  # the notes in easy-read
     notes_line: int | None = field(default=None, compare=False)
 
@@ -167,6 +184,24 @@ class Location:
     approximate: bool
 
 
+# The kinds of place every language pack has words for (guide/language/<code>/kinds.yaml), in the order a guide
+# lists them unless its guide.yaml orders its own kinds first.
+PLACE_KINDS = ("office", "health", "culture", "library", "education", "sport", "transport", "shop")
+# What a kind's words say: where a visitor goes inside, the phrase "to" it, a numbered room, the phrase "to" a
+# room, and the heading of the place's services in the standard and in the easy-read register.
+KIND_WORDS = ("destination", "to_destination", "room", "to_room", "services", "easy_services")
+
+
+@dataclass(frozen=True)
+class PlaceKind:
+    """A kind of place a guide defines (guide.yaml kinds:): it speaks like one of PLACE_KINDS, with its own words
+    per language where given."""
+
+    id: str
+    like: str
+    words: dict = field(default_factory=dict)  # language -> {word (one of KIND_WORDS) -> text}
+
+
 @dataclass(frozen=True)
 class Place:
     id: str
@@ -184,6 +219,7 @@ class Place:
     file: str
     easy_read: EasyText | None = None
     sign_video: SignVideo | None = None
+    photos: tuple = ()  # Photo: the building from outside
 
     def entrance(self, entrance_id: str) -> Entrance:
         """The entrance with this id: the one lookup every edition uses."""
@@ -224,6 +260,7 @@ class GuideInfo:
     download_page: str | None = None  # where every edition can be downloaded; the website when not given
     paper: Paper = field(default_factory=Paper)
     sign_video: SignVideo | None = None  # the introduction in a sign language
+    kinds: tuple = ()  # PlaceKind: the guide's own kinds of place, in the order its places are listed
 
 
 @dataclass(frozen=True)

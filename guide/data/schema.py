@@ -313,7 +313,9 @@ class PhoneNumber(Checker):
             digits = digits[3:]
         if not re.fullmatch(r"\d{9}", digits):
             return self.wrong(value, at)
-        return " ".join(value.replace("+48", "").split())
+        written = " ".join(value.replace("+48", "").split())
+        # nine digits in a row are read as one huge number: written in three groups, they are read group by group
+        return f"{digits[:3]} {digits[3:6]} {digits[6:]}" if written == digits else written
 
 
 class Email(Checker):

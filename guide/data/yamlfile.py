@@ -131,6 +131,49 @@ _Loader.add_constructor("tag:yaml.org,2002:float", _construct_number)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
+# What PyYAML's messages mean for someone editing a file by hand: (words in its message or context, what is
+# wrong, how to fix it, whether the line to show is where the context began, e.g. the opening quote).
+_SYNTAX = (
+    ("quoted scalar", "a quote opened here is never closed", "Close the quote at the end of the text, or remove it.",
+     True),
+    ("mapping values are not allowed", "a second ': ' on this line makes its text look like a new key",
+     "Put a text that holds ': ' in quotes, for example name: 'Biuro: parter'.", False),
+    ("'\\t'", "a tab character indents this line", "Indent with spaces only (two per level), never with tabs.", False),
+    ("could not find expected ':'", "this line has no 'key: value' colon",
+     "Add ': ' after the key, or join the line to the text above it.", False),
+    ("did not find expected key", "this line is indented differently from the keys around it",
+     "Line it up with the keys of its block (spaces only).", False),
+    ("expected <block end>", "this line is indented differently from the keys around it",
+     "Line it up with the keys of its block (spaces only).", False),
+    ("found character '@'", "a text starts with a character YAML reserves ('@', '`')", "Put the text in quotes.", False),
+    ("found character '`'", "a text starts with a character YAML reserves ('@', '`')", "Put the text in quotes.", False),
+)
+
+
+def _unclosed_quote(text: str, before: int) -> int | None:
+    """The number of the first line before line `before` whose value opens a double quote it does not close."""
+    for number, line in enumerate(text.splitlines()[:before - 1], start=1):
+        if not line.lstrip().startswith("#") and line.count('"') % 2:
+            return number
+    return None
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, shown_as: str, text: str) -> Problem:
+    """A YAML syntax error in plain words, on the line where the mistake is."""
+    line = error.problem_mark.line + 1 if error.problem_mark else None
+    opened = _unclosed_quote(text, line) if line and "expected" in (error.problem or "") else None
+    if opened:  # a quote left open swallows the lines after it; PyYAML notices only where the text runs out
+        return Problem(shown_as, "YAML syntax", "The file is not valid YAML: a quote opened on this line is never "
+                       "closed", "Close the quote at the end of the text, or remove it.", opened)
+    said = f"{error.context or ''} {error.problem or ''}"
+    reason, fix, at_context = next(((r, f, c) for words, r, f, c in _SYNTAX if words in said),
+                                   ((error.problem or "invalid YAML").strip(), "Check indentation (spaces, not tabs), "
+                                    "colons after keys and matching quotes on this line and the one above.", False))
+    mark = (error.context_mark if at_context else None) or error.problem_mark or error.context_mark
+    return Problem(shown_as, "YAML syntax", f"The file is not valid YAML: {reason}", fix,
+                   mark.line + 1 if mark else None)
+
+
 def read_yaml(path: Path, shown_as: str, problems: list[Problem], *, root: Path | None, what: str):
     """Parse one YAML file; on failure record a Problem and return None (see read_data_text for root, what)."""
     text = read_data_text(path, shown_as, problems, root=root, what=what)
@@ -152,12 +195,7 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem], *, root: Path 
         problems.append(Problem(shown_as, "YAML structure", f"Expected {what} but {error.problem}", error.fix, line))
         return None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        reason = (error.problem or "invalid YAML").strip()
-        problems.append(Problem(shown_as, "YAML syntax", f"The file is not valid YAML: {reason}",
-                                "Check indentation (spaces, not tabs), colons after keys and matching quotes on this line "
-                                "and the one above.", line))
+        problems.append(_syntax_problem(error, shown_as, text))
         return None
     except yaml.YAMLError as error:
         problems.append(Problem(shown_as, "YAML syntax", f"The file is not valid YAML: {error}", "Check the file's syntax."))

@@ -15,7 +15,7 @@ from ..language import check_easy_read, pack
 from ..media import PRINT_CONDITION
 from .composition import GuideModel, common_start, grouped
 from .maps import map_scene
-from .nodes import (Contents, ContentsEntry, Document, Figure, Finder, Item, ItemList, Legend, Paragraph, Section,
+from .nodes import (Contents, ContentsEntry, Document, Figure, Finder, Item, ItemList, Legend, Paragraph, Photo, Section,
                     SignVideo, Table, WebAddress, short_address, shown_in)
 from .pictograms import NEGATED, pictograms
 
@@ -95,6 +95,10 @@ class Builder:
         """Where a route starts, as a heading shows it (no timetable capitals)."""
         return self.pack.display_name(route.origin_name)
 
+    def kind(self, place):
+        """The words for this place's kind in the document's language: biuro and pokój, or kasa and sala."""
+        return self.model.kind_words(place, self.lang)
+
     def phone_for(self, place) -> str | None:
         """The number to call about a place: its own, else the publisher's; None when the data has none."""
         phones = place.contacts.phones or self.info.contacts.phones
@@ -125,6 +129,19 @@ class Builder:
 
     def subject(self) -> str:
         return self.text(self.info.subject)
+
+    def photos(self, photos) -> list:
+        """The photos of a place, an entrance or the inside, each with its source and date written under it."""
+        return [Photo(str(photo.path), photo.file, self.text(photo.alt), self.photo_caption(photo), photo.size)
+                for photo in photos]
+
+    def photo_caption(self, photo) -> tuple:
+        """Hook: the sentences under a photo; its source and the date it was taken."""
+        return (self.photo_credit(photo),)
+
+    def photo_credit(self, photo) -> str:
+        return self._("Photo: {source}, {date}.", source=photo.source.rstrip(". "),
+                      date=self.pack.written_date(photo.date))
 
     def legend_items(self) -> tuple:
         """Every pictogram with its meaning, and what a crossed-out one means."""
@@ -287,7 +304,7 @@ class StandardBuilder(Builder):
     # a place ----------------------------------------------------------------------------------------------
 
     def place(self, place) -> Section:
-        _, lang = self._, self.lang
+        _, lang, kind = self._, self.lang, self.kind(place)
         where = [_("Address: {address}.", address=place.address)]
         if place.location.approximate:
             where.append(_("The position on the map is approximate."))
@@ -298,15 +315,19 @@ class StandardBuilder(Builder):
         if place.services:
             videos = [block for s in place.services for block in self.sign_video(s.sign_video, lambda address, s=s: _(
                 "{service} in Polish Sign Language (PJM): a video at {address}.", service=s.name[lang], address=address))]
-            sections.append(Section(f"place-{place.id}-services", _("Services"), 2, (
+            sections.append(Section(f"place-{place.id}-services", kind.services, 2, (
                 self.items(self.service(s) for s in place.services), *videos)))
         entrances = tuple(Section(f"place-{place.id}-entrance-{e.id}", e.name[lang], 3, (
-            self.items(self.pack.fact_sentences(e.facts) or [_("No data about this entrance.")]),
-            *([self.para(e.notes[lang])] if e.notes.get(lang) else []))) for e in place.entrances)
+            self.items(self.pack.fact_sentences(e.facts, kind=kind) or [_("No data about this entrance.")]),
+            *([self.para(e.notes[lang])] if e.notes.get(lang) else []), *self.photos(e.photos)))
+            for e in place.entrances)
         sections.append(Section(f"place-{place.id}-entrances", _("Entrances"), 2, sections=entrances))
-        sections.append(Section(f"place-{place.id}-inside", _("In the building: from the door to the place"), 2, (
-            self.items(self.pack.fact_sentences(place.inside.facts) or [_("No data about the inside of the building.")]),
-            *([self.para(place.inside.notes[lang])] if place.inside.notes.get(lang) else []))))
+        sections.append(Section(f"place-{place.id}-inside", _("In the building: from the door {to_destination}",
+                                                               to_destination=kind.to_destination), 2, (
+            self.items(self.pack.fact_sentences(place.inside.facts, kind=kind) or
+                       [_("No data about the inside of the building.")]),
+            *([self.para(place.inside.notes[lang])] if place.inside.notes.get(lang) else []),
+            *self.photos(place.inside.photos))))
         sections.append(self.routes(place))
         video = self.sign_video(place.sign_video, lambda address: _(
             "This place in Polish Sign Language (PJM): a video at {address}.", address=address))
@@ -314,15 +335,16 @@ class StandardBuilder(Builder):
             self.para(_("That was the chapter: {name}.", name=place.short_name)), self.items(contact), *video),
             only=("audio",)))  # a listener hears where to find the video again at the chapter's end
         return Section(f"place-{place.id}", f"{place.short_name}: {place.name[lang]}", 1,
-                       (self.para(place.description[lang]), *video), tuple(sections))
+                       (self.para(place.description[lang]), *self.photos(place.photos), *video), tuple(sections))
 
     def hours(self, hours, phone: str | None) -> tuple:
         _ = self._
         if hours is None:
             return (self.para(_("No data about the opening hours."),
                               _("Call before your visit: {phone}.", phone=phone) if phone else ""),)
-        table = Table((_("Day"), _("Hours")), tuple(self.pack.opening_hours(hours)))
-        return (table, self.para(hours.note[self.lang])) if hours.note.get(self.lang) else (table,)
+        table = Table((_("Day"), _("Hours")), tuple(self.pack.opening_hours(hours)), only=VISUAL)
+        heard = self.para(*self.pack.hours_lines(hours).sentences, only=("audio",))  # days with the same hours at once
+        return (table, heard) + ((self.para(hours.note[self.lang]),) if hours.note.get(self.lang) else ())
 
     def service(self, service) -> str:
         _, lang = self._, self.lang
@@ -421,10 +443,11 @@ class StandardBuilder(Builder):
                             "" if measured else _("The distances are approximate: nobody has measured this route "
                                                   "on site yet.")),
                   self.figure(place, shared, start=start, end=entrance.name[self.lang].split(" (")[0])]
-        insides = grouped((tuple(t for t in map(pack.describe_step, r.inside.steps) if t) if r.inside else (), r.profile)
-                          for r in shared.routes)
+        kind = self.kind(place)
+        insides = grouped((tuple(t for t in (pack.describe_step(s, kind=kind) for s in r.inside.steps) if t)
+                           if r.inside else (), r.profile) for r in shared.routes)
         shared_inside = common_start([inside for inside, _ids in insides])  # the way inside every group takes
-        steps = [self.shared_step(shared, index) for index in range(len(route.steps))] + list(shared_inside)
+        steps = [self.shared_step(shared, index, kind) for index in range(len(route.steps))] + list(shared_inside)
         blocks.append(self.items(steps, numbered=True))
         for inside, ids in insides if len(insides) > 1 else ():
             if inside[len(shared_inside):]:
@@ -443,11 +466,12 @@ class StandardBuilder(Builder):
         return "" if len(ids) == len(shared.profiles) else " " + self._("This applies to: {groups}.",
                                                                        groups=self.profile_names(ids))
 
-    def shared_step(self, shared, index: int) -> str:
+    def shared_step(self, shared, index: int, kind) -> str:
         """One step of a shared route: what every group meets, then what only some groups are warned of."""
         steps = [r.steps[index] for r in shared.routes]
         common = [w for w in steps[0].warnings if all(w in s.warnings for s in steps)]
-        text = self.pack.describe_step(replace(steps[0], warnings=tuple(common), cue_before_m=shared.cue(index)))
+        text = self.pack.describe_step(replace(steps[0], warnings=tuple(common), cue_before_m=shared.cue(index)),
+                                       kind=kind)
         extra = grouped((tuple(w for w in s.warnings if w not in common), r.profile)
                         for s, r in zip(steps, shared.routes))
         for warnings, ids in extra:

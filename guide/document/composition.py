@@ -8,6 +8,7 @@ from typing import Callable, Iterable
 from ..data.model import GuideData
 from ..data.network import build_graph
 from ..data.profiles import load_profiles
+from ..language import kind_words
 from ..routing.routes import plan_place
 
 __all__ = ["GuideModel", "SharedRoute", "compose", "grouped", "common_start"]
@@ -52,6 +53,10 @@ class GuideModel:
         usable = [r for r in routes if r.status != "no_route"]
         return next((r for r in usable if r.origin_kind == "stop"), usable[0] if usable else
                     routes[0] if routes else None)
+
+    def kind_words(self, place, lang: str):
+        """How the guide speaks of this place's kind in a language (biuro and pokój, or kasa and sala)."""
+        return kind_words(lang, place.kind, self.data.info.kinds)
 
     def shared_routes(self, place_id: str) -> tuple:
         """The place's distinct routes: profiles that take the same path from the same start share one."""

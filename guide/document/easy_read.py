@@ -7,16 +7,13 @@ from .builder import Builder, VISUAL
 from dataclasses import replace
 
 from .composition import common_start, grouped
+from ..language import capital
 from .nodes import Contents, ContentsEntry, Item, ItemList, Legend, Paragraph, Section, SignVideo, short_address
 
 
 __all__ = ["EasyReadBuilder"]
 
 MAX_SENTENCES = 5  # beside one pictogram: a reader finds the picture of every sentence within a glance
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class EasyReadBuilder(Builder):
@@ -60,8 +57,12 @@ class EasyReadBuilder(Builder):
         text = easy.texts.get(self.lang) if easy else None
         return [self.pack.EasyLine("information", tuple(self.pack.sentences(text)))] if text else []
 
+    def photo_caption(self, photo) -> tuple:
+        """What the photo shows, a sentence a line, then its source and date: the picture and the words together."""
+        return (*self.pack.sentences(self.text(photo.alt)), self.photo_credit(photo))
+
     def place_title(self, place) -> str:
-        return _capital(self.pack.expand_name(place.short_name))
+        return capital(self.pack.expand_name(place.short_name))
 
     def cover(self) -> tuple:
         _ = self._
@@ -128,7 +129,7 @@ class EasyReadBuilder(Builder):
         phones = list(dict.fromkeys(p.label.get(lang, _("phone")) for p in place.contacts.phones))
         numbers = {p.label.get(lang, _("phone")): p.number for p in reversed(place.contacts.phones)}
         if phones:
-            lines.append(pack.EasyLine("phone", tuple(f"{_capital(label)}: {numbers[label]}." for label in phones[:2])))
+            lines.append(pack.EasyLine("phone", tuple(f"{capital(label)}: {numbers[label]}." for label in phones[:2])))
         if place.contacts.email:
             lines.append(pack.EasyLine("email", (_("E-mail: {email}", email=place.contacts.email),)))
         sections = [Section(f"{key}-contact", _("Address and phone"), 2, (self.rows(lines),)),
@@ -136,22 +137,25 @@ class EasyReadBuilder(Builder):
                         [pack.hours_lines(place.hours)] + (self.calls(self.phone_for(place), before_visit=True)
                                                             if place.hours is None else [])),))]
         if place.services:
-            sections.append(Section(f"{key}-services", _("What you can do here"), 2, (self.rows(
+            sections.append(Section(f"{key}-services", self.kind(place).easy_services, 2, (self.rows(
                 pack.EasyLine(s.pictogram or "information", tuple(pack.sentences(s.easy_read.texts[lang])))
                 for s in place.services), *(block for s in place.services for block in self.sign_video(
                     s.sign_video, lambda address, s=s: _("There is a film in sign language about this: {service}.",
                                                          service=s.name[lang]))))))
         sections.append(Section(f"{key}-entrances", _("Entrances"), 2, sections=tuple(
-            Section(f"{key}-entrance-{e.id}", _capital(pack.short_entrance_name(e.name[lang])), 3,
-                    (self.rows(pack.entrance_lines(e.facts) + self.notes(e.easy_read)),)) for e in place.entrances)))
-        inside = [self.rows(pack.inside_lines(place.inside.facts) + self.notes(place.inside.easy_read))]
+            Section(f"{key}-entrance-{e.id}", capital(pack.short_entrance_name(e.name[lang])), 3,
+                    (self.rows(pack.entrance_lines(e.facts) + self.notes(e.easy_read)), *self.photos(e.photos)))
+            for e in place.entrances)))
+        inside = [self.rows(pack.inside_lines(place.inside.facts, kind=self.kind(place)) +
+                            self.notes(place.inside.easy_read)), *self.photos(place.inside.photos)]
         facts = [f for e in place.entrances for f in e.facts.values()] + list(place.inside.facts.values())
         if any(not f.verified for f in facts):
             inside.append(self.rows([pack.EasyLine("question", (_("Nobody has checked this information on site "
                                                                      "yet."),))]))
         sections.append(Section(f"{key}-inside", _("In the building"), 2, tuple(inside)))
         sections.append(self.routes(place))
-        return Section(key, self.place_title(place), 1, (self.sentences(place.easy_read.texts[lang]), *self.sign_video(
+        return Section(key, self.place_title(place), 1, (self.sentences(place.easy_read.texts[lang]),
+                                                          *self.photos(place.photos), *self.sign_video(
             place.sign_video, lambda address: _("There is a film in sign language about this place."))),
             tuple(sections))
 
@@ -175,13 +179,13 @@ class EasyReadBuilder(Builder):
             _("Each group of people has its own route here. Other routes are in the standard edition.")),),
             tuple(sections))
 
-    def lines_of(self, route, shared) -> list:
+    def lines_of(self, place, route, shared) -> list:
         if route.status == "no_route":
             return self.no_route_lines(route)
         steps = [replace(s, cue_before_m=shared.cue(i)) for i, s in enumerate(route.steps)]
         steps += list(route.inside.steps) if route.inside else []
         lines = self.pack.route_lines(steps, origin_kind=route.origin_kind, origin_name=route.origin_name,
-                                      origin_pictogram=self.start_pictogram(route))
+                                      origin_pictogram=self.start_pictogram(route), kind=self.kind(place))
         if route.inside and route.inside.barriers:
             lines.append(self.pack.EasyLine("warning", (self._("Watch out!"), *dict.fromkeys(
                 s for b in route.inside.barriers for s in self.barrier(b)))))
@@ -212,7 +216,7 @@ class EasyReadBuilder(Builder):
         """The lines every group in the section shares, then for each group what is only theirs, then the map."""
         _, pack = self._, self.pack
         phone = self.phone_for(place)
-        variants = grouped((tuple(self.lines_of(route, shared)) + tuple(self.route_calls(route, phone)), profile)
+        variants = grouped((tuple(self.lines_of(place, route, shared)) + tuple(self.route_calls(route, phone)), profile)
                            for profile, route, shared in members)
         common = common_start([lines for lines, _p in variants])
         blocks = [self.rows(common)]
@@ -223,7 +227,7 @@ class EasyReadBuilder(Builder):
         _p, route, shared = members[0]
         if route.status == "no_route":
             return blocks + [self.rows(self.calls(phone, before_visit=True))]
-        entrance = _capital(pack.short_entrance_name(place.entrance(route.entrance).name[self.lang]))
+        entrance = capital(pack.short_entrance_name(place.entrance(route.entrance).name[self.lang]))
         start = pack.expand_name(route.origin_name) if route.origin_kind == "stop" else _("Parking")  # as the text names it
         return blocks + [self.figure(place, shared, start=start, end=entrance if len(entrance) <= 20 else
                                      _("Entrance"))]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-__all__ = ["Block", "Paragraph", "Item", "ItemList", "Table", "Figure", "Legend", "Contents", "ContentsEntry",
+__all__ = ["Block", "Paragraph", "Item", "ItemList", "Table", "Figure", "Photo", "Legend", "Contents", "ContentsEntry",
            "WebAddress", "SignVideo", "Finder", "Section", "Document", "shown_in", "short_address"]
 
 @dataclass(frozen=True)
@@ -73,6 +73,21 @@ class Figure(Block):
     alt: str
     description: tuple  # sentences
     name: str
+    only: tuple = ()
+
+
+@dataclass(frozen=True)
+class Photo(Block):
+    """A photo of what the text around it describes (a door, a corridor), standing beside that text. `alt` says what
+    it shows (screen readers read it, the recording says it); `caption` is the sentences printed under it (its source
+    and date; in easy-read what it shows too). `path` is the checked file to show, `name` the file as the data names
+    it (for messages), `size` its upright width and height in pixels."""
+
+    path: str
+    name: str
+    alt: str
+    caption: tuple  # sentences
+    size: tuple
     only: tuple = ()
 
 

@@ -10,19 +10,24 @@ language without a pack is refused when its data is read (load_guide's `language
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import yaml
 from babel.messages.pofile import read_po
 
-__all__ = ["pack", "available_languages", "check_easy_read", "PACK_API", "roman_value", "ROMAN_NUMERAL"]
+from ..data.model import KIND_WORDS
+
+__all__ = ["pack", "available_languages", "check_easy_read", "PACK_API", "roman_value", "ROMAN_NUMERAL", "KindWords",
+           "kind_words", "capital"]
 
 PACK_API = (
     "PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "opening_hours",
     "service_hours", "describe_step", "describe_barrier", "describe_unknown", "describe_status", "describe_map",
     "warning_notes", "fact_sentences", "EasyLine", "route_lines", "entrance_lines", "inside_lines", "hours_lines",
     "barrier_sentence", "short_entrance_name", "expand_name", "sentences", "check_guide", "readability_report",
-    "spoken", "ordinal", "display_name", "describe_stop",
+    "spoken", "ordinal", "display_name", "describe_stop", "PLACEHOLDER",
 )
 ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"  # a regular expression, 1 to 399
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -62,6 +67,38 @@ def translator(lang: str):
     def gettext(message: str, **fields) -> str:
         return found.get(message, message).format(**fields) if fields else found.get(message, message)
     return gettext
+
+
+def capital(text: str) -> str:
+    """The text with its first letter a capital: 'biuro' → 'Biuro'."""
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class KindWords:
+    """How the guide speaks of one kind of place in one language (the pack's kinds.yaml, then guide.yaml's)."""
+
+    destination: str  # where a visitor goes inside: 'biuro', 'rejestracja', 'kasa'
+    to_destination: str  # 'do biura'
+    room: str  # a numbered room: 'pokój', 'gabinet', 'sala'
+    to_room: str  # 'do pokoju'
+    services: str  # the heading of the place's services
+    easy_services: str  # the same heading in the easy-read register
+
+
+@lru_cache(maxsize=None)
+def _pack_kinds(lang: str) -> dict:
+    with resources.files(f"{__name__}.{lang}").joinpath("kinds.yaml").open(encoding="utf-8") as file:
+        return yaml.safe_load(file)
+
+
+def kind_words(lang: str, kind: str, guide_kinds: tuple = ()) -> KindWords:
+    """The words for a place of this kind: the pack's words for the kind it is like, with the guide's own words
+    for its kind (guide.yaml kinds:) over them."""
+    own = next((k for k in guide_kinds if k.id == kind), None)
+    words = dict(_pack_kinds(lang)[own.like if own else kind])
+    words.update(own.words.get(lang, {}) if own else {})
+    return KindWords(**{word: words[word] for word in KIND_WORDS})
 
 
 def roman_value(numeral: str) -> int:

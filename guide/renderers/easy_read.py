@@ -34,6 +34,7 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
     running_header = False
     file_name = "wromik-latwy-tekst.pdf"
     cover_space = 50 * mm
+    photo_box = (160 * mm, 120 * mm)  # larger than in the standard edition: the picture says much of it
 
     @classmethod
     def check(cls, documents) -> list:
@@ -63,6 +64,13 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
 
     def pictogram_size(self) -> float:
         return 14 * mm
+
+    def photo_caption(self, block) -> list:
+        """What the photo shows and where it comes from, one sentence a line under it."""
+        story = []
+        for sentence in block.caption:
+            story += [_Sentence.plain(sentence, self.styles["body"], tree=self.tree), Spacer(1, 4)]
+        return story
 
     def write_maps(self) -> None:
         """The standard edition saves the maps; these have the easy-read names and type size, for this PDF only."""

@@ -23,6 +23,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, NextPageTempl
 from ..errors import BuildError
 from ..pdf.colour import to_print_colour
 from ..pdf.fonts import FONT, FONT_BOLD
+from ..pdf.images import resolution_warning
 from ..pdf.pdfx import (BLOCK, COVER, SADDLE, Sheet, compensate_creep, impose, office_scale, prepress, saddle_stitched,
                         spine_width)
 from ..pdf.preflight import preflight
@@ -56,6 +57,23 @@ class PrintPdfRenderer(StandardPdfRenderer):
     cover_file_name = "wromik-druk-okladka.pdf"
     imposed_file_name = "wromik-druk-skladka-A4.pdf"
     qr_size = 22 * mm
+    photo_box = (90 * mm, 70 * mm)  # three quarters of the text's width: 300 ppi from 1063 pixels across
+
+    def prepare(self) -> None:
+        super().prepare()
+        self.blurred: dict = {}  # photo file -> the warning that it has less than 300 ppi in print
+
+    @classmethod
+    def photo_warning(cls, name: str, size: tuple) -> str | None:
+        """The warning for a photo of size pixels that has less than 300 ppi where this edition prints it, or None."""
+        return resolution_warning(name, size, cls.photo_box)
+
+    def placed_photo(self, block):
+        warning = self.photo_warning(block.name, block.size)
+        if warning and block.name not in self.blurred:
+            self.blurred[block.name] = warning
+            self.say(warning)
+        return super().placed_photo(block)
 
     def write(self) -> None:
         """The saddle-stitched booklet and the office file from it; above the limit, the perfect-bound block and

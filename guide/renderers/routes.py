@@ -56,9 +56,10 @@ class RoutesRenderer(Renderer):
                 "facilities": {k: {"value": f.value, "verified": f.verified, "source": f.source}
                                for k, f in inside.facilities.items()}},
         }
-        properties["instructions"] = [phrasing.describe_step(s) for s in route.steps]
+        kind = model.kind_words(place, lang)
+        properties["instructions"] = [phrasing.describe_step(s, kind=kind) for s in route.steps]
         if inside:
-            properties["instructions_inside"] = [phrasing.describe_step(s) for s in inside.steps]
+            properties["instructions_inside"] = [phrasing.describe_step(s, kind=kind) for s in inside.steps]
         for item, barrier in zip(properties["barriers"], route.barriers):
             b = barrier.barrier
             item["text"] = phrasing.describe_barrier(b.attribute, b.value, b.limit, b.unit, barrier.name, kind=barrier.kind,

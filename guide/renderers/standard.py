@@ -16,12 +16,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak, PageTemplate, Paragraph, Spacer
 
 from ..document import nodes
 from ..document.maps import SYMBOLS, MapLayout, draw_map, draw_symbol, layout_map, write_png
 from ..document.pictograms import draw_pictogram
 from ..pdf.fonts import FONT, FONT_BOLD, register_fonts
+from ..pdf.images import PlacedPhoto, draw_photo, place_photo
 from ..pdf.pdfx import Sheet
 from ..pdf.tagging import (ContentsEntry, PictureRow, StructureTree, TaggedFigure, TaggedListItem, TaggedParagraph,
                            TaggedTable, artifact, finish)
@@ -66,12 +67,14 @@ class StandardPdfRenderer(Renderer):
     file_name = "wromik-standard.pdf"
     running_header = True
     cover_space = 60 * mm  # above the title on the title page
+    photo_box = (120 * mm, 90 * mm)  # the most room a photo takes: width, height
 
     def prepare(self) -> None:
         register_fonts()
         self.styles = self.make_styles()
         self.title = self.document.title
         self._ = self.document.gettext
+        self.placed: dict = {}  # photo path -> PlacedPhoto, made once for every pass of the layout
 
     def make_styles(self) -> dict:
         def style(name, size, font=FONT, leading=1.4, before=0, after=6):
@@ -291,6 +294,25 @@ class StandardPdfRenderer(Renderer):
             draw_map(canvas, layout, FONT, FONT_BOLD)
         return [Spacer(1, 4), TaggedFigure(layout.width, layout.height, draw, tree=self.tree, alt=block.alt),
                 Spacer(1, 10)]
+
+    def visit_photo(self, block) -> list:
+        """The photo as a Figure with its alternative text, its caption under it, kept together on one page."""
+        photo = self.placed_photo(block)
+
+        def draw(canvas, width, height):
+            draw_photo(canvas, photo, width, height)
+        figure = TaggedFigure(photo.width, photo.height, draw, tree=self.tree, alt=block.alt)
+        return [Spacer(1, 4), KeepTogether([figure, Spacer(1, 4), *self.photo_caption(block)]), Spacer(1, 8)]
+
+    def photo_caption(self, block) -> list:
+        """Hook: the caption's sentences under a photo, as one paragraph."""
+        return [TaggedParagraph.plain(" ".join(block.caption), self.styles["body"], tree=self.tree)]
+
+    def placed_photo(self, block) -> PlacedPhoto:
+        """The photo fitted into this edition's photo box, in its colours, once for all the passes of the layout."""
+        if block.path not in self.placed:
+            self.placed[block.path] = place_photo(block.path, block.size, self.photo_box, medium=self.medium)
+        return self.placed[block.path]
 
     def map_layout(self, block) -> MapLayout:
         """A map as this edition draws it: the text's full width, the height its route's shape asks for, labels

@@ -2,9 +2,9 @@
 
 A script is chapters (each chapter of the document that is for listening), each made of sections a
 listener can jump to (the chapter's own text, then every section inside it), each made of sentences.
-Lists and tables are read item by item, numbered steps with their ordinal, and every map by its long
-description. The language pack's `spoken()` turns every sentence into the words actually said; the
-transcript is those words.
+Lists and tables are read item by item, numbered steps with their ordinal, every map by its long
+description and every photo by what it shows (its alternative text). The language pack's `spoken()`
+turns every sentence into the words actually said; the transcript is those words.
 """
 
 from __future__ import annotations
@@ -93,6 +93,9 @@ class _Reader:
 
     def read_figure(self, block) -> list:
         return [self._("Map description."), *block.description]
+
+    def read_photo(self, block) -> list:
+        return [self._("Photo: {description}", description=block.alt)]
 
     def read_legend(self, block) -> list:
         return [item.text for item in block.items]

@@ -13,8 +13,9 @@ __all__ = ["PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_
            "service_hours", "describe_step", "describe_barrier", "describe_unknown", "describe_status", "describe_map",
            "warning_notes", "fact_sentences", "EasyLine", "route_lines", "entrance_lines", "inside_lines",
            "hours_lines", "barrier_sentence", "short_entrance_name", "expand_name", "sentences", "check_guide",
-           "readability_report", "spoken", "ordinal", "display_name", "describe_stop"]
+           "readability_report", "spoken", "ordinal", "display_name", "describe_stop", "PLACEHOLDER"]
 
 PDF_LANG = "pl-PL"  # the PDF's /Lang
 SPEECH_CODE = "pol"  # ISO 639-2, for ID3 tags
+PLACEHOLDER = "do uzupełnienia"  # marks what the starter guide (wromik new) leaves to be filled in
 gettext = translator("pl")

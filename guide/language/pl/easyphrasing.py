@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ...media import NEGATED
 from .readability import expand_name, sentences
 from ...data.model import DAYS
+from .. import capital
 from .phrasing import SIDES, call_ahead, quantity
 
 __all__ = ["EasyLine", "route_lines", "entrance_lines", "inside_lines", "hours_lines", "barrier_sentence",
@@ -29,8 +30,8 @@ _BARRIERS = {
     "door_width": "Drzwi wejściowe są za wąskie.",
     "surface": "Droga jest nierówna.", "smoothness": "Droga jest nierówna.", "threshold": "W drzwiach jest wysoki próg.",
     "locked": "Drzwi są zamknięte i nie ma dzwonka.", "accessible": "To wejście nie jest dla osób na wózku.",
-    "lift": "Nie ma windy.", "no_lift": "Nie ma windy.", "room_door_width": "Drzwi do pokoju są za wąskie.",
-    "room_threshold": "W drzwiach pokoju jest wysoki próg.", "signals": "Na przejściu nie ma świateł.",
+    "lift": "Nie ma windy.", "no_lift": "Nie ma windy.", "room_door_width": "Drzwi w budynku są za wąskie.",
+    "room_threshold": "W budynku jest wysoki próg w drzwiach.", "signals": "Na przejściu nie ma świateł.",
 }
 _WARNINGS = {"kerb": "Uwaga: tu jest krawężnik.", "steep": "Uwaga: tu jest stromo.",
              "no_handrail": "Tu nie ma poręczy.", "open_area": "Uwaga: tu jest duży, otwarty plac."}
@@ -148,16 +149,17 @@ def _arrive(step) -> list:
     return lines
 
 
-def _floor_sentence(floor: int) -> str:
-    return "Biuro jest na parterze." if floor == 0 else f"Biuro jest na {floor} piętrze."
+def _floor_sentence(floor: int, kind) -> str:
+    where = "na parterze" if floor == 0 else f"na {floor} piętrze"
+    return f"{capital(kind.destination)} jest {where}."
 
 
 _VEHICLE_FROM = {"tram": "z tramwaju ", "bus": "z autobusu "}
 
 
-def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: str) -> list:
+def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: str, kind) -> list:
     """The easy-read lines of one route, from the start to the place's door and desk; origin_pictogram shows
-    the start (tram, bus, a stop of either, parking)."""
+    the start (tram, bus, a stop of either, parking); kind: the place's KindWords."""
     start = _line(origin_pictogram, "Start: parking przy budynku.") if origin_kind == "parking" else \
         _line(origin_pictogram, f"Wysiądź {_VEHICLE_FROM.get(origin_pictogram, '')}na przystanku {expand_name(origin_name)}.")
     lines, previous_name, floor_told = [start], None, False
@@ -182,25 +184,26 @@ def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: 
             lines.append(_line("lift", f"Wjedź windą na {step.count} piętro."))
         elif step.action == "stairs_up" and ("unknown:lift" in step.warnings or "no_lift" in step.warnings):
             lift = "Nie ma windy." if "no_lift" in step.warnings else "Nie mamy informacji o windzie."
-            lines += [_line("desk", f"Biuro jest na {step.count} piętrze."),  # no lift, or nothing known of one
+            lines += [_line("desk", _floor_sentence(step.count, kind)),  # no lift, or nothing known of one
                       _line(NEGATED + "lift" if "no_lift" in step.warnings else "question", lift)]
         elif step.action == "stairs_up":
             lines.append(_line("steps", f"Wejdź schodami na {step.count} piętro."))
         elif step.action == "staff_come_down":
-            lines += _staff_come_down(step)
+            lines += _staff_come_down(step, kind)
         elif step.action == "room":
-            floor = None if floor_told else _floor_sentence(step.count) if step.count is not None else \
-                "Zapytaj o drogę do biura."
+            floor = None if floor_told else _floor_sentence(step.count, kind) if step.count is not None else \
+                f"Zapytaj o drogę {kind.to_destination}."
             if floor or step.name:
                 lines.append(_line("desk" if step.count is not None else "question", floor,
-                                   f"Idź do pokoju {step.name}." if step.name else None))
+                                   f"Idź {kind.to_room} {step.name}." if step.name else None))
         floor_told = step.action in ("lift_up", "stairs_up")
     return lines
 
 
-def _staff_come_down(step) -> list:
-    """Staff come to the entrance: where the desk is, why the reader cannot get there, and who comes."""
-    lines = [_line("desk", _floor_sentence(step.count) if step.count is not None else "Nie wiemy, gdzie jest biuro.")]
+def _staff_come_down(step, kind) -> list:
+    """Staff come to the entrance: where the destination is, why the reader cannot get there, and who comes."""
+    lines = [_line("desk", _floor_sentence(step.count, kind) if step.count is not None else
+                   f"Nie wiemy, gdzie jest {kind.destination}.")]
     if "barrier:lift" in step.warnings:
         lines.append(_line(NEGATED + "lift", "Nie ma windy."))
     elif "unknown:lift" in step.warnings:
@@ -311,22 +314,24 @@ def _entrance_lines(known: dict) -> list:
     return lines
 
 
-def inside_lines(facts: dict) -> list:
-    """What a person finds inside the building, one fact per line (each line names its fact)."""
-    return _told(facts, _inside_lines) or [_line("question", "Nie mamy informacji o wnętrzu budynku.")]
+def inside_lines(facts: dict, *, kind) -> list:
+    """What a person finds inside the building, one fact per line (each line names its fact); kind: the place's
+    KindWords."""
+    return _told(facts, lambda known: _inside_lines(known, kind)) or [
+        _line("question", "Nie mamy informacji o wnętrzu budynku.")]
 
 
-def _inside_lines(known: dict) -> list:
+def _inside_lines(known: dict, kind) -> list:
     lines = []
     if "floor" in known:
-        lines.append(_line("desk", _floor_sentence(known["floor"]),
-                           f"Pokój numer {known['room']}." if "room" in known else None, fact="floor"))
+        lines.append(_line("desk", _floor_sentence(known["floor"], kind),
+                           f"{capital(kind.room)} numer {known['room']}." if "room" in known else None, fact="floor"))
     if known.get("steps_inside"):
         lines.append(_line("steps", *_steps_sentences(known["steps_inside"], "W budynku są"), fact="steps_inside"))
     if "room_door_width" in known and known["room_door_width"] < 90:
-        lines.append(_line("warning", "Drzwi do pokoju są wąskie.", fact="room_door_width"))
+        lines.append(_line("warning", f"Drzwi {kind.to_room} są wąskie.", fact="room_door_width"))
     if known.get("room_threshold", 0) > 2:
-        lines.append(_line("warning", "W drzwiach pokoju jest wysoki próg.", fact="room_threshold"))
+        lines.append(_line("warning", f"W drzwiach {kind.to_room} jest wysoki próg.", fact="room_threshold"))
     return lines + _yes_no_lines(known, _INSIDE_FACTS)
 
 

@@ -54,6 +54,17 @@ def noun_form(noun: str, number: str, case: str) -> str:
     return _form(noun, f"subst:{number}", gender=gender_of(noun), case=case) or noun
 
 
+def agreeing_ordinal(number: int, noun: str) -> str | None:
+    """The ordinal that agrees with the singular noun after it: (2, 'Wojny') → 'drugiej'; None when the word is no
+    singular noun the dictionary knows."""
+    readings = [tag.split(":") for _, tag in _readings(noun) if tag.startswith("subst:sg:")]
+    if not readings:
+        return None
+    case, gender = readings[0][2], readings[0][3]
+    words = num2words(number, lang="pl", to="ordinal").split()
+    return " ".join(_form(word, "adj:sg", gender=gender, case=case) or word for word in words)
+
+
 def _capitalised(form: str, like: str) -> str:
     return form[0].upper() + form[1:] if like[:1].isupper() else form
 

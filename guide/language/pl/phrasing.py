@@ -9,6 +9,7 @@ from babel import Locale
 from babel.dates import format_date
 
 from ...data.model import DAYS
+from .. import capital
 from ...routing.directions import Step
 from .morphology import inflect_name, noun_form
 from .readability import display_name
@@ -24,15 +25,13 @@ _FACT_LABELS = {
     "automatic_door": "Drzwi automatyczne", "bell": "Dzwonek", "intercom": "Domofon",
     "audio_beacon": "Sygnalizator dźwiękowy (np. Totupoint)", "locked": "Zwykle zamknięte",
     "tactile_paving": "Ścieżka dotykowa", "contrast_marking": "Kontrastowe oznaczenie stopni",
-    "disabled_parking": "Miejsca parkingowe dla osób z niepełnosprawnościami", "floor": "Piętro", "room": "Pokój",
-    "lift": "Winda", "stairs_handrail": "Poręcze przy schodach", "steps_inside": "Stopnie w drodze do biura",
-    "room_door_width": "Szerokość drzwi do pokoju", "room_threshold": "Próg w drzwiach pokoju",
+    "disabled_parking": "Miejsca parkingowe dla osób z niepełnosprawnościami", "floor": "Piętro",
+    "lift": "Winda", "stairs_handrail": "Poręcze przy schodach",
     "accessible_toilet": "Toaleta dla osób z niepełnosprawnościami", "induction_loop": "Pętla indukcyjna",
     "sign_language": "Pomoc w polskim języku migowym", "guide_dogs": "Psy przewodniki i asystujące wpuszczane",
     "seating": "Miejsca do siedzenia", "platform_lift": "Podnośnik platformowy przy schodach",
     "stair_climber": "Schodołaz przy schodach, obsługiwany przez pracownika",
     "advance_notice": "Dostępne wejście wymaga uprzedzenia",
-    "staff_come_down": "Pracownik zejdzie do wejścia, gdy nie możesz dojść do biura",
 }
 _UNITS = {"door_width": "cm", "threshold": "cm", "room_door_width": "cm", "room_threshold": "cm", "ramp_incline": "%"}
 
@@ -60,8 +59,8 @@ _PL = {
                   "door_width": "szerokość drzwi wejściowych",
                   "incline": "nachylenie", "ramp_incline": "nachylenie pochylni", "surface": "nawierzchnia",
                   "smoothness": "równość nawierzchni", "locked": "drzwi zamknięte, bez dzwonka i domofonu",
-                  "lift": "winda", "room_door_width": "szerokość drzwi do pokoju",
-                  "room_threshold": "próg w drzwiach pokoju", "signals": "sygnalizacja na przejściu",
+                  "lift": "winda", "room_door_width": "szerokość drzwi wewnętrznych",
+                  "room_threshold": "próg w drzwiach wewnętrznych", "signals": "sygnalizacja na przejściu",
                   "floor": "piętro", "no_lift": "brak windy",
                   "accessible": "wejście oznaczone jako niedostępne dla wózków", "ramp": "pochylnia",
                   "platform_lift": "podnośnik platformowy", "stair_climber": "schodołaz",
@@ -247,8 +246,8 @@ def _warning(code: str) -> str | None:
     return None  # a barrier ("barrier:…") is told with its measure and limit, by describe_barrier
 
 
-def describe_step(step: Step) -> str:
-    """One step as a Polish sentence (or a few short ones)."""
+def describe_step(step: Step, *, kind) -> str:
+    """One step as a Polish sentence (or a few short ones); kind: the place's KindWords (biuro, pokój)."""
     distance = quantity(step.distance_m, "metre") if step.distance_m else ""
     name = f" ({_text(step.name)})" if step.name and step.action not in ("depart", "arrive", "enter", "room") else ""
     if step.action == "depart":
@@ -279,20 +278,22 @@ def describe_step(step: Step) -> str:
     elif step.action == "lift_up":
         text = f"Wjedź windą na {step.count}. piętro."
     elif step.action == "stairs_up" and "unknown:lift" in step.warnings:
-        text = f"Biuro jest na {step.count}. piętrze. Nie wiemy, czy jest tam winda: zapytaj przed wizytą."
+        text = f"{capital(kind.destination)} jest na {step.count}. piętrze. Nie wiemy, czy jest tam winda: " \
+               "zapytaj przed wizytą."
     elif step.action == "stairs_up" and "no_lift" in step.warnings:
-        text = f"Biuro jest na {step.count}. piętrze, a w budynku nie ma windy."
+        text = f"{capital(kind.destination)} jest na {step.count}. piętrze, a w budynku nie ma windy."
     elif step.action == "stairs_up":
         text = f"Wejdź schodami na {step.count}. piętro."
     elif step.action == "staff_come_down":
-        text = _staff_come_down(step)
+        text = _staff_come_down(step, kind)
     elif step.action == "room":
+        room = f"{kind.room} {step.name}"
         if step.count is None:
-            text = "Brak danych, na którym piętrze jest biuro" + (f"; pokój {step.name}." if step.name else ".")
+            text = f"Brak danych, na którym piętrze jest {kind.destination}" + (f"; {room}." if step.name else ".")
         elif step.count == 0:
-            text = "Biuro jest na parterze" + (f", pokój {step.name}." if step.name else ".")
+            text = f"{capital(kind.destination)} jest na parterze" + (f", {room}." if step.name else ".")
         else:  # the step before, by lift or stairs, has told the floor: only the room is new
-            text = f"Idź do pokoju {step.name}." if step.name else ""
+            text = f"Idź {kind.to_room} {step.name}." if step.name else ""
     else:
         text = step.action
     if step.landmark and step.action in ("walk", "ramp", "cross"):
@@ -303,11 +304,12 @@ def describe_step(step: Step) -> str:
     return text
 
 
-def _staff_come_down(step: Step) -> str:
-    """Staff come to the entrance: why the reader cannot reach the desk, and the call that asks them to."""
+def _staff_come_down(step: Step, kind) -> str:
+    """Staff come to the entrance: why the reader cannot reach the destination, and the call that asks them to."""
     floor = step.count
-    text = "Nie wiemy, na którym piętrze jest biuro." if floor is None else \
-        "Biuro jest na parterze." if floor == 0 else f"Biuro jest na {floor}. piętrze."
+    text = f"Nie wiemy, na którym piętrze jest {kind.destination}." if floor is None else \
+        f"{capital(kind.destination)} jest na parterze." if floor == 0 else \
+        f"{capital(kind.destination)} jest na {floor}. piętrze."
     for code in step.warnings:
         kind, _, value = code.partition(":")
         if code == "barrier:lift":
@@ -315,7 +317,7 @@ def _staff_come_down(step: Step) -> str:
         elif code == "unknown:lift":
             text += " Nie wiemy, czy jest tam winda."
         elif kind == "barrier":
-            text += f" Na drodze do biura: {_PL['attribute'].get(value, value)}."
+            text += f" Na drodze {kind.to_destination}: {_PL['attribute'].get(value, value)}."
     phone = step.facts.get("phone")
     come = "zejdzie" if floor else "przyjdzie"
     return text + f" Pracownik {come} do Ciebie do wejścia: zadzwoń przed wizytą" + (f", {phone}." if phone else ".")
@@ -372,13 +374,21 @@ def service_hours(hours) -> str:
     return "; ".join(f"{_DAY_NAMES[d]} {_spans(s)}" for d, s in hours.days.items())
 
 
-def fact_sentences(facts: dict) -> list:
+def _fact_label(name: str, kind) -> str:
+    """What a fact is about, in the words of the place's kind where it names the room: 'Pokój', 'Sala'."""
+    labels = {"room": capital(kind.room), "steps_inside": f"Stopnie w drodze {kind.to_destination}",
+              "room_door_width": f"Szerokość drzwi {kind.to_room}", "room_threshold": f"Próg w drzwiach {kind.to_room}",
+              "staff_come_down": f"Pracownik zejdzie do wejścia, gdy nie możesz dojść {kind.to_destination}"}
+    return labels.get(name) or _FACT_LABELS.get(name, name)
+
+
+def fact_sentences(facts: dict, *, kind) -> list:
     """Each fact as a sentence (the standard register's one wording of a fact); the source and check date
-    once at the end when all facts share them. A fact with several sources names them all, newest first, and
-    when they disagree gives each value: 'Schody: źródła się różnią: …'."""
+    once at the end when all facts share them. kind: the place's KindWords. A fact with several sources names them
+    all, newest first, and when they disagree gives each value: 'Schody: źródła się różnią: …'."""
     sources = {(f.source, f.verified) for f in facts.values() if not f.sources}
     shared = len(sources) == 1
-    texts = [_fact_sentence(name, fact, with_source=not shared) for name, fact in facts.items()]
+    texts = [_fact_sentence(name, fact, kind, with_source=not shared) for name, fact in facts.items()]
     if shared and texts:
         source, verified = sources.pop()
         texts.append(f"Źródło: {source}; {_checked(verified)}.")
@@ -418,8 +428,8 @@ def _noted(said: str, fact) -> str:
     return said + ("" if said[-1] in ".!?" else ".")
 
 
-def _fact_sentence(name: str, fact, *, with_source: bool) -> str:
-    label = _FACT_LABELS.get(name, name)
+def _fact_sentence(name: str, fact, kind, *, with_source: bool) -> str:
+    label = _fact_label(name, kind)
     if fact.disputed:  # every source's value, newest first
         each = "; ".join(f"{_shown(name, f.value)} ({f.source}; {_checked(f.verified)})" for f in fact.sources)
         said = f"{label}: źródła się różnią: {each}."

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import ROMAN_NUMERAL, roman_value
+from .. import ROMAN_NUMERAL, kind_words, roman_value
 from ...errors import Problem
 
 __all__ = ["Finding", "sentences", "words", "syllables", "fog_pl", "check_text", "check_guide", "expand_name",
@@ -257,7 +257,7 @@ def check_guide(data) -> list:
     for place in data.places:
         wanted.append((place.easy_read, place.file, f"place '{place.id}'.easy_read"))
         wanted += [(s.easy_read, place.file, f"place '{place.id}'.services[{s.id}].easy_read") for s in place.services]
-        wanted += _easy_notes(place, problems)
+        wanted += _easy_notes(place, kind_words("pl", place.kind, info.kinds), problems)
     for text, file, where in wanted:
         if not isinstance(text, EasyText):
             problems.append(Problem(file, where, "Expected an easy-read text (easy_read:) but received none",
@@ -276,7 +276,7 @@ def check_guide(data) -> list:
     return problems
 
 
-def _easy_notes(place, problems: list) -> list:
+def _easy_notes(place, kind, problems: list) -> list:
     """The easy-read notes of a place's entrances, inside and facts, to check as (text, file, where); a note that
     the easy-read edition would show (beside an entrance, the inside, or a fact it tells) without an easy-read
     version is a problem."""
@@ -284,7 +284,8 @@ def _easy_notes(place, problems: list) -> list:
 
     found = []
     blocks = [(f"place '{place.id}'.entrances[{i}] (entrance '{e.id}')", e, entrance_lines)
-              for i, e in enumerate(place.entrances)] + [(f"place '{place.id}'.inside", place.inside, inside_lines)]
+              for i, e in enumerate(place.entrances)] + [
+        (f"place '{place.id}'.inside", place.inside, lambda facts: inside_lines(facts, kind=kind))]
     for where, block, lines_of in blocks:
         told = {line.fact for line in lines_of(block.facts)}
         notes = [(f"{where}.notes", block.notes, block.easy_read, block.notes_line,

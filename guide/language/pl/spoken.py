@@ -13,7 +13,7 @@ import re
 from num2words import num2words
 
 from .. import ROMAN_NUMERAL, roman_value
-from .morphology import cardinal, gender_of, inflect_name, noun_form
+from .morphology import agreeing_ordinal, cardinal, gender_of, inflect_name, noun_form
 from .phrasing import plural_of, written_date
 
 __all__ = ["spoken", "ordinal"]
@@ -136,7 +136,15 @@ def _floors(text: str) -> str:
 
 
 def _romans(text: str) -> str:
-    """Roman numerals after a name: „Jana Pawła II” -> „Jana Pawła Drugiego”."""
+    """Roman numerals before a noun, agreeing with it: „Muzeum II Wojny Światowej” -> „Muzeum Drugiej Wojny
+    Światowej”; after a name: „Jana Pawła II” -> „Jana Pawła Drugiego”."""
+    def before_noun(match):
+        numeral, noun = match.group(1), match.group(2)
+        said = agreeing_ordinal(roman_value(numeral), noun)
+        return f"{said.capitalize() if noun[0].isupper() else said} {noun}" if said else match.group(0)
+    text = re.sub(rf"(?<![\w.])({ROMAN_NUMERAL})\s+([A-ZŁŚŻŹĆa-ząćęłńóśźż]\w+)", lambda m: before_noun(m) if len(m.group(1)) > 1
+                  else m.group(0), text)
+
     def roman(match):
         previous, numeral = match.group(1), match.group(2)
         form = "gen" if previous.endswith("a") else "nom"
@@ -219,12 +227,15 @@ def _counted(match) -> str:
 
 
 def _numbers(text: str) -> str:
+    text = re.sub(r"(?<![\w-])0\d+\b", lambda m: " ".join(_cardinal(d) for d in m.group(0)), text)  # a stop's post 01
+    text = re.sub(r"(?<![\w\d])[-−](?=\d)", "minus ", text)  # a level below ground: poziom -3
     units = "|".join(re.escape(u) for u in _UNITS)
     text = re.sub(rf"\b(\d+),(\d+)\s?({units})(?=\W|$)",
                   lambda m: f"{_cardinal(m.group(1))} przecinek {_cardinal(m.group(2))} {_UNITS[m.group(3)][3]}", text)
     text = re.sub(rf"(?:\b(\w+)\s+)?\b(\d+)\s?({units})(?=\W|$)", _unit, text)
-    text = re.sub(r"(?:\b(\w+)\s+)?\b(\d+) ([a-ząćęłńóśźż]+)\b", _counted, text)
     text = re.sub(r"\b(\d+),(\d+)\b", lambda m: f"{_cardinal(m.group(1))} przecinek {_cardinal(m.group(2))}", text)
+    text = re.sub(r"\b(\d+)\.(\d+)\b", lambda m: f"{_cardinal(m.group(1))} kropka {_cardinal(m.group(2))}", text)
+    text = re.sub(r"(?:\b(\w+)\s+)?\b(\d+) ([a-ząćęłńóśźż]+)\b", _counted, text)
     return re.sub(r"\b\d+\b", lambda m: _cardinal(m.group(0)), text)
 
 
