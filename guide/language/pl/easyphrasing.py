@@ -132,12 +132,12 @@ def _arrive(step) -> list:
     name = step.name.get("pl") if isinstance(step.name, dict) else step.name
     lines = [_line("door", "Jesteś na miejscu.", f"To jest {short_entrance_name(name or 'wejście')}.")]
     for code in step.warnings:  # how this group passes the steps, and the call it must make first
-        kind, _, hours = code.partition(":")
-        if kind == "platform_lift":
+        what, _, hours = code.partition(":")
+        if what == "platform_lift":
             lines.append(_line("lift", "Przy schodach jest podnośnik.", "Wjedź nim na górę."))
-        elif kind == "stair_climber":
+        elif what == "stair_climber":
             lines.append(_line("steps", "Przy schodach jest schodołaz.", "Pracownik wwiezie Cię nim po schodach."))
-        elif kind == "advance_notice":
+        elif what == "advance_notice":
             lines.append(_line("phone", call_ahead(int(hours) if hours else True)))
     if facts.get("automatic_door"):
         lines.append(_line("door", "Drzwi otwierają się same."))

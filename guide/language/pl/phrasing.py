@@ -311,12 +311,12 @@ def _staff_come_down(step: Step, kind) -> str:
         f"{capital(kind.destination)} jest na parterze." if floor == 0 else \
         f"{capital(kind.destination)} jest na {floor}. piętrze."
     for code in step.warnings:
-        kind, _, value = code.partition(":")
+        what, _, value = code.partition(":")
         if code == "barrier:lift":
             text += " W budynku nie ma windy."
         elif code == "unknown:lift":
             text += " Nie wiemy, czy jest tam winda."
-        elif kind == "barrier":
+        elif what == "barrier":
             text += f" Na drodze {kind.to_destination}: {_PL['attribute'].get(value, value)}."
     phone = step.facts.get("phone")
     come = "zejdzie" if floor else "przyjdzie"
