@@ -71,3 +71,12 @@ def test_every_generated_line_of_the_wroclaw_guide_is_easy_to_read(wroclaw_model
     findings = [f for s in sentences for f in check_text(s) if f.rule in ("ER-03", "ER-04")]
     assert findings == []
     assert all(s[0].isupper() and s[-1] in ".?!" for s in sentences), sorted(sentences)[:5]
+
+
+def test_easy_read_says_a_level_below_ground_and_a_room_known_by_its_name():
+    culture = kind_words("pl", "culture")
+    lines = route_lines([Step("lift_up", count=-3), Step("room", name="kasy", count=-3)], origin_kind="parking",
+                        origin_name="P", origin_pictogram="parking", kind=culture)
+    assert [line.sentences for line in lines[1:]] == [("Zjedź windą na poziom -3.",), ("Idź do miejsca: kasy.",)]
+    inside = inside_lines({"floor": Fact(-3, "test"), "room": Fact("kasy", "test")}, kind=culture)
+    assert inside[0].sentences == ("Kasa jest pod ziemią, na poziomie -3.", "Idź do miejsca: kasy.")

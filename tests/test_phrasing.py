@@ -107,3 +107,14 @@ def test_a_walk_tells_the_road_and_the_building_line_to_follow():
     text = describe_step(Step("walk", distance_m=60, name="ul. Nowowiejska", road_side="left", building_line="right"))
     assert text == ("Idź prosto 60 metrów wzdłuż ulicy Nowowiejskiej. Jezdnia jest po lewej stronie. Budynki są po "
                     "prawej stronie: możesz iść wzdłuż ich ściany.")
+
+
+def test_a_floor_below_ground_is_a_level_you_go_down_to_and_a_named_room_is_not_numbered():
+    culture = kind_words("pl", "culture")
+    assert describe_step(Step("lift_up", count=-3)) == "Zjedź windą na poziom -3."
+    assert describe_step(Step("stairs_up", count=-1)) == "Zejdź schodami na poziom -1."
+    assert describe_step(Step("lift_up", count=2)) == "Wjedź windą na 2. piętro."
+    assert phrasing.describe_step(Step("room", name="kasy", count=0), kind=culture) == \
+        "Kasa jest na parterze. Idź do miejsca: kasy."
+    assert phrasing.describe_step(Step("room", name="3", count=-3), kind=culture) == "Idź do sali 3."
+    assert describe_step(Step("room", name="12", count=0)) == "Biuro jest na parterze, pokój 12."

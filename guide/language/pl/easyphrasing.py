@@ -12,7 +12,7 @@ from ...media import NEGATED
 from .readability import expand_name, sentences
 from ...data.model import DAYS
 from .. import capital
-from .phrasing import SIDES, call_ahead, quantity
+from .phrasing import room_of, SIDES, call_ahead, quantity
 
 __all__ = ["EasyLine", "route_lines", "entrance_lines", "inside_lines", "hours_lines", "barrier_sentence",
            "short_entrance_name"]
@@ -150,8 +150,19 @@ def _arrive(step) -> list:
 
 
 def _floor_sentence(floor: int, kind) -> str:
-    where = "na parterze" if floor == 0 else f"na {floor} piętrze"
+    where = "na parterze" if floor == 0 else f"pod ziemią, na poziomie {floor}" if floor < 0 else f"na {floor} piętrze"
     return f"{capital(kind.destination)} jest {where}."
+
+
+def _room_sentence(name: str, kind) -> str:
+    """'Pokój numer 12.', or for a room known by its name 'Idź do miejsca: kasy.'"""
+    return f"{capital(kind.room)} numer {name}." if any(ch.isdigit() for ch in name) else \
+        f"Idź {room_of(name, kind, to=True)}."
+
+
+def _floor(floor: int) -> str:
+    """Where a lift or the stairs take you: 'na 2 piętro', 'na poziom -1'."""
+    return f"na poziom {floor}" if floor < 0 else f"na {floor} piętro"
 
 
 _VEHICLE_FROM = {"tram": "z tramwaju ", "bus": "z autobusu "}
@@ -181,13 +192,13 @@ def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: 
         elif step.action == "enter":
             lines.append(_line("door", "Wejdź do budynku."))
         elif step.action == "lift_up":
-            lines.append(_line("lift", f"Wjedź windą na {step.count} piętro."))
+            lines.append(_line("lift", f"{'Zjedź' if step.count < 0 else 'Wjedź'} windą {_floor(step.count)}."))
         elif step.action == "stairs_up" and ("unknown:lift" in step.warnings or "no_lift" in step.warnings):
             lift = "Nie ma windy." if "no_lift" in step.warnings else "Nie mamy informacji o windzie."
             lines += [_line("desk", _floor_sentence(step.count, kind)),  # no lift, or nothing known of one
                       _line(NEGATED + "lift" if "no_lift" in step.warnings else "question", lift)]
         elif step.action == "stairs_up":
-            lines.append(_line("steps", f"Wejdź schodami na {step.count} piętro."))
+            lines.append(_line("steps", f"{'Zejdź' if step.count < 0 else 'Wejdź'} schodami {_floor(step.count)}."))
         elif step.action == "staff_come_down":
             lines += _staff_come_down(step, kind)
         elif step.action == "room":
@@ -195,7 +206,7 @@ def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: 
                 f"Zapytaj o drogę {kind.to_destination}."
             if floor or step.name:
                 lines.append(_line("desk" if step.count is not None else "question", floor,
-                                   f"Idź {kind.to_room} {step.name}." if step.name else None))
+                                   f"Idź {room_of(step.name, kind, to=True)}." if step.name else None))
         floor_told = step.action in ("lift_up", "stairs_up")
     return lines
 
@@ -325,7 +336,7 @@ def _inside_lines(known: dict, kind) -> list:
     lines = []
     if "floor" in known:
         lines.append(_line("desk", _floor_sentence(known["floor"], kind),
-                           f"{capital(kind.room)} numer {known['room']}." if "room" in known else None, fact="floor"))
+                           _room_sentence(known["room"], kind) if "room" in known else None, fact="floor"))
     if known.get("steps_inside"):
         lines.append(_line("steps", *_steps_sentences(known["steps_inside"], "W budynku są"), fact="steps_inside"))
     if "room_door_width" in known and known["room_door_width"] < 90:

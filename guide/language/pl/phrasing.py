@@ -14,7 +14,7 @@ from ...routing.directions import Step
 from .morphology import inflect_name, noun_form
 from .readability import display_name
 
-__all__ = ["plural", "plural_of", "quantity", "written_date", "call_ahead", "describe_step", "describe_barrier", "describe_unknown",
+__all__ = ["plural", "plural_of", "quantity", "written_date", "level", "room_of", "call_ahead", "describe_step", "describe_barrier", "describe_unknown",
            "describe_status", "describe_map", "describe_stop", "warning_notes", "fact_sentences", "opening_hours",
            "service_hours"]
 
@@ -185,6 +185,24 @@ def _crossing(step: Step) -> str:
     return text + f" Na przejściu: {_signals(step.crossing or {})}."
 
 
+def level(floor: int, *, where: bool = False) -> str:
+    """A floor: '2. piętro', 'parter', 'poziom -1' below ground; where=True the place: 'na 2. piętrze',
+    'na parterze', 'na poziomie -1'."""
+    if floor == 0:
+        return "na parterze" if where else "parter"
+    if floor < 0:
+        return f"na poziomie {floor}" if where else f"poziom {floor}"
+    return f"na {floor}. piętrze" if where else f"{floor}. piętro"
+
+
+def room_of(name: str, kind, *, to: bool = False) -> str:
+    """A room by its number in the kind's words ('pokój 12', to=True: 'do pokoju 12'), or by its name when it
+    has no number ('kasy', 'do miejsca: kasy')."""
+    if any(ch.isdigit() for ch in name):
+        return f"{kind.to_room if to else kind.room} {name}"
+    return f"do miejsca: {name}" if to else name
+
+
 def call_ahead(hours) -> str:
     """When to call before the visit: 'Zadzwoń co najmniej 24 godziny przed wizytą.'; hours True: not known."""
     if hours is True:
@@ -276,24 +294,26 @@ def describe_step(step: Step, *, kind) -> str:
     elif step.action == "enter":
         text = f"Wejdź do budynku ({step.name})."
     elif step.action == "lift_up":
-        text = f"Wjedź windą na {step.count}. piętro."
+        text = f"{'Zjedź' if step.count < 0 else 'Wjedź'} windą na {level(step.count)}."
     elif step.action == "stairs_up" and "unknown:lift" in step.warnings:
-        text = f"{capital(kind.destination)} jest na {step.count}. piętrze. Nie wiemy, czy jest tam winda: " \
+        text = f"{capital(kind.destination)} jest {level(step.count, where=True)}. Nie wiemy, czy jest tam winda: " \
                "zapytaj przed wizytą."
     elif step.action == "stairs_up" and "no_lift" in step.warnings:
-        text = f"{capital(kind.destination)} jest na {step.count}. piętrze, a w budynku nie ma windy."
+        text = f"{capital(kind.destination)} jest {level(step.count, where=True)}, a w budynku nie ma windy."
     elif step.action == "stairs_up":
-        text = f"Wejdź schodami na {step.count}. piętro."
+        text = f"{'Zejdź' if step.count < 0 else 'Wejdź'} schodami na {level(step.count)}."
     elif step.action == "staff_come_down":
         text = _staff_come_down(step, kind)
     elif step.action == "room":
-        room = f"{kind.room} {step.name}"
+        numbered = step.name and any(ch.isdigit() for ch in step.name)  # 'pokój 12'; a named one: 'Idź do miejsca: kasy'
+        room = f", {room_of(step.name, kind)}." if numbered else f". Idź {room_of(step.name, kind, to=True)}." \
+            if step.name else "."
         if step.count is None:
-            text = f"Brak danych, na którym piętrze jest {kind.destination}" + (f"; {room}." if step.name else ".")
+            text = f"Brak danych, na którym piętrze jest {kind.destination}" + room
         elif step.count == 0:
-            text = f"{capital(kind.destination)} jest na parterze" + (f", {room}." if step.name else ".")
+            text = f"{capital(kind.destination)} jest na parterze" + room
         else:  # the step before, by lift or stairs, has told the floor: only the room is new
-            text = f"Idź {kind.to_room} {step.name}." if step.name else ""
+            text = f"Idź {room_of(step.name, kind, to=True)}." if step.name else ""
     else:
         text = step.action
     if step.landmark and step.action in ("walk", "ramp", "cross"):
@@ -308,8 +328,7 @@ def _staff_come_down(step: Step, kind) -> str:
     """Staff come to the entrance: why the reader cannot reach the destination, and the call that asks them to."""
     floor = step.count
     text = f"Nie wiemy, na którym piętrze jest {kind.destination}." if floor is None else \
-        f"{capital(kind.destination)} jest na parterze." if floor == 0 else \
-        f"{capital(kind.destination)} jest na {floor}. piętrze."
+        f"{capital(kind.destination)} jest {level(floor, where=True)}."
     for code in step.warnings:
         what, _, value = code.partition(":")
         if code == "barrier:lift":
@@ -417,7 +436,7 @@ def _shown(name: str, value) -> str:
     if name == "disabled_parking":
         return quantity(value, "bay")
     if name == "floor":
-        return "parter" if value == 0 else f"{value}. piętro"
+        return level(value)
     return f"{value} {_UNITS[name]}" if name in _UNITS else str(value)
 
 
@@ -429,7 +448,9 @@ def _noted(said: str, fact) -> str:
 
 
 def _fact_sentence(name: str, fact, kind, *, with_source: bool) -> str:
-    label = _fact_label(name, kind)
+    named_room = name == "room" and not any(ch.isdigit() for ch in str(fact.value))
+    label = "Cel w budynku" if named_room else _fact_label(name, kind)  # 'Cel w budynku: kasy', not 'Sala: kasy'
+
     if fact.disputed:  # every source's value, newest first
         each = "; ".join(f"{_shown(name, f.value)} ({f.source}; {_checked(f.verified)})" for f in fact.sources)
         said = f"{label}: źródła się różnią: {each}."
