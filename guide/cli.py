@@ -64,6 +64,9 @@ def _cmd_check(args) -> int:
     from .starter import placeholders
     from .language import available_languages, check_easy_read
     data = load_guide(Path(args.data_dir), languages=available_languages())
+    problems = check_easy_read(data) if args.easy_read else []
+    if problems:  # 'valid' is said only of data that is
+        raise DataError(problems)
     print(f"{args.data_dir}: valid ({len(data.places)} place{'s' * (len(data.places) != 1)}, {len(data.network.nodes)} nodes, "
           f"{len(data.network.edges)} edges, {len(data.stops)} stops).")
     for warning in placeholders(Path(args.data_dir), data.info.languages):
@@ -71,9 +74,6 @@ def _cmd_check(args) -> int:
     _photo_warnings(data)
     if args.easy_read:
         from .language import pack
-        problems = check_easy_read(data)
-        if problems:
-            raise DataError(problems)
         for lang in data.info.languages:
             print(pack(lang).readability_report(data))
     return 0

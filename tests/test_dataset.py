@@ -228,6 +228,9 @@ CASES = [
     ("guide-kind-word-misspelt", lambda root: (root / "guide.yaml").open("a", encoding="utf-8").write(
         "kinds:\n  pharmacy: {like: health, words: {pl: {destnation: apteka}}}\n"), "guide.yaml",
      "kinds.pharmacy.words.pl", "destnation"),
+    ("guide-kind-with-half-its-words", lambda root: (root / "guide.yaml").open("a", encoding="utf-8").write(
+        "kinds:\n  punkt: {like: health, words: {pl: {destination: punkt opieki}}}\n"), "guide.yaml",
+     "kinds.punkt.words.pl", "Expected to_destination beside destination but received only destination"),
     ("place-file-ending-in-yml", lambda root: (root / "places" / "drugie.yml").write_text("id: drugie\n"),
      "places/drugie.yml", "file", "Expected a place file ending in .yaml but received 'drugie.yml'"),
     ("old-offices-folder", lambda root: (root / "places").rename(root / "offices"), "offices", "offices",
@@ -392,3 +395,11 @@ def test_a_phone_number_without_spaces_is_grouped_so_that_it_is_read_digit_group
     assert place.contacts.phones[0].number == "717 822 300"
     said = spoken(f"Zadzwoń: {place.contacts.phones[0].number}.")
     assert "milion" not in said and said.count(",") >= 2, said
+
+
+def test_a_kind_with_a_wrong_like_is_blamed_once_not_also_in_each_of_its_places(tiny):
+    with (tiny / "guide.yaml").open("a", encoding="utf-8") as file:
+        file.write("kinds:\n  pharmacy: {like: helth}\n")
+    edit_text(tiny / PLACE, "kind: office", "kind: pharmacy")
+    result = run_wromik("check", tiny, check_exit=1)
+    assert "The guide data has 1 problem:" in result.stderr and "Did you mean 'health'?" in result.stderr, result.stderr

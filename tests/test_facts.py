@@ -88,7 +88,7 @@ STANDARD_AIDS = [
     "schody: 4 stopnie (Wejście frontowe): jest tam schodołaz, ale nie przewiezie ciężkiego wózka elektrycznego",
     "Dostępne wejście wymaga uprzedzenia: zadzwoń co najmniej 24 godziny przed wizytą.",
     "to wejście wymaga uprzedzenia: zadzwoń co najmniej 24 godziny przed wizytą",
-    "Pracownik zejdzie do wejścia, gdy nie możesz dojść do biura: tak.",
+    "Pracownik przyjdzie do wejścia, gdy nie możesz dojść do biura: tak.",
     "Biuro jest na 1. piętrze. W budynku nie ma windy. Na drodze do biura: schody. Pracownik zejdzie do Ciebie do "
     "wejścia: zadzwoń przed wizytą, 71 00 00 101.",
     "Schody: są, liczba stopni nieznana.", "Stopnie w drodze do biura: są, liczba stopni nieznana.",

@@ -222,8 +222,17 @@ class _KindsChecker(s.Checker):
                 continue
             values = s.check_block({"like": raw} if isinstance(raw, str) else raw,
                                    {"like": s.Choice(PLACE_KINDS), "words": words}, where, required=("like",))
-            if values is not None and "like" in values:
-                kinds.append(PlaceKind(name, values["like"], values.get("words", {})))
+            if values is None:
+                continue
+            for lang, given in values.get("words", {}).items():
+                for one, other in (("destination", "to_destination"), ("room", "to_room")):
+                    if (one in given) != (other in given):  # 'apteka' beside the kind's 'do rejestracji'
+                        missing, present = (other, one) if one in given else (one, other)
+                        where.child("words").child(lang).report(
+                            f"Expected {missing} beside {present} but received only {present}",
+                            f"Add '{missing}: …' so that both say the same place.")
+            # a kind whose like: is wrong still names a kind: its places are not blamed for it as well
+            kinds.append(PlaceKind(name, values.get("like"), values.get("words", {})))
         return tuple(kinds)
 
 

@@ -132,7 +132,8 @@ class EasyReadBuilder(Builder):
             lines.append(pack.EasyLine("phone", tuple(f"{capital(label)}: {numbers[label]}." for label in phones[:2])))
         if place.contacts.email:
             lines.append(pack.EasyLine("email", (_("E-mail: {email}", email=place.contacts.email),)))
-        sections = [Section(f"{key}-contact", _("Address and phone"), 2, (self.rows(lines),)),
+        heading = _("Address and phone") if phones else _("Address")
+        sections = [Section(f"{key}-contact", heading, 2, (self.rows(lines),)),
                     Section(f"{key}-hours", _("When it is open"), 2, (self.rows(
                         [pack.hours_lines(place.hours)] + (self.calls(self.phone_for(place), before_visit=True)
                                                             if place.hours is None else [])),))]

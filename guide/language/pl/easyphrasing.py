@@ -366,6 +366,7 @@ def hours_lines(hours) -> EasyLine:
         when = _ON_DAY[days[0]] if len(days) == 1 else f"od {_FROM_DAY[days[0]]} do {_FROM_DAY[days[-1]]}"
         if len(days) == 2:
             when = f"{_ON_DAY[days[0]]} i {_ON_DAY[days[1]]}"
-        what = " i ".join(f"od {_time(a)} do {_time(b)}" for a, b in spans) if spans else "zamknięte"
+        what = "otwarte całą dobę" if tuple(spans or ()) == (("00:00", "24:00"),) else \
+            " i ".join(f"od {_time(a)} do {_time(b)}" for a, b in spans) if spans else "zamknięte"
         sentences.append(f"{when[0].upper()}{when[1:]}: {what}.")
     return _line("clock", *sentences)

@@ -65,7 +65,7 @@ _PL = {
                   "accessible": "wejście oznaczone jako niedostępne dla wózków", "ramp": "pochylnia",
                   "platform_lift": "podnośnik platformowy", "stair_climber": "schodołaz",
                   "advance_notice": "uprzedzenie o wizycie", "steps_inside": "schody w budynku",
-                  "staff_come_down": "czy pracownik zejdzie do wejścia"},
+                  "staff_come_down": "czy pracownik przyjdzie do wejścia"},
 }
 
 
@@ -313,7 +313,8 @@ def describe_step(step: Step, *, kind) -> str:
         elif step.count == 0:
             text = f"{capital(kind.destination)} jest na parterze" + room
         else:  # the step before, by lift or stairs, has told the floor: only the room is new
-            text = f"Idź {room_of(step.name, kind, to=True)}." if step.name else ""
+            text = f"Idź {room_of(step.name, kind, to=True)}." if step.name else \
+                f"{capital(kind.destination)} jest {level(step.count, where=True)}."
     else:
         text = step.action
     if step.landmark and step.action in ("walk", "ramp", "cross"):
@@ -380,7 +381,7 @@ def _lowered(label: str) -> str:
 
 
 def _spans(spans) -> str:
-    return ", ".join(f"{a}–{b}" for a, b in spans)
+    return "całą dobę" if tuple(spans) == (("00:00", "24:00"),) else ", ".join(f"{a}–{b}" for a, b in spans)
 
 
 def opening_hours(hours) -> list:
@@ -397,7 +398,7 @@ def _fact_label(name: str, kind) -> str:
     """What a fact is about, in the words of the place's kind where it names the room: 'Pokój', 'Sala'."""
     labels = {"room": capital(kind.room), "steps_inside": f"Stopnie w drodze {kind.to_destination}",
               "room_door_width": f"Szerokość drzwi {kind.to_room}", "room_threshold": f"Próg w drzwiach {kind.to_room}",
-              "staff_come_down": f"Pracownik zejdzie do wejścia, gdy nie możesz dojść {kind.to_destination}"}
+              "staff_come_down": f"Pracownik przyjdzie do wejścia, gdy nie możesz dojść {kind.to_destination}"}
     return labels.get(name) or _FACT_LABELS.get(name, name)
 
 
@@ -437,7 +438,7 @@ def _shown(name: str, value) -> str:
         return quantity(value, "bay")
     if name == "floor":
         return level(value)
-    return f"{value} {_UNITS[name]}" if name in _UNITS else str(value)
+    return f"{_num(value)} {_UNITS[name]}" if name in _UNITS else str(value)
 
 
 def _noted(said: str, fact) -> str:

@@ -33,6 +33,8 @@ _DAYS_GENITIVE = {"poniedziałek": "poniedziałku", "wtorek": "wtorku", "środa"
 _ACRONYMS = {"MOPS": "Mops", "PFRON": "Pefron", "MOPS-u": "Mopsu", "MP3": "em pe trzy", "DAISY": "Dejzi"}
 _MONTHS = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
            "października", "listopada", "grudnia")
+_MONTHS_NOMINATIVE = ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+                      "październik", "listopad", "grudzień")
 _UNITS = {  # one, few, many, and the form after a fraction („1,5 metra”)
     "m": ("metr", "metry", "metrów", "metra"), "cm": ("centymetr", "centymetry", "centymetrów", "centymetra"),
     "km": ("kilometr", "kilometry", "kilometrów", "kilometra"), "%": ("procent", "procent", "procent", "procent"),
@@ -67,6 +69,8 @@ def ordinal(number: int, form: str = "nom") -> str:
 def _time(hours: str, minutes: str, form: str) -> str:
     """7:30 -> siódma trzydzieści (form nom_f), siódmej trzydzieści (gen_f), siódmą trzydzieści (ins_f)."""
     hour = int(hours)
+    if hour in (0, 24) and minutes == "00":  # 0:00 and 24:00 are midnight: 'od północy'
+        return {"nom_f": "północ", "gen_f": "północy", "ins_f": "północą"}[form]
     spoken_hour = "zero" if hour == 0 else ordinal(hour, form)
     if minutes == "00":
         return spoken_hour
@@ -191,8 +195,11 @@ def _dates(text: str) -> str:
     text = re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", lambda m: date(m.group(3), int(m.group(2)), m.group(1)), text)
     text = re.sub(r"\b\d{4}-(0[1-9]|1[0-2])\b", lambda m: written_date(m.group(0)), text)  # a month: „maj 2023”
     months = "|".join(_MONTHS)
-    return re.sub(rf"\b(\d{{1,2}}) ({months})(?: (\d{{4}})\b)?",
+    text = re.sub(rf"\b(\d{{1,2}}) ({months})(?: (\d{{4}})\b)?",
                   lambda m: date(m.group(1), _MONTHS.index(m.group(2)) + 1, m.group(3)), text)
+    # a month and its year, 'maj 2023', 'z listopada 2020 r.': the year is an ordinal in the genitive, 'roku'
+    return re.sub(rf"\b({months}|{'|'.join(_MONTHS_NOMINATIVE)}) (\d{{4}})(?: (?:roku|r\.)(?!\w))?",
+                  lambda m: f"{m.group(1)} {ordinal(int(m.group(2)), 'gen')} roku", text)
 
 
 def _web(text: str) -> str:
@@ -207,9 +214,10 @@ def _web(text: str) -> str:
         if path and len(path) <= 40 and re.fullmatch(r"[a-ząćęłńóśźż0-9-]+(/[a-ząćęłńóśźż0-9-]+)*", path):
             spoken += "".join(f" ukośnik {address(segment)}" for segment in path.split("/"))
         return spoken
-    text = re.sub(r"(?:https?://|\b(?=(?:[\w-]+\.)+[a-z]{2,}/))(?P<host>[\w-]+(?:\.[\w-]+)+)"
+    text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", lambda m: address(m.group(0)), text)  # e-mail first
+    return re.sub(r"(?:https?://|\b(?=(?:[\w-]+\.)+[a-z]{2,}/)|\b(?=[\w-]+\.(?:[\w-]+\.)*(?:pl|com|org|net|eu|info)"
+                  r"(?![\w.-]*\w)))(?P<host>[\w-]+(?:\.[\w-]+)+)"
                   r"(?P<path>/(?:\S*[^\s.,;:!?)])?)?", site, text)  # a full stop after an address ends the sentence
-    return re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", lambda m: address(m.group(0)), text)
 
 
 _NUMBER_CASE = {"około": "gen", "do": "gen", "od": "gen", "z": "gen", "ze": "gen", "bez": "gen", "ponad": "acc",
