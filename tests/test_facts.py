@@ -140,7 +140,7 @@ EXPECTED_SOURCES = {
     ],
     "audio": [
         "Schody: źródła się różnią: trzy stopnie, deklaracja dwa tysiące dwadzieścia trzy; sprawdzono: maj dwa "
-        "tysiące dwadzieścia trzy; zero stopni, OSM; sprawdzono: dwa tysiące dwadzieścia jeden. Schody są strome i "
+        "tysiące dwudziestego trzeciego roku; zero stopni, OSM; sprawdzono: dwa tysiące dwadzieścia jeden. Schody są strome i "
         "wąskie.",
         "Winda: źródła się różnią: tak, deklaracja dwa tysiące dwadzieścia trzy;",
         "Trasa zależy od danych, których nikt jeszcze nie sprawdził: winda, źródła się różnią.",
