@@ -11,7 +11,7 @@ APT_PACKAGES := python3 python3-venv python3-pip poppler-utils ghostscript espea
 DATA ?= routes/wroclaw
 OUT ?= output
 
-.PHONY: guide test check bench icc system venv clean
+.PHONY: guide test check bench bench-scale icc system venv clean
 
 guide: venv
 	$(BIN)/wromik build $(DATA) --out $(OUT)
@@ -24,6 +24,11 @@ check: venv
 
 bench: venv
 	$(BIN)/python bench/routing.py
+
+# Every edition of a synthetic guide of PLACES places, cold: wall time and peak memory (minutes for 100 places).
+PLACES ?= 13
+bench-scale: venv
+	$(BIN)/python bench/scale.py --places $(PLACES)
 
 # Maintainers only: rebuild the shipped FOGRA39 print profile from Debian's FOGRA39L data (takes ~1 minute).
 icc:

@@ -92,6 +92,7 @@ def preflight(path) -> list:
                 for number, (page, plumbed_page) in enumerate(zip(pdf.pages, plumbed.pages), start=1):
                     findings += _boxes(page, number)
                     findings += _text(plumbed_page, page, number)
+                    plumbed_page.close()  # its characters: kept, they would fill memory page after page
                     findings += _content(page, number)
                     findings += _annotations(page, number)
         except (pikepdf.PdfError, PSException, PdfminerException) as error:

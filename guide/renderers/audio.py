@@ -4,11 +4,13 @@ ID3 chapters, and a DAISY 2.02 fileset), with the transcript of what is said (st
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from pathlib import Path
 
-from ..speech.loudness import (ENCODING_LOSS, TARGET_LUFS, amplify, check_chapters, encode_mp3, loudness_of_file, normalise,
-                     seconds, silence, tag)
+from ..speech.loudness import (ENCODING_LOSS, TARGET_LUFS, check_levels, encode_mp3, loudness_of_files,
+                               normalising_gain, seconds, silence, tag)
 from ..speech.daisy import write_daisy
 from ..speech.script import compose_script
 from ..errors import BuildError, SpeechError
@@ -19,6 +21,7 @@ __all__ = ["AudioRenderer"]
 
 LEAD_IN, LEAD_OUT = 0.5, 1.5  # silence at the start and the end of every file (AU-05)
 AFTER_TITLE, BETWEEN_SENTENCES, BETWEEN_SECTIONS = 0.7, 0.45, 1.0
+SETTLE = 0.5  # LU: how far the whole recording's MP3s may measure from TARGET_LUFS before they are made again
 
 
 class AudioRenderer(Renderer):
@@ -35,51 +38,57 @@ class AudioRenderer(Renderer):
 
     def write(self) -> None:
         script = compose_script(self.document)
-        chapters = self._speak(script)
         self.output_path("audio/transkrypcja.txt", "text/plain").write_text(script.transcript(), encoding="utf-8")
-        programme = normalise(b"".join(pcm for pcm, *_ in chapters), TARGET_LUFS + ENCODING_LOSS)
-        files, durations = self._encode(script, chapters, programme)
-        level = loudness_of_file(self.output_path("audio/wromik-calosc.mp3"))
-        if abs(level - TARGET_LUFS) > 0.5:  # the MP3 is what listeners get: measure it, and make up once if needed
-            files, durations = self._encode(script, chapters, amplify(programme, TARGET_LUFS - level))
-        self._check(script, chapters, files)
+        scratch = Path(tempfile.mkdtemp(prefix=".audio-", dir=self.out_dir))  # in the staging folder, never published
+        try:
+            chapters = self._speak(script, scratch)
+            files = [self.output_path(f"audio/{number:02d}-{chapter.key}.mp3")
+                     for number, chapter in enumerate(script.chapters, start=1)]
+            names = [f"„{chapter.title}” ({path.name})" for chapter, path in zip(script.chapters, files)]
+            self._check_placed(script, chapters, names)
+            check_levels(names, self._encode([raw for raw, *_ in chapters], files))
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        language = self.document.language.SPEECH_CODE
+        for number, (chapter, path) in enumerate(zip(script.chapters, files), start=1):
+            tag(path, title=chapter.title, artist=self.document.publisher, album=script.title, language=language,
+                track=f"{number}/{len(files)}")
+        durations = [_duration(path) for path in files]
+        self._whole(files, durations, script, language)
         playlist = ["#EXTM3U", f"#PLAYLIST:{script.title}"]
         for chapter, path, duration in zip(script.chapters, files, durations):
             playlist += [f"#EXTINF:{round(duration)},{chapter.title}", path.name]
         self.output_path("audio/wromik.m3u8", "audio/x-mpegurl").write_text("\n".join(playlist) + "\n", encoding="utf-8")
         self._daisy(files, durations, script, chapters)
 
-    def _encode(self, script, chapters: list, programme: bytes) -> tuple:
-        """One tagged MP3 per chapter, cut from the one normalised programme, and the whole; their lengths."""
-        language = self.document.language.SPEECH_CODE
-        files, offset = [], 0
-        for number, (chapter, (pcm, *_)) in enumerate(zip(script.chapters, chapters), start=1):
-            path = self.output_path(f"audio/{number:02d}-{chapter.key}.mp3")
-            encode_mp3(programme[offset:offset + len(pcm)], path)
-            tag(path, title=chapter.title, artist=self.document.publisher, album=script.title, language=language,
-                track=f"{number}/{len(chapters)}")
-            files.append(path)
-            offset += len(pcm)
-        durations = [_duration(path) for path in files]
-        self._whole(files, durations, script, language)
-        return files, durations
+    @staticmethod
+    def _encode(raws: list, files: list) -> list:
+        """Every chapter's MP3 from its samples, all with the one gain that brings the whole recording to
+        TARGET_LUFS; each chapter's loudness. The MP3s are what listeners get: they are measured, and made again
+        once, the gain corrected, if the whole is more than SETTLE off (the encoding lost more than ENCODING_LOSS)."""
+        gain = normalising_gain(raws, TARGET_LUFS + ENCODING_LOSS)
+        for _ in range(2):
+            encode_mp3(list(zip(raws, files)), gain)
+            levels, level = loudness_of_files(files)
+            if abs(level - TARGET_LUFS) <= SETTLE:
+                break
+            gain += TARGET_LUFS - level
+        return levels
 
-    def _check(self, script, chapters: list, files: list) -> None:
-        """Before anything is published: every title and sentence of every chapter was placed as a checked clip,
-        and every chapter file is at the target loudness (a damaged clip gives silence or noise)."""
-        names = [f"„{chapter.title}” ({path.name})" for chapter, path in zip(script.chapters, files)]
+    def _check_placed(self, script, chapters: list, names: list) -> None:
+        """Every title and sentence of every chapter was placed as a checked clip."""
         for name, chapter, (_, _, placed) in zip(names, script.chapters, chapters):
             written = sum(1 + len(section.sentences) for section in chapter.sections)
             if placed != written:
                 raise BuildError(f"The chapter {name} has speech for {placed} of the {written} titles and sentences "
                                  "in its transcript. Nothing was published. Fix: build again with an empty speech "
                                  "cache (--speech-cache NEW_DIR); if it happens again, report it.")
-        check_chapters(list(zip(names, files)))
 
-    def _speak(self, script) -> list:
-        """Each chapter's PCM, where each of its sections starts and ends (seconds), and how many clips it has."""
+    def _speak(self, script, scratch: Path) -> list:
+        """Each chapter's raw PCM file in scratch, where each of its sections starts and ends (seconds), and how many
+        clips it has."""
         try:
-            return self._synthesise(script)
+            return self._synthesise(script, scratch)
         except SpeechError as error:
             if self.engine.name == self.fallback_engine:
                 raise SpeechError(f"{error} The build stopped and the output folder is unchanged.") from None
@@ -89,27 +98,31 @@ class AudioRenderer(Renderer):
                                   f"{self.fallback_engine} whenever {self.engine.name} fails.") from None
             self.say(f"Warning: {error} Falling back to {self.fallback_engine} for the whole recording.")
             self.engine = engine_for(self.fallback_engine, self.lang)
-            return self._synthesise(script)
+            return self._synthesise(script, scratch)
 
-    def _synthesise(self, script) -> list:
+    def _synthesise(self, script, scratch: Path) -> list:
+        """Clip after clip straight to its chapter's file, so memory holds one clip at a time."""
         cache = ClipCache(self.cache_dir, self.engine, warn=self.say)
         chapters = []
-        for chapter in script.chapters:
-            parts, marks, position, placed = [silence(LEAD_IN)], [], LEAD_IN, 0
-            for index, section in enumerate(chapter.sections):
-                begin = position
-                clips = [cache.clip(text) for text in (section.title, *section.sentences)]  # each one checked
-                placed += sum(1 for clip in clips if clip)
-                pieces = [clips[0], silence(AFTER_TITLE)]
-                for clip in clips[1:]:
-                    pieces += [clip, silence(BETWEEN_SENTENCES)]
-                if index + 1 < len(chapter.sections):
-                    pieces.append(silence(BETWEEN_SECTIONS))
-                parts += pieces
-                position += sum(seconds(p) for p in pieces)
-                marks.append((section.title, begin, position))
-            parts.append(silence(LEAD_OUT))
-            chapters.append((b"".join(parts), marks, placed))
+        for number, chapter in enumerate(script.chapters, start=1):
+            raw, marks, position, placed = scratch / f"{number:02d}.raw", [], LEAD_IN, 0
+            with open(raw, "wb") as sink:
+                sink.write(silence(LEAD_IN))
+                for index, section in enumerate(chapter.sections):
+                    length, pauses = 0.0, [AFTER_TITLE] + [BETWEEN_SENTENCES] * len(section.sentences)
+                    for text, pause in zip((section.title, *section.sentences), pauses):
+                        clip = cache.clip(text)  # checked
+                        placed += bool(clip)
+                        for piece in (clip, silence(pause)):
+                            sink.write(piece)
+                            length += seconds(piece)
+                    if index + 1 < len(chapter.sections):
+                        sink.write(silence(BETWEEN_SECTIONS))
+                        length += seconds(silence(BETWEEN_SECTIONS))
+                    marks.append((section.title, position, position + length))
+                    position += length
+                sink.write(silence(LEAD_OUT))
+            chapters.append((raw, marks, placed))
         self.say(f"Speech ({self.engine.name}, {self.engine.voice}): {cache.synthesised} clips synthesised, "
                  f"{cache.reused} from the cache.")
         return chapters

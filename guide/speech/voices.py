@@ -22,12 +22,14 @@ import sys
 import tempfile
 import wave
 from array import array
+from collections import deque
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Iterator
 
 from ..errors import BuildError, SpeechError, UsageError, missing_program
 
-__all__ = ["RATE", "SpeechEngine", "ClipCache", "engine_for", "default_cache_dir", "speech_problem", "run_program"]
+__all__ = ["RATE", "SpeechEngine", "ClipCache", "engine_for", "default_cache_dir", "speech_problem", "run_program",
+           "program_lines"]
 
 RATE = 22050
 ENGINES: dict = {}  # engine name -> class
@@ -121,16 +123,42 @@ def run_program(command: list, *, input: bytes | None = None, doing: str = "") -
     """Run espeak-ng, ffmpeg or ffprobe with its output captured as bytes. A program that is missing or cannot start
     is a SpeechError that says how to install it; so is a failure (non-zero exit) when `doing` says what it was asked
     to do."""
+    with _started(command, stdin=None if input is None else subprocess.PIPE, stdout=subprocess.PIPE,
+                  stderr=subprocess.PIPE) as process:
+        stdout, stderr = process.communicate(input)
+    if doing and process.returncode != 0:
+        raise SpeechError(f"{command[0]} could not {doing}: {_tail(stderr)}")
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def program_lines(command: list, *, doing: str) -> Iterator[bytes]:
+    """Run a program like run_program, but yield what it writes to stderr line by line as it comes (its stdout is
+    dropped), so that a long log is never held in memory."""
+    tail: deque = deque(maxlen=8)
+    with _started(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as process:
+        for line in process.stderr:
+            tail.append(line)
+            yield line
+    if process.returncode != 0:
+        raise SpeechError(f"{command[0]} could not {doing}: {_tail(b''.join(tail))}")
+
+
+@contextlib.contextmanager
+def _started(command: list, **streams) -> Iterator[subprocess.Popen]:
+    """The program running; stopped if the caller does not finish with it (an error, a signal)."""
     try:
-        result = subprocess.run(command, input=input, capture_output=True)
+        process = subprocess.Popen(command, **streams)
     except FileNotFoundError:
         raise SpeechError(missing_program(command[0])) from None
     except OSError as error:  # there, but not runnable (no execute permission, wrong architecture)
         raise SpeechError(f"The program {command[0]} could not be started ({error.strerror}). Fix: check that it "
                           "is executable, or reinstall it (make guide installs everything wromik needs).") from None
-    if doing and result.returncode != 0:
-        raise SpeechError(f"{command[0]} could not {doing}: {_tail(result.stderr)}")
-    return result
+    with process:
+        try:
+            yield process
+        except BaseException:
+            process.kill()
+            raise
 
 
 def _tail(stderr: bytes) -> str:
