@@ -72,6 +72,7 @@ def test_a_museum_leads_to_its_ticket_desk_and_its_halls(museum):
     standard, easy = _pdf_text(museum / "wromik-standard.pdf"), _pdf_text(museum / "wromik-latwy-tekst.pdf")
     assert "W budynku: od drzwi do kasy" in standard and "Wystawy i zajęcia" in standard
     assert "Sala: 3." in standard and "Idź do sali 3." in standard
+    assert "Ta trasa jest dla: " in standard and "dla grup" not in standard  # one group or several alike
     assert "Kasa jest na 1 piętrze." in easy and "Sala numer 3." in easy and "Co tu zobaczysz" in easy
     transcript = (museum / "audio/transkrypcja.txt").read_text(encoding="utf-8")
     assert "od drzwi do kasy" in transcript and "do sali trzy" in transcript

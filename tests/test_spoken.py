@@ -17,6 +17,7 @@ CASES = [
     ("po II wojnie", "po drugiej wojnie"),
     ("Mickiewicza 01 do budynku", "Mickiewicza zero jeden do budynku"),
     ("na poziomie -3", "na poziomie minus trzy"),
+    ("Dzwonek na wysokości 90 cm.", "Dzwonek na wysokości dziewięćdziesięciu centymetrów."),
     # decimals, with a comma or a point
     ("około 2,5 minuty", "około dwa przecinek pięć minuty"),
     ("Wersja 1.5.", "Wersja jeden kropka pięć."),

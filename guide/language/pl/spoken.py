@@ -221,7 +221,8 @@ def _web(text: str) -> str:
 
 
 _NUMBER_CASE = {"około": "gen", "do": "gen", "od": "gen", "z": "gen", "ze": "gen", "bez": "gen", "ponad": "acc",
-                "przez": "acc", "za": "acc", "na": "acc"}  # the case of a number after a preposition ("za pięć metrów")
+                "przez": "acc", "za": "acc", "na": "acc",
+                "wysokości": "gen", "szerokości": "gen", "głębokości": "gen", "odległości": "gen"}  # 'na wysokości 90 cm'  # the case of a number after a preposition ("za pięć metrów")
 
 
 def _counted(match) -> str:
