@@ -19,7 +19,7 @@ from array import array
 from pathlib import Path
 
 from guide import compose, load_guide
-from guide.speech.loudness import CHAPTER_TOLERANCE, TARGET_LUFS, loudness_of_file
+from guide.speech.loudness import CHAPTER_TOLERANCE, TARGET_LUFS, loudness_of_files
 from guide.build import build
 from guide.document.builder import Documents
 from guide.speech.script import compose_script
@@ -54,10 +54,10 @@ def main() -> None:
                           encoding="utf-8")
         warm, speech = _timed(data, scratch / "out", scratch / "cache")
         print(f"rebuild after an hours change: {warm:.1f} s, real-time factor {warm / audio:.3f}; {speech}")
-        levels = []
-        for path in sorted(whole.parent.glob("[0-9][0-9]-*.mp3")):
-            levels.append(loudness_of_file(path))
-            print(f"  {path.name:<40} {_duration(path):8.1f} s {levels[-1]:7.1f} LUFS")
+        chapters = sorted(whole.parent.glob("[0-9][0-9]-*.mp3"))
+        levels, _whole = loudness_of_files(chapters)
+        for path, level in zip(chapters, levels):
+            print(f"  {path.name:<40} {_duration(path):8.1f} s {level:7.1f} LUFS")
         print(f"chapters at {min(levels):.1f} … {max(levels):.1f} LUFS, at most "
               f"{max(abs(level - TARGET_LUFS) for level in levels):.1f} LU off {TARGET_LUFS:g} "
               f"(allowed: {CHAPTER_TOLERANCE:g})")

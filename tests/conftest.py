@@ -167,3 +167,21 @@ def verapdf(tmp_path_factory):
                                  *map(str, paths)], capture_output=True, text=True, timeout=600)
         return result.returncode, result.stdout + result.stderr
     return validate
+
+
+def with_gain(pcm: bytes, gain: float) -> bytes:
+    """Raw speech (16-bit mono at the recording's rate) with a gain in dB, by ffmpeg's volume filter."""
+    pcm_format = ["-f", "s16le", "-ac", "1", "-ar", "22050"]
+    return subprocess.run(["ffmpeg", "-v", "error", *pcm_format, "-i", "pipe:0", "-af", f"volume={gain:.2f}dB",
+                           *pcm_format, "pipe:1"], input=pcm, capture_output=True, check=True).stdout
+
+
+def wav_file(path: Path, pcm: bytes) -> Path:
+    """Raw speech written as a WAV file, which ffmpeg measures like any audio file."""
+    import wave
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(22050)
+        out.writeframes(pcm)
+    return path

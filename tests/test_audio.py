@@ -11,10 +11,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from mutagen.id3 import ID3
 
-from guide.speech.loudness import CHAPTER_TOLERANCE, TARGET_LUFS, amplify, check_chapters, loudness
+from guide.speech.loudness import CHAPTER_TOLERANCE, TARGET_LUFS, check_levels, loudness_of_files
 from guide.errors import BuildError
 
-from conftest import TINY, edit_text, run_measured, run_wromik, spoken_script
+from conftest import TINY, edit_text, run_measured, run_wromik, spoken_script, wav_file, with_gain
 
 EPOCH = dict(SOURCE_DATE_EPOCH="1767225600")
 
@@ -148,19 +148,22 @@ def test_a_rebuild_after_an_hours_change_synthesises_only_the_changed_sentences(
     assert abs(total - float(_probe(tmp_path / "out" / "pl" / "audio" / "wromik-calosc.mp3")["format"]["duration"])) < 1
 
 
-def test_the_chapter_check_passes_real_chapters_and_stops_a_silent_or_a_noisy_one(audio):
+def test_the_chapter_check_passes_real_chapters_and_stops_a_silent_or_a_noisy_one(audio, tmp_path):
     """A damaged clip made the old recordings silent, then noise: chapters at −50 and −4 LUFS (AU-03)."""
     files = _chapter_files(audio)
-    levels = check_chapters([(path.name, path) for path in files])  # the published MP3s, as a build checks them
+    levels, _whole = loudness_of_files(files)  # the published MP3s, as a build measures them
+    check_levels([path.name for path in files], levels)
     assert len(levels) == 6 and all(abs(level - TARGET_LUFS) <= CHAPTER_TOLERANCE / 2 for level in levels), levels
     speech = subprocess.run(["ffmpeg", "-v", "error", "-i", str(files[2]), "-f", "s16le", "-ac", "1", "-ar", "22050",
                              "pipe:1"], capture_output=True, check=True).stdout
-    assert check_chapters([("normalised", speech)]) == [loudness(speech)]
-    quiet, loud = amplify(speech, -32), amplify(speech, 20)  # ffmpeg volume: the same speech much quieter, louder
-    assert loudness(quiet) < -48 and loudness(loud) > -6
-    for name, pcm, sounds in [("silent", quiet, "too quiet"), ("noisy", loud, "too loud")]:
+    # ffmpeg's volume filter: the same speech much quieter, and much louder
+    wavs = [wav_file(tmp_path / f"{name}.wav", pcm) for name, pcm in
+            [("normalised", speech), ("silent", with_gain(speech, -32)), ("noisy", with_gain(speech, 20))]]
+    normalised, quiet, loud = loudness_of_files(wavs)[0]
+    assert abs(normalised - levels[2]) < 0.5 and quiet < -48 and loud > -6
+    for name, level, sounds in [("silent", quiet, "too quiet"), ("noisy", loud, "too loud")]:
         with pytest.raises(BuildError) as failure:
-            check_chapters([("normalised", speech), (name, pcm)])
+            check_levels(["normalised", name], [normalised, level])
         message = str(failure.value)
         assert re.search(rf"the chapter {name} measures -\d+\.\d LUFS \({sounds}", message), message
         assert "normalised" not in message and "Nothing was published" in message and "Fix:" in message

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import subprocess
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,8 +18,8 @@ from mutagen.id3 import CHAP, CTOC, ID3, TALB, TIT2, TLAN, TPE1, TRCK, CTOCFlags
 from ..errors import BuildError
 from .voices import RATE, program_lines, run_program
 
-__all__ = ["silence", "seconds", "loudness", "loudness_of_file", "loudness_of_files", "normalising_gain", "amplify",
-           "encode_mp3", "tag", "check_chapters", "check_levels", "TARGET_LUFS", "CHAPTER_TOLERANCE", "ENCODING_LOSS"]
+__all__ = ["silence", "seconds", "loudness_of_files", "normalising_gain", "encode_mp3", "tag", "check_levels",
+           "TARGET_LUFS", "CHAPTER_TOLERANCE", "ENCODING_LOSS"]
 
 TARGET_LUFS = -18.0
 # How far a published chapter may measure from TARGET_LUFS. The chapters all get the one gain that brings the whole
@@ -40,11 +39,6 @@ def silence(duration: float) -> bytes:
 
 def seconds(pcm: bytes) -> float:
     return len(pcm) / 2 / RATE
-
-
-def _ffmpeg(arguments: list, pcm: bytes) -> subprocess.CompletedProcess:
-    return run_program(["ffmpeg", "-nostdin", "-hide_banner", "-v", "info", *_PCM, "-i", "pipe:0", *arguments],
-                       input=pcm, doing="process the recording")
 
 
 # Every 100 ms ffmpeg's EBU R128 meter logs the momentary loudness (M) of the last 400 ms: the gating blocks of
@@ -87,16 +81,6 @@ def _limited(gain: float) -> str:
     return f"volume={gain:.2f}dB,alimiter=limit={_LIMIT}:attack=2:release=40:level=false"
 
 
-def loudness(pcm: bytes) -> float:
-    """Integrated loudness in LUFS, measured by ffmpeg's EBU R128 filter."""
-    return _integrated(_blocks(_ffmpeg(["-af", "ebur128", "-f", "null", "-"], pcm).stderr.splitlines()))
-
-
-def loudness_of_file(path: Path) -> float:
-    """loudness() of an audio file (an MP3, say), decoded by ffmpeg to the same samples in the same process."""
-    return _integrated(_measured(path, None))
-
-
 def loudness_of_files(paths: list, *, gain: float | None = None) -> tuple:
     """The loudness of each file and of all of them played one after another, from one read of each: audio files
     (MP3s), or raw PCM at RATE with a gain and the limiter (as encode_mp3 would make them) when gain is given."""
@@ -109,12 +93,12 @@ def normalising_gain(paths: list, target: float) -> float:
     limits them, to the target loudness. The limiter costs loudness as it lowers the peaks, so the gain is found by
     the secant method: each step reads the files once, measuring and writing nothing, and the last small step (once
     within 0.2 LU) is taken unmeasured."""
-    tried = [(0.0, loudness_of_files(paths, gain=0.0)[1])]
-    gain = target - tried[0][1]
+    last_gain, last_level = 0.0, loudness_of_files(paths, gain=0.0)[1]
+    gain = target - last_level
     for _ in range(3):
         level = loudness_of_files(paths, gain=gain)[1]
-        slope = (level - tried[-1][1]) / (gain - tried[-1][0]) if gain != tried[-1][0] else 1.0
-        tried.append((gain, level))
+        slope = (level - last_level) / (gain - last_gain) if gain != last_gain else 1.0
+        last_gain, last_level = gain, level
         gain += (target - level) / min(1.0, max(0.25, slope))
         if abs(level - target) < 0.2:
             break
@@ -131,14 +115,6 @@ def _side_by_side(work, items: list) -> list:
         pool.shutdown(cancel_futures=True)
 
 
-def check_chapters(chapters: list) -> list:
-    """The loudness of every finished chapter, given as (name, PCM or audio file), checked by check_levels."""
-    levels = _side_by_side(lambda audio: loudness_of_file(audio) if isinstance(audio, Path) else loudness(audio),
-                           [audio for _, audio in chapters])
-    check_levels([name for name, _ in chapters], levels)
-    return levels
-
-
 def check_levels(names: list, levels: list) -> None:
     """Every chapter must be within CHAPTER_TOLERANCE of TARGET_LUFS, for a chapter far off it is silence or noise
     from a damaged speech clip. Raises one BuildError that names every chapter that is off."""
@@ -152,11 +128,6 @@ def check_levels(names: list, levels: list) -> None:
                          f"{'; '.join(wrong)}. Most likely a speech clip was damaged. Nothing was published. Fix: "
                          "build again with an empty speech cache (--speech-cache NEW_DIR); if a chapter is still "
                          "wrong, report it.")
-
-
-def amplify(pcm: bytes, gain: float) -> bytes:
-    """The samples with a small gain in dB, without a limiter."""
-    return _ffmpeg(["-af", f"volume={gain:.2f}dB", *_PCM, "pipe:1"], pcm).stdout
 
 
 def encode_mp3(files: list, gain: float) -> None:
