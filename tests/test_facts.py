@@ -246,6 +246,14 @@ def test_sources_that_agree_are_a_known_fact(tmp_path):
     assert route.status == "no_route" and ("steps", 3) in [(b.barrier.attribute, b.barrier.value) for b in route.barriers]
 
 
+def test_there_are_steps_and_one_step_are_sources_that_disagree_not_an_unknown_lost(tmp_path):
+    steps = "      steps: [{value: true, source: OSM, verified: 2021}, {value: 1, source: deklaracja, verified: 2023}]\n"
+    root = _copy(tmp_path, [("      ramp: true\n", steps)])
+    from guide import load_guide
+    fact = load_guide(root).places[0].entrance("side").fact("steps")
+    assert fact.disputed and fact.value is None and fact.values == (1, True)
+
+
 def test_steps_true_with_no_aid_is_a_barrier_and_steps_false_is_none(tmp_path):
     root = _copy(tmp_path, [("      ramp: true\n", "      steps: true\n")])
     route = _routes(root, "manual_wheelchair")["stop-a"]

@@ -63,8 +63,11 @@ class Fact:
 
     @property
     def values(self) -> tuple:
-        """The distinct values the sources give, newest first."""
-        return tuple(dict.fromkeys(f.value for f in self.sources)) if self.sources else (self.value,)
+        """The distinct values the sources give, newest first ('true' and '1' step are not the same: one says there
+        are steps, the other how many)."""
+        if not self.sources:
+            return (self.value,)
+        return tuple(value for _type, value in dict.fromkeys((type(f.value), f.value) for f in self.sources))
 
     @property
     def newest(self) -> "Fact":

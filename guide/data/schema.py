@@ -516,9 +516,8 @@ def _sourced_fact(items: list, checker: Checker, place: Where, languages):
     if any(f is INVALID or f is None for f in found):
         return INVALID
     found.sort(key=lambda f: _age(f.verified))
-    newest = found[0]
-    values = {repr(f.value) for f in found}
-    return replace(newest, value=newest.value if len(values) == 1 else None, sources=tuple(found))
+    fact = replace(found[0], sources=tuple(found))
+    return replace(fact, value=None) if fact.disputed else fact
 
 
 def _age(verified: str | None) -> tuple:
