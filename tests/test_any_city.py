@@ -113,6 +113,15 @@ def test_every_edition_is_built(built):
     assert (out / "manifest.json").is_file()
 
 
+def test_every_instruction_in_routes_geojson_says_something(built):
+    """The library's way inside ends at its floor (the lift's step told it): no empty instruction after it."""
+    import json
+    features = json.loads((_output(built) / "pl" / "routes.geojson").read_text(encoding="utf-8"))["features"]
+    said = [text for f in features for key in ("instructions", "instructions_inside")
+            for text in f["properties"].get(key, [])]
+    assert len(said) > 50 and all(text.strip() for text in said)
+
+
 def _edition_texts(out: Path) -> dict:
     """Every text a reader or a program gets: each PDF's text and metadata, and each text file."""
     texts = {}

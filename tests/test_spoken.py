@@ -21,6 +21,8 @@ CASES = [
     # decimals, with a comma or a point
     ("około 2,5 minuty", "około dwa przecinek pięć minuty"),
     ("Wersja 1.5.", "Wersja jeden kropka pięć."),
+    ("od 12.05.2024", "od dwunastego maja dwa tysiące dwudziestego czwartego roku"),
+    ("Kod 50-001 Gdańsk", "Kod pięćdziesiąt, zero zero jeden Gdańsk"),
     # times
     ("7:30", "siódma trzydzieści"),
     ("Od 7:30 do 15:30.", "Od siódmej trzydzieści do piętnastej trzydzieści."),

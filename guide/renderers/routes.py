@@ -59,7 +59,8 @@ class RoutesRenderer(Renderer):
         kind = model.kind_words(place, lang)
         properties["instructions"] = [phrasing.describe_step(s, kind=kind) for s in route.steps]
         if inside:
-            properties["instructions_inside"] = [phrasing.describe_step(s, kind=kind) for s in inside.steps]
+            said = (phrasing.describe_step(s, kind=kind) for s in inside.steps)
+            properties["instructions_inside"] = [text for text in said if text]  # a room step may add nothing
         for item, barrier in zip(properties["barriers"], route.barriers):
             b = barrier.barrier
             item["text"] = phrasing.describe_barrier(b.attribute, b.value, b.limit, b.unit, barrier.name, kind=barrier.kind,

@@ -313,8 +313,7 @@ def describe_step(step: Step, *, kind) -> str:
         elif step.count == 0:
             text = f"{capital(kind.destination)} jest na parterze" + room
         else:  # the step before, by lift or stairs, has told the floor: only the room is new
-            text = f"Idź {room_of(step.name, kind, to=True)}." if step.name else \
-                f"{capital(kind.destination)} jest {level(step.count, where=True)}."
+            text = f"Idź {room_of(step.name, kind, to=True)}." if step.name else ""
     else:
         text = step.action
     if step.landmark and step.action in ("walk", "ramp", "cross"):

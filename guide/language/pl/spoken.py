@@ -119,7 +119,7 @@ def _phones(text: str) -> str:
 
 
 def _addresses(text: str) -> str:
-    text = re.sub(r"\b(\d{2})-(\d{3})\b", lambda m: f"{_cardinal(m.group(1))}, {_cardinal(m.group(2))}", text)  # 53-611
+    text = re.sub(r"\b(\d{2})-(\d{3})\b", r"\1, \2", text)  # a postcode, 53-611, in two numbers; 50-001: 'zero zero jeden'
     text = re.sub(r"\b\d+[A-Za-z]?(?:/\d+[A-Za-z]?)+\b",
                   lambda m: " łamane przez ".join(_house(part) for part in m.group(0).split("/")), text)
     return re.sub(r"\b(\d+)([A-Za-z])\b", lambda m: _house(m.group(0)), text)
@@ -136,7 +136,7 @@ def _floors(text: str) -> str:
         return f"{ordinal(value, _FLOOR[match.group(3)])} {match.group(3)}"
     text = re.sub(rf"\b(?:({ROMAN_NUMERAL})|(\d+)\.)\s+(piętro|piętra|piętrze|piętrem)\b", floor, text)
     # a bare number before a singular form is an ordinal too ("na 2 piętrze"); "2 piętra" may be two floors
-    return re.sub(r"\b()(\d+)\s+(piętro|piętrze|piętrem)\b", floor, text)
+    return re.sub(r"(?<![-−])\b()(\d+)\s+(piętro|piętrze|piętrem)\b", floor, text)
 
 
 def _romans(text: str) -> str:
@@ -193,6 +193,8 @@ def _dates(text: str) -> str:
         return spoken_date + (f" {ordinal(int(year), 'gen')} roku" if year else "")
 
     text = re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", lambda m: date(m.group(3), int(m.group(2)), m.group(1)), text)
+    text = re.sub(r"\b(\d{1,2})\.(0?[1-9]|1[0-2])\.(\d{4})\b", lambda m: date(m.group(1), int(m.group(2)), m.group(3)),
+                  text)  # 12.05.2024, as Polish texts write dates
     text = re.sub(r"\b\d{4}-(0[1-9]|1[0-2])\b", lambda m: written_date(m.group(0)), text)  # a month: „maj 2023”
     months = "|".join(_MONTHS)
     text = re.sub(rf"\b(\d{{1,2}}) ({months})(?: (\d{{4}})\b)?",
@@ -273,12 +275,6 @@ def _symbols(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-def _postcodes(text: str) -> str:
-    """A postcode in two numbers, its leading zeros said: '50-001' → '50, 0 0 1' (pięćdziesiąt, zero zero jeden)."""
-    return re.sub(r"\b(\d{2})-(\d{3})\b", lambda m: f"{m.group(1)}, " + (
-        " ".join(m.group(2)) if m.group(2).startswith("0") else m.group(2)), text)
-
-
 def spoken(text: str) -> str:
     """The Polish text as the listener should hear it."""
     text = _web(text)
@@ -287,7 +283,6 @@ def spoken(text: str) -> str:
     text = _day_ranges(text)
     text = _times(text)
     text = _phones(text)
-    text = _postcodes(text)
     text = _floors(text)
     text = _romans(text)
     text = _addresses(text)
