@@ -12,7 +12,7 @@ from ...media import NEGATED
 from .readability import expand_name, sentences
 from ...data.model import DAYS
 from .. import capital
-from .phrasing import room_of, SIDES, call_ahead, quantity
+from .phrasing import SIDES, call_ahead, go_to_level, level, numbered, quantity, room_of
 
 __all__ = ["EasyLine", "route_lines", "entrance_lines", "inside_lines", "hours_lines", "barrier_sentence",
            "short_entrance_name"]
@@ -150,19 +150,13 @@ def _arrive(step) -> list:
 
 
 def _floor_sentence(floor: int, kind) -> str:
-    where = "na parterze" if floor == 0 else f"pod ziemią, na poziomie {floor}" if floor < 0 else f"na {floor} piętrze"
-    return f"{capital(kind.destination)} jest {where}."
+    where = level(floor, where=True, dot=False)
+    return f"{capital(kind.destination)} jest {'pod ziemią, ' if floor < 0 else ''}{where}."
 
 
 def _room_sentence(name: str, kind) -> str:
     """'Pokój numer 12.', or for a room known by its name 'Idź do miejsca: kasy.'"""
-    return f"{capital(kind.room)} numer {name}." if any(ch.isdigit() for ch in name) else \
-        f"Idź {room_of(name, kind, to=True)}."
-
-
-def _floor(floor: int) -> str:
-    """Where a lift or the stairs take you: 'na 2 piętro', 'na poziom -1'."""
-    return f"na poziom {floor}" if floor < 0 else f"na {floor} piętro"
+    return f"{capital(kind.room)} numer {name}." if numbered(name) else f"Idź {room_of(name, kind, to=True)}."
 
 
 _VEHICLE_FROM = {"tram": "z tramwaju ", "bus": "z autobusu "}
@@ -192,13 +186,13 @@ def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: 
         elif step.action == "enter":
             lines.append(_line("door", "Wejdź do budynku."))
         elif step.action == "lift_up":
-            lines.append(_line("lift", f"{'Zjedź' if step.count < 0 else 'Wjedź'} windą {_floor(step.count)}."))
+            lines.append(_line("lift", go_to_level(step.count, lift=True, dot=False)))
         elif step.action == "stairs_up" and ("unknown:lift" in step.warnings or "no_lift" in step.warnings):
             lift = "Nie ma windy." if "no_lift" in step.warnings else "Nie mamy informacji o windzie."
             lines += [_line("desk", _floor_sentence(step.count, kind)),  # no lift, or nothing known of one
                       _line(NEGATED + "lift" if "no_lift" in step.warnings else "question", lift)]
         elif step.action == "stairs_up":
-            lines.append(_line("steps", f"{'Zejdź' if step.count < 0 else 'Wejdź'} schodami {_floor(step.count)}."))
+            lines.append(_line("steps", go_to_level(step.count, lift=False, dot=False)))
         elif step.action == "staff_come_down":
             lines += _staff_come_down(step, kind)
         elif step.action == "room":

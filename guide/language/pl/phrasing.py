@@ -14,7 +14,7 @@ from ...routing.directions import Step
 from .morphology import inflect_name, noun_form
 from .readability import display_name
 
-__all__ = ["plural", "plural_of", "quantity", "written_date", "level", "room_of", "call_ahead", "describe_step", "describe_barrier", "describe_unknown",
+__all__ = ["plural", "plural_of", "quantity", "written_date", "level", "go_to_level", "numbered", "room_of", "call_ahead", "describe_step", "describe_barrier", "describe_unknown",
            "describe_status", "describe_map", "describe_stop", "warning_notes", "fact_sentences", "opening_hours",
            "service_hours"]
 
@@ -185,20 +185,32 @@ def _crossing(step: Step) -> str:
     return text + f" Na przejściu: {_signals(step.crossing or {})}."
 
 
-def level(floor: int, *, where: bool = False) -> str:
+def level(floor: int, *, where: bool = False, dot: bool = True) -> str:
     """A floor: '2. piętro', 'parter', 'poziom -1' below ground; where=True the place: 'na 2. piętrze',
-    'na parterze', 'na poziomie -1'."""
+    'na parterze', 'na poziomie -1'; dot=False as easy-read writes it: '2 piętro'."""
+    number = f"{floor}." if dot else str(floor)
     if floor == 0:
         return "na parterze" if where else "parter"
     if floor < 0:
         return f"na poziomie {floor}" if where else f"poziom {floor}"
-    return f"na {floor}. piętrze" if where else f"{floor}. piętro"
+    return f"na {number} piętrze" if where else f"{number} piętro"
+
+
+def go_to_level(floor: int, *, lift: bool, dot: bool = True) -> str:
+    """'Wjedź windą na 2. piętro.', 'Zejdź schodami na poziom -1.': up or down, by lift or by the stairs."""
+    verb = ("Zjedź" if floor < 0 else "Wjedź") if lift else ("Zejdź" if floor < 0 else "Wejdź")
+    return f"{verb} {'windą' if lift else 'schodami'} na {level(floor, dot=dot)}."
+
+
+def numbered(room: str) -> bool:
+    """Whether a room is known by a number ('12', '3A'), not by a name ('kasy')."""
+    return any(ch.isdigit() for ch in room)
 
 
 def room_of(name: str, kind, *, to: bool = False) -> str:
     """A room by its number in the kind's words ('pokój 12', to=True: 'do pokoju 12'), or by its name when it
     has no number ('kasy', 'do miejsca: kasy')."""
-    if any(ch.isdigit() for ch in name):
+    if numbered(name):
         return f"{kind.to_room if to else kind.room} {name}"
     return f"do miejsca: {name}" if to else name
 
@@ -294,24 +306,23 @@ def describe_step(step: Step, *, kind) -> str:
     elif step.action == "enter":
         text = f"Wejdź do budynku ({step.name})."
     elif step.action == "lift_up":
-        text = f"{'Zjedź' if step.count < 0 else 'Wjedź'} windą na {level(step.count)}."
+        text = go_to_level(step.count, lift=True)
     elif step.action == "stairs_up" and "unknown:lift" in step.warnings:
         text = f"{capital(kind.destination)} jest {level(step.count, where=True)}. Nie wiemy, czy jest tam winda: " \
                "zapytaj przed wizytą."
     elif step.action == "stairs_up" and "no_lift" in step.warnings:
         text = f"{capital(kind.destination)} jest {level(step.count, where=True)}, a w budynku nie ma windy."
     elif step.action == "stairs_up":
-        text = f"{'Zejdź' if step.count < 0 else 'Wejdź'} schodami na {level(step.count)}."
+        text = go_to_level(step.count, lift=False)
     elif step.action == "staff_come_down":
         text = _staff_come_down(step, kind)
     elif step.action == "room":
-        numbered = step.name and any(ch.isdigit() for ch in step.name)  # 'pokój 12'; a named one: 'Idź do miejsca: kasy'
-        room = f", {room_of(step.name, kind)}." if numbered else f". Idź {room_of(step.name, kind, to=True)}." \
-            if step.name else "."
+        room = "." if not step.name else f", {room_of(step.name, kind)}." if numbered(step.name) else \
+            f". Idź {room_of(step.name, kind, to=True)}."  # 'pokój 12'; a named one: 'Idź do miejsca: kasy'
         if step.count is None:
             text = f"Brak danych, na którym piętrze jest {kind.destination}" + room
         elif step.count == 0:
-            text = f"{capital(kind.destination)} jest na parterze" + room
+            text = f"{capital(kind.destination)} jest {level(0, where=True)}" + room
         else:  # the step before, by lift or stairs, has told the floor: only the room is new
             text = f"Idź {room_of(step.name, kind, to=True)}." if step.name else ""
     else:
@@ -448,7 +459,7 @@ def _noted(said: str, fact) -> str:
 
 
 def _fact_sentence(name: str, fact, kind, *, with_source: bool) -> str:
-    named_room = name == "room" and not any(ch.isdigit() for ch in str(fact.value))
+    named_room = name == "room" and not numbered(str(fact.value))
     label = "Cel w budynku" if named_room else _fact_label(name, kind)  # 'Cel w budynku: kasy', not 'Sala: kasy'
 
     if fact.disputed:  # every source's value, newest first
