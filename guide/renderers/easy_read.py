@@ -65,12 +65,5 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
     def pictogram_size(self) -> float:
         return 14 * mm
 
-    def photo_caption(self, block) -> list:
-        """What the photo shows and where it comes from, one sentence a line under it."""
-        story = []
-        for sentence in block.caption:
-            story += [_Sentence.plain(sentence, self.styles["body"], tree=self.tree), Spacer(1, 4)]
-        return story
-
     def write_maps(self) -> None:
         """The standard edition saves the maps; these have the easy-read names and type size, for this PDF only."""

@@ -302,11 +302,8 @@ class StandardPdfRenderer(Renderer):
         def draw(canvas, width, height):
             draw_photo(canvas, photo, width, height)
         figure = TaggedFigure(photo.width, photo.height, draw, tree=self.tree, alt=block.alt)
-        return [Spacer(1, 4), KeepTogether([figure, Spacer(1, 4), *self.photo_caption(block)]), Spacer(1, 8)]
-
-    def photo_caption(self, block) -> list:
-        """Hook: the caption's sentences under a photo, as one paragraph."""
-        return [TaggedParagraph.plain(" ".join(block.caption), self.styles["body"], tree=self.tree)]
+        caption = self.visit_paragraph(nodes.Paragraph(block.caption))  # in each edition's way with sentences
+        return [Spacer(1, 4), KeepTogether([figure, Spacer(1, 4), *caption]), Spacer(1, 8)]
 
     def placed_photo(self, block) -> PlacedPhoto:
         """The photo fitted into this edition's photo box, in its colours, once for all the passes of the layout."""
