@@ -16,7 +16,7 @@ import pikepdf
 
 from .document.builder import Documents
 from .document.composition import compose
-from .data.dataset import load_guide
+from .data.dataset import load_guide, summary
 from .errors import BuildError, DataError, UsageError, explain_os_error
 from .language import available_languages
 from .output import MANIFEST, GENERATOR, OutputFolder, file_sha256, signals_held, written_by_wromik
@@ -43,7 +43,7 @@ def build(data_dir: Path, out_dir: str | os.PathLike, *, editions=None, language
     if unknown:
         raise UsageError(f"Unknown language '{unknown[0]}' for this guide. Its languages: "
                          f"{', '.join(data.info.languages)} (set in guide.yaml).")
-    say(f"Data valid: {len(data.places)} place{'s' * (len(data.places) != 1)}, {len(data.network.nodes)} nodes, {len(data.network.edges)} edges.")
+    say(f"Data valid: {summary(data)}.")
     for warning in placeholders(Path(data_dir), data.info.languages):
         say(f"Warning: {warning}")
     documents = Documents(compose(data, progress=say))

@@ -60,15 +60,14 @@ def _cmd_build(args) -> int:
 
 
 def _cmd_check(args) -> int:
-    from .data.dataset import load_guide
+    from .data.dataset import load_guide, summary
     from .starter import placeholders
     from .language import available_languages, check_easy_read
     data = load_guide(Path(args.data_dir), languages=available_languages())
     problems = check_easy_read(data) if args.easy_read else []
     if problems:  # 'valid' is said only of data that is
         raise DataError(problems)
-    print(f"{args.data_dir}: valid ({len(data.places)} place{'s' * (len(data.places) != 1)}, {len(data.network.nodes)} nodes, "
-          f"{len(data.network.edges)} edges, {len(data.stops)} stops).")
+    print(f"{args.data_dir}: valid ({summary(data)}).")
     for warning in placeholders(Path(args.data_dir), data.info.languages):
         print(f"Warning: {warning}", file=sys.stderr)
     _photo_warnings(data)

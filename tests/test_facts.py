@@ -90,7 +90,7 @@ STANDARD_AIDS = [
     "to wejście wymaga uprzedzenia: zadzwoń co najmniej 24 godziny przed wizytą",
     "Pracownik przyjdzie do wejścia, gdy nie możesz dojść do biura: tak.",
     "Biuro jest na 1. piętrze. W budynku nie ma windy. Na drodze do biura: schody. Pracownik zejdzie do Ciebie do "
-    "wejścia: zadzwoń przed wizytą, 71 00 00 101.",
+    "wejścia.", "Zadzwoń przed wizytą: 71 00 00 101.",
     "Schody: są, liczba stopni nieznana.", "Stopnie w drodze do biura: są, liczba stopni nieznana.",
     "schody: liczba nieznana (Wejście boczne)",
 ]
@@ -111,8 +111,8 @@ EXPECTED_AIDS = {
         "schody: cztery stopnie, Wejście frontowe: jest tam schodołaz, ale nie przewiezie ciężkiego wózka "
         "elektrycznego.",
         "Dostępne wejście wymaga uprzedzenia: zadzwoń co najmniej dwadzieścia cztery godziny przed wizytą.",
-        "Pracownik zejdzie do Ciebie do wejścia: zadzwoń przed wizytą, siedemdziesiąt jeden, zero zero, zero zero, "
-        "sto jeden.",
+        "Pracownik zejdzie do Ciebie do wejścia.",
+        "Zadzwoń przed wizytą: siedemdziesiąt jeden, zero zero, zero zero, sto jeden.",
         "Schody: są, liczba stopni nieznana.", "Stopnie w drodze do biura: są, liczba stopni nieznana.",
         "schody: liczba nieznana, Wejście boczne.",
     ],
@@ -200,7 +200,8 @@ def test_staff_coming_down_replaces_the_missing_lift_on_the_way_inside(aids):
     manual = routes[("manual_wheelchair", "stop-a")]["inside"]
     assert manual["barriers"] == [] and manual["unknowns"] == []
     assert manual["steps"][-1]["action"] == "staff_come_down"
-    assert manual["steps"][-1]["facts"] == {"phone": "71 00 00 101"}
+    call = [a for a in routes[("manual_wheelchair", "stop-a")]["alternatives"] if a["kind"] == "call"]
+    assert call == [{"kind": "call", "phone": "71 00 00 101"}]  # whom to call is said once, after the route
     assert routes[("pedestrian", "stop-a")]["inside"]["steps"][-1]["action"] == "room"  # walks up the stairs
 
 

@@ -269,8 +269,7 @@ def inside_route(place: Place, profile: Profile) -> InsideRoute:
     are read each way: when the readings differ for the profile, the route depends on them (never fine)."""
     facts = {name: fact.value for name, fact in place.inside.facts.items() if fact.known}
     disputed = {name: fact.values for name, fact in place.inside.facts.items() if fact.disputed}
-    phone = place.contacts.phones[0].number if place.contacts.phones else None
-    outcomes = [_inside(dict(facts, **reading), place, profile, phone) for reading in readings(disputed)]
+    outcomes = [_inside(dict(facts, **reading), place, profile) for reading in readings(disputed)]
     best, differ = settled(outcomes, lambda inside: (inside.barriers, inside.unknowns))
     if not differ:
         return best
@@ -278,7 +277,7 @@ def inside_route(place: Place, profile: Profile) -> InsideRoute:
     return replace(best, unknowns=best.unknowns + names, disputed=names)
 
 
-def _inside(facts: dict, place: Place, profile: Profile, phone: str | None) -> InsideRoute:
+def _inside(facts: dict, place: Place, profile: Profile) -> InsideRoute:
     """The way inside by the inside's known facts (name -> value)."""
     steps, barriers, unknowns = [Step("enter", name=place.short_name)], [], []
     floor, lift = facts.get("floor"), facts.get("lift")
@@ -309,8 +308,8 @@ def _inside(facts: dict, place: Place, profile: Profile, phone: str | None) -> I
     blocked = barriers or {"floor", "lift"} & set(unknowns)
     if blocked and facts.get("staff_come_down") and profile.needs_lift:  # staff serve the reader at the entrance
         told = tuple(f"barrier:{b.attribute}" for b in barriers) + tuple(f"unknown:{u}" for u in unknowns)
-        steps = [steps[0], Step("staff_come_down", count=floor, warnings=("staff_come_down", *told),
-                                facts={"phone": phone} if phone else {})]
+        steps = [steps[0], Step("staff_come_down", count=floor, warnings=("staff_come_down", *told))]
+        # the number to call is the route's call-ahead alternative, told once after the route
         return InsideRoute(tuple(steps), (), (), facilities)
     steps.append(Step("room", name=facts.get("room"), count=floor,
                       warnings=tuple(f"barrier:{b.attribute}" for b in barriers)))

@@ -348,9 +348,8 @@ def _staff_come_down(step: Step, kind) -> str:
             text += " Nie wiemy, czy jest tam winda."
         elif what == "barrier":
             text += f" Na drodze {kind.to_destination}: {_PL['attribute'].get(value, value)}."
-    phone = step.facts.get("phone")
     come = "zejdzie" if floor else "przyjdzie"
-    return text + f" Pracownik {come} do Ciebie do wejścia: zadzwoń przed wizytą" + (f", {phone}." if phone else ".")
+    return text + f" Pracownik {come} do Ciebie do wejścia."  # the route's call-ahead line after it says whom to call
 
 
 def describe_barrier(attribute: str, value, limit, unit: str, place: str | None, *, kind: str | None = None,
