@@ -8,19 +8,15 @@ south. Nothing is written into a folder that already holds files.
 from __future__ import annotations
 
 import json
-import math
 from importlib import resources
 from pathlib import Path
 
 from .clock import source_date
-from .data.geometry import latitude_first
+from .data.geometry import latitude_first, local_metres
 from .errors import UsageError
 from .language import pack
 
 __all__ = ["new_guide", "placeholders"]
-
-_METRES_PER_DEGREE = 111_320
-
 
 def new_guide(folder, *, city: str, bbox: tuple, publisher: str | None = None, lang: str = "pl") -> list:
     """Write the starter guide into folder (new or empty); return the files written."""
@@ -30,14 +26,15 @@ def new_guide(folder, *, city: str, bbox: tuple, publisher: str | None = None, l
                          "or empty folder. Give another folder name.")
     west, south, east, north = _checked_bbox(bbox)
     lat, lon = (south + north) / 2, (west + east) / 2
-    west_of = 150 / (_METRES_PER_DEGREE * math.cos(math.radians(lat)))
+    _to_metres, to_degrees = local_metres((lon, lat))
+    stop, door = to_degrees(-150, 0), to_degrees(0, -10)  # the stop 150 m west of the place, the door 10 m south
     quoted = json.dumps(city, ensure_ascii=False)  # a YAML string, whatever the name holds
     fields = {"city": quoted, "city_in_text": quoted[1:-1],
               "publisher": json.dumps(publisher or pack(lang).gettext("Publisher (to be filled in)"),
                                       ensure_ascii=False),
               "today": source_date().date().isoformat(), "west": west, "south": south, "east": east, "north": north,
-              "lat": f"{lat:.7f}", "lon": f"{lon:.7f}", "stop_lat": f"{lat:.7f}", "stop_lon": f"{lon - west_of:.7f}",
-              "door_lat": f"{lat - 10 / _METRES_PER_DEGREE:.7f}", "door_lon": f"{lon:.7f}"}
+              "lat": f"{lat:.7f}", "lon": f"{lon:.7f}", "stop_lat": f"{stop[1]:.7f}", "stop_lon": f"{stop[0]:.7f}",
+              "door_lat": f"{door[1]:.7f}", "door_lon": f"{door[0]:.7f}"}
     templates = resources.files("guide.language").joinpath(lang, "starter")
     written = []
     for template, relative in _walk(templates, ""):
