@@ -14,7 +14,8 @@ NEAR_M = 60  # metres: a crossing, landmark or street this near the start is som
 
 @dataclass(frozen=True)
 class Step:
-    """One instruction. action: depart, walk, ramp, steps, cross, lift, arrive, enter, stairs_up, lift_up, room."""
+    """One instruction. action: depart, walk, ramp, steps, cross, lift, arrive, enter, stairs_up and lift_up (to the
+    floor in count, below ground too), room, staff_come_down."""
 
     action: str
     distance_m: int = 0
@@ -30,7 +31,8 @@ class Step:
     count: int | None = None  # number of steps, or the floor number
     crossing: dict | None = None  # traffic_lights, sound_signal, tactile_paving: True, False or None (no data)
     incline: float | None = None
-    warnings: tuple = ()  # codes such as "unknown:kerb", "kerb:3", "steep:7.5", "no_handrail"
+    warnings: tuple = ()  # codes such as "unknown:kerb", "kerb:3", "steep:7.5", "no_handrail", "stair_climber",
+    # "advance_notice:24", "barrier:lift"
     cue_before_m: int | None = None  # for blind users: say the turn this many metres before it
     position: tuple | None = None  # (lon, lat) where the step begins
     facts: dict = field(default_factory=dict)  # extra structured data (door facts, room, …)
