@@ -12,13 +12,19 @@ import re
 import unicodedata
 from ..media import FONT_FILES
 
-__all__ = ["unsafe_character", "undrawable_characters", "terminal_safe"]
+__all__ = ["unsafe_character", "undrawable_characters", "terminal_safe", "original", "spans", "plain"]
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069]"
+# A passage in the guide's original language (its first: the language of the data's names) inside a text of
+# another language: a street, stop or place name, or a text not yet translated. Editions tag it (a PDF Span with
+# /Lang, another voice in the recording); everything else shows it without the marks. Data may not hold the marks.
+ORIGINAL_START, ORIGINAL_END = "\ue000", "\ue001"
+_ORIGINAL = re.compile(f"{ORIGINAL_START}(.*?){ORIGINAL_END}", re.S)
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000\ue001\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069]"
                      "|[\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff"
                      "\U000ffffe\U000fffff\U0010fffe\U0010ffff]")
 _KINDS = {"Cc": "a control character", "Cs": "a lone surrogate (half of a broken character)",
-          "Cn": "a Unicode non-character"}
+          "Cn": "a Unicode non-character", "Co": "a private-use character"}
 
 
 def _name(char: str) -> str:
@@ -56,3 +62,23 @@ def terminal_safe(text: str) -> str:
     """Text with every character unsafe_character() finds shown as an escape (\\x1b, \\u202e), so a file
     name cannot move the cursor, recolour or reorder what a terminal shows."""
     return _UNSAFE.sub(lambda match: match.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)
+
+
+def original(text: str) -> str:
+    """The text marked as a passage in the guide's original language (a name, an untranslated text)."""
+    return f"{ORIGINAL_START}{plain(text)}{ORIGINAL_END}" if text else text
+
+
+def spans(text: str) -> list:
+    """The text as (piece, in_original) pairs, in order, without the marks; empty pieces left out."""
+    pieces, at = [], 0
+    for match in _ORIGINAL.finditer(text):
+        pieces += [(text[at:match.start()], False), (match.group(1), True)]
+        at = match.end()
+    pieces.append((text[at:], False))
+    return [(piece, marked) for piece, marked in pieces if piece]
+
+
+def plain(text: str) -> str:
+    """The text without the marks of original-language passages."""
+    return text.replace(ORIGINAL_START, "").replace(ORIGINAL_END, "")

@@ -19,9 +19,10 @@ import yaml
 from babel.messages.pofile import read_po
 
 from ..data.model import KIND_WORDS
+from ..data.text import original
 
 __all__ = ["pack", "available_languages", "check_easy_read", "PACK_API", "roman_value", "ROMAN_NUMERAL", "KindWords",
-           "kind_words", "capital"]
+           "kind_words", "capital", "original"]
 
 PACK_API = (
     "PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "opening_hours",
