@@ -14,6 +14,7 @@ import importlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 from babel.messages.pofile import read_po
@@ -22,7 +23,7 @@ from ..data.model import KIND_WORDS
 from ..data.text import original
 
 __all__ = ["pack", "available_languages", "check_easy_read", "PACK_API", "roman_value", "ROMAN_NUMERAL", "KindWords",
-           "kind_words", "capital", "original"]
+           "kind_words", "capital", "original", "Finding", "sentence_line"]
 
 PACK_API = (
     "PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "opening_hours",
@@ -111,3 +112,28 @@ def roman_value(numeral: str) -> int:
         following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
         total += -value if value < following else value
     return total
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule broken in one sentence."""
+
+    rule: str  # ER-03, ER-04, ER-06, ER-07
+    sentence: str
+    message: str
+    fix: str
+
+
+def sentence_line(text, sentence: str) -> int | None:
+    """The line where a sentence starts in its file (texts are written one sentence per line), else the field's."""
+    if text.line is None:
+        return None
+    try:
+        lines = Path(text.file).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return text.line
+    start = " ".join(sentence.split()[:4])
+    for number in range(text.line, len(lines) + 1):
+        if start in " ".join(lines[number - 1].split()):
+            return number
+    return text.line

@@ -1,0 +1,265 @@
+"""Easy-to-read Ukrainian: sentences, syllables, FOG-UK and the rules ER-03, ER-04, ER-06 and ER-07.
+
+FOG-UK is the Polish FOG's formula with Ukrainian syllables: 0.4 × (words per sentence + 100 × share of words with
+4 or more syllables), a syllable being a vowel letter (а е є и і ї о у ю я). Its limit was calibrated on our own
+texts (tests/test_uk_readability.py, EASY and STANDARD): 30 easy-read sentences of the kind the guide's
+easy-read edition prints (5.1 words per sentence, 6.4 % hard words) score 4.6 as a whole, the hardest of them
+alone 7.6; 12 standard sentences of the kind the standard edition prints (15.9 words per sentence, 24.5 % hard
+words) score 16.2, the easiest of them alone 9.5. MAX_FOG = 7.0 lies between the whole easy-read texts (4.6) and
+the easiest standard sentence (9.5): an easy-read text as a whole passes with room, standard prose fails. Ukrainian
+words are longer than Polish ones ("зателефонуйте" has 6 syllables), so a word needs 6 syllables, not 5, to count
+as one to explain (ER-06).
+
+Names in the original language (marked with original()) are words of a sentence but have no Cyrillic vowels, so
+they never count as hard words, and their full stops ("ul.") never end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import ROMAN_NUMERAL, Finding, original, roman_value, sentence_line
+from ..pl.readability import display_name as polish_display_name
+from ...data.text import ORIGINAL_END, ORIGINAL_START, plain
+from .transliteration import cyrillic_name, street_words
+
+__all__ = ["sentences", "words", "syllables", "fog_uk", "check_text", "check_guide", "expand_name", "display_name",
+           "readability_report", "ABBREVIATIONS", "MAX_WORDS", "AIM_WORDS", "MAX_FOG"]
+
+MAX_WORDS, AIM_WORDS, MAX_FOG, MAX_COMMAS, HARD_SYLLABLES = 15, 10, 7.0, 2, 6
+
+# ER-04: the abbreviations that must be written out, with their full form (nominative).
+ABBREVIATIONS = {"вул.": "вулиця", "пл.": "площа", "просп.": "проспект", "тел.": "телефон", "год.": "година",
+                 "хв.": "хвилина", "каб.": "кабінет", "кімн.": "кімната", "буд.": "будинок", "напр.": "наприклад",
+                 "№": "номер", "м.": "місто", "св.": "святий", "ім.": "імені", "див.": "дивіться", "р.": "рік",
+                 "т.": "так", "зв.": "званий", "пов.": "поверх", "обл.": "область"}
+_VOWELS = set("аеєиіїоуюя")
+_SUBORDINATORS = {"що", "якщо", "бо", "оскільки", "щоб", "аби", "хоча", "хоч", "поки", "доки", "якби", "тому"}
+_SUBORDINATORS_INSIDE = {"коли", "де", "куди", "звідки", "чи", "чому"}  # questions may start with these
+_RELATIVES = ("який", "яка", "яке", "які", "якого", "якої", "якому", "якій", "яким", "якими", "яких", "якою")
+_NUMBER_WORDS = {"два": 2, "дві": 2, "двох": 2, "три": 3, "трьох": 3, "чотири": 4, "чотирьох": 4, "п'ять": 5,
+                 "шість": 6, "сім": 7, "вісім": 8, "дев'ять": 9, "десять": 10, "одинадцять": 11, "дванадцять": 12,
+                 "п'ятнадцять": 15, "двадцять": 20, "тридцять": 30, "п'ятдесят": 50, "сто": 100, "двісті": 200,
+                 "тисяча": 1000}
+_THIRD_PERSON = {"пан", "пані", "пана", "панові", "паном", "панове", "панів"}  # 'пані може…' instead of 'ви можете'
+_PASSIVE = re.compile(r"\w{3,}(?:ено|єно|ано|яно|ято|ито|уто)$")  # 'зроблено', 'надано': the impersonal passive
+_NOT_PASSIVE = {"рано", "погано", "гарно", "давно", "кохано", "ясно"}
+_ROMAN = re.compile(rf"^{ROMAN_NUMERAL}$")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
+_WORD_CHARS = re.compile(r"\w")
+_EDGE_PUNCTUATION = "„”“\"()[]{}«»,;:!?…–—-" + ORIGINAL_START + ORIGINAL_END
+_APOSTROPHES = re.compile("[\u2019\u02bc]")
+
+
+def _bare(token: str) -> str:
+    return token.strip(_EDGE_PUNCTUATION)
+
+
+def sentences(text: str) -> list:
+    """Split a text into sentences; a dot after a listed abbreviation or inside an original passage does not end
+    one."""
+    tokens = text.split()
+    found, current, inside = [], [], False
+    for index, token in enumerate(tokens):
+        current.append(token)
+        for char in token:
+            inside = True if char == ORIGINAL_START else False if char == ORIGINAL_END else inside
+        bare = token.rstrip("”\")»" + ORIGINAL_END).lstrip("„(\"«" + ORIGINAL_START)
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if inside or bare.lower() in ABBREVIATIONS or not bare or bare[-1] not in ".!?…":
+            continue
+        if not following or following.lstrip("„(\"«" + ORIGINAL_START)[:1].isupper() or following[:1].isdigit():
+            found.append(" ".join(current))
+            current = []
+    if current:
+        found.append(" ".join(current))
+    return found
+
+
+def words(text: str) -> list:
+    """The words of a text: tokens with a letter or digit, without surrounding punctuation."""
+    found = []
+    for token in plain(text).split():
+        bare = _bare(token).rstrip(".")
+        if _WORD_CHARS.search(bare):
+            found.append(bare)
+    return found
+
+
+def syllables(word: str) -> int:
+    """Ukrainian syllables: one per vowel letter (ї, є, ю, я included); a Latin-script word has none."""
+    return sum(1 for char in word.lower() if char in _VOWELS)
+
+
+def fog_uk(text_sentences: list) -> float:
+    """ER-07: 0.4 × (words per sentence + 100 × share of words with 4 or more syllables)."""
+    all_words = [w for s in text_sentences for w in words(s)]
+    if not all_words:
+        return 0.0
+    hard = sum(1 for w in all_words if syllables(w) >= 4)
+    return 0.4 * (len(all_words) / len(text_sentences) + 100 * hard / len(all_words))
+
+
+def _sentence_findings(sentence: str, glossary: tuple) -> list:
+    found = []
+
+    def add(rule, message, fix):
+        found.append(Finding(rule, sentence, message, fix))
+
+    tokens = _APOSTROPHES.sub("'", plain(sentence)).split()
+    sentence_words = words(sentence)
+    if len(sentence_words) > MAX_WORDS:
+        add("ER-03", f"Expected at most {MAX_WORDS} words in a sentence but received {len(sentence_words)}",
+            "Split it into two or three short sentences, one idea each.")
+    for position, token in enumerate(tokens):
+        lowered = _bare(token).lower()
+        if lowered in _SUBORDINATORS or (position > 0 and lowered in _SUBORDINATORS_INSIDE) or \
+                (position > 0 and lowered in _RELATIVES):
+            add("ER-03", f"Expected a sentence without a subordinate clause but received «{_bare(token)}»",
+                "Make two sentences: say the main thing first, then the rest.")
+            break
+    if sentence.count(",") > MAX_COMMAS:
+        add("ER-03", f"Expected at most {MAX_COMMAS} commas in a sentence but received {sentence.count(',')}",
+            "Make a list with one item per line, or split the sentence.")
+    for position, token in enumerate(tokens):
+        stripped = token.lstrip("„(\"«").rstrip(",;:)”\"»")
+        lowered = stripped.lower()
+        if lowered in ABBREVIATIONS:
+            add("ER-04", f"Expected words written out but received the abbreviation «{stripped}»",
+                f"Write «{ABBREVIATIONS[lowered]}» (in the form the sentence needs).")
+        bare = _bare(token).rstrip(".")
+        if _ROMAN.match(bare) and (len(bare) > 1 or bare in "VX" or position > 0):
+            add("ER-04", f"Expected digits but received the Roman numeral «{bare}»",
+                f"Write {roman_value(bare)}, for example «на {roman_value(bare)} поверсі».")
+        if lowered.rstrip(".") in _NUMBER_WORDS:
+            add("ER-04", f"Expected a number in digits but received the word «{_bare(token)}»",
+                f"Write {_NUMBER_WORDS[lowered.rstrip('.')]} instead.")
+        if position > 0 and lowered.rstrip(".,") in _THIRD_PERSON:
+            add("ER-06", f"Expected the reader addressed directly but received «{stripped}»",
+                "Talk to the reader: «Ви можете…», «Ідіть…», «Подзвоніть…».")
+        if _PASSIVE.match(lowered.rstrip(".,;:!?")) and lowered.rstrip(".,;:!?") not in _NOT_PASSIVE:
+            add("ER-06", f"Expected the active voice but received «{_bare(token)}»",
+                "Say who does it: «Працівник перевірить заяву» instead of «Заяву буде перевірено».")
+    date = _NUMERIC_DATE.search(plain(sentence))
+    if date:
+        add("ER-04", f"Expected a date written out but received «{date.group(0)}»",
+            "Write the month as a word, for example «23 листопада 2026 року».")
+    for word in sentence_words:
+        lowered = word.lower()
+        if syllables(word) >= HARD_SYLLABLES and not any(lowered.startswith(stem) for stem in glossary):
+            add("ER-06", f"Expected an explained word but received «{word}» ({syllables(word)} syllables), "
+                "which is not in the word list",
+                "Use a shorter, everyday word, or add the word to the glossary (словничок) in guide.yaml.")
+    return found
+
+
+def glossary_stems(terms) -> tuple:
+    """Stems that cover a glossary term in any case: 'пандус' covers 'пандуса', 'пандусом'."""
+    stems = []
+    for term in terms:
+        for word in words(term):
+            lowered = word.lower()
+            if len(lowered) >= 5:
+                stems.append(lowered[:max(4, len(lowered) - 3)])
+    return tuple(stems)
+
+
+def check_text(text: str, *, glossary: tuple = ()) -> list:
+    """Every finding for one easy-read text (ER-03, ER-04, ER-06, ER-07)."""
+    parts = sentences(text)
+    found = [f for sentence in parts for f in _sentence_findings(sentence, glossary)]
+    counts = [len(words(s)) for s in parts]
+    if counts and sum(counts) / len(counts) > AIM_WORDS:
+        longest = parts[counts.index(max(counts))]
+        found.append(Finding("ER-03", longest, f"Expected at most {AIM_WORDS} words per sentence on average but "
+                             f"received {sum(counts) / len(counts):.1f}", "Split the longest sentences."))
+    score = fog_uk(parts)
+    if score > MAX_FOG:
+        hard = sorted({w for w in words(text) if syllables(w) >= 4}, key=lambda w: -syllables(w))
+        hardest = max(parts, key=lambda s: fog_uk([s]))
+        found.append(Finding("ER-07", hardest, f"Expected FOG-UK at most {MAX_FOG:g} but received {score:.1f}",
+                             "Use shorter sentences and shorter words" +
+                             (f", for example instead of: {', '.join(hard[:4])}." if hard else ".")))
+    return found
+
+
+def display_name(name: str) -> str:
+    """A name of the data as a heading or a sentence shows it: in its original language, marked, in display case
+    ('PL. SOLIDARNOŚCI' → 'pl. Solidarności'); a name already marked as it is."""
+    if not name or ORIGINAL_START in name:
+        return name
+    return original(polish_display_name(name))
+
+
+def expand_name(name: str) -> str:
+    """A name for easy reading: a street or square in Cyrillic with the original after it, for matching the sign
+    ('вулиця Стшегомська (ul. Strzegomska)'); any other name in its original language, marked."""
+    shown = plain(polish_display_name(plain(name)))
+    if street_words(shown)[0]:
+        return f"{cyrillic_name(shown)} ({original(shown)})"
+    return display_name(name)
+
+
+def _written_in_ukrainian(texts) -> str | None:
+    """The Ukrainian text of a Texts, or None when it has none or shows the original as a fallback."""
+    text = texts.get("uk") if texts is not None else None
+    if not text or "uk" in getattr(texts, "missing", ()) or \
+            (text.startswith(ORIGINAL_START) and text.endswith(ORIGINAL_END) and text.count(ORIGINAL_START) == 1):
+        return None
+    return text
+
+
+def _easy_texts(data) -> list:
+    """Every easy-read text of the guide (EasyText), the notes' ones included."""
+    info = data.info
+    found = [info.easy_read_introduction, info.easy_read_scope] + [e.easy_read for e in info.glossary]
+    for place in data.places:
+        found += [place.easy_read] + [s.easy_read for s in place.services]
+        for block in (*place.entrances, place.inside):
+            found.append(block.easy_read)
+            found += [fact.easy_read for fact in block.facts.values()]
+    return [text for text in found if text is not None and hasattr(text, "texts")]
+
+
+def check_guide(data) -> list:
+    """Problems in every easy-read text of the guide written in Ukrainian (a missing text, or one shown in the
+    original, is reported where the data and its translations are checked)."""
+    from ...errors import Problem
+
+    if "uk" not in data.info.languages:
+        return []
+    glossary = glossary_stems(text for entry in data.info.glossary
+                              for text in (_written_in_ukrainian(entry.term),) if text)
+    problems = []
+    for easy in _easy_texts(data):
+        text = _written_in_ukrainian(easy.texts)
+        if text is None:
+            continue
+        for finding in check_text(text, glossary=glossary):
+            problems.append(Problem(easy.file, easy.where, f"{finding.rule}: {finding.message} in «{finding.sentence}»",
+                                    finding.fix, sentence_line(easy, finding.sentence)))
+    return problems
+
+
+def _texts(data, easy: bool) -> list:
+    """The guide's easy-read texts, or the standard texts they stand for, written in Ukrainian."""
+    info = data.info
+    if easy:
+        found = [t.texts for t in [info.easy_read_introduction] + [e.easy_read for e in info.glossary] +
+                 [o.easy_read for o in data.places] + [s.easy_read for o in data.places for s in o.services]
+                 if t is not None]
+    else:
+        found = [info.introduction] + [e.meaning for e in info.glossary] + [o.description for o in data.places]
+        found += [s.description for o in data.places for s in o.services if s.description]
+    return [text for text in (_written_in_ukrainian(t) for t in found) if text]
+
+
+def readability_report(data) -> str:
+    """Sentences, words per sentence and FOG-UK of the easy-read texts beside the standard ones (ER-07)."""
+    lines = []
+    for label, easy in (("Easy-read texts", True), ("Standard texts", False)):
+        parts = [s for text in _texts(data, easy) for s in sentences(text)]
+        count = sum(len(words(s)) for s in parts)
+        lines.append(f"{label}: {len(parts)} sentences, {count / max(len(parts), 1):.1f} words per sentence, "
+                     f"FOG-UK {fog_uk(parts):.1f}")
+    return "\n".join(lines)
