@@ -19,7 +19,7 @@ import re
 from num2words import num2words
 
 from ...data.text import ORIGINAL_END, ORIGINAL_START, original, plain, spans
-from .transliteration import street_words, transliterate
+from .transliteration import cyrillic_name, street_words
 
 __all__ = ["spoken", "ordinal", "cardinal"]
 
@@ -356,9 +356,9 @@ def _words(text: str) -> str:
 
 
 def _repeats(cyrillic_before: str, name: str) -> bool:
-    """Whether a Polish name only repeats the Cyrillic words before it ('вулиці Стшегомської', 'ul. Strzegomska')."""
-    core = street_words(name)[1]
-    said = transliterate(core).lower().split()
+    """Whether a Polish name only repeats the Cyrillic words before it ('вулиці Стшегомської', 'ul. Strzegomska'):
+    the name's words after its street noun, in Cyrillic, each alike the word before in all but its ending."""
+    said = cyrillic_name(name).lower().split()[1 if street_words(name)[0] else 0:]
     before = re.findall(r"[\w']+", cyrillic_before.lower())[-len(said):] if said else []
     return len(before) == len(said) and all(a[:max(3, len(b) - 2)] == b[:max(3, len(b) - 2)]
                                             for a, b in zip(before, said))
