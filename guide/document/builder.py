@@ -16,7 +16,7 @@ from ..media import PRINT_CONDITION
 from .composition import GuideModel, common_start, grouped
 from .maps import map_scene
 from .nodes import (Contents, ContentsEntry, Document, Figure, Finder, Item, ItemList, Legend, Paragraph, Photo, Section,
-                    SignVideo, Table, WebAddress, short_address, shown_in)
+                    SignVideo, Table, WebAddress, plain, short_address, shown_in)
 from .pictograms import NEGATED, pictograms
 
 __all__ = ["build_document", "Documents"]
@@ -160,9 +160,10 @@ class Builder:
         alt, overview = self.pack.describe_map(origin_kind=route.origin_kind, origin_name=self.original(self.origin_name(route)),
                                                place_name=self.original(place.short_name), entrance_name=entrance.name[self.lang],
                                                length_m=route.length_m)
-        scene = map_scene(route, self.model.data.network.edges, start, end, start_pictogram=self.start_pictogram(route),
-                          metres=lambda n: self.pack.quantity(n, "metre"),
-                          street_name=self.pack.expand_name if self.register == "easy-read" else str)
+        street_name = self.pack.expand_name if self.register == "easy-read" else str
+        scene = map_scene(route, self.model.data.network.edges, plain(start), plain(end),
+                          start_pictogram=self.start_pictogram(route), metres=lambda n: plain(self.pack.quantity(n, "metre")),
+                          street_name=lambda name: plain(street_name(name)))  # a map's labels carry no marks
         number = self.model.shared_routes(place.id).index(shared) + 1
         return Figure(scene, alt, tuple(self.pack.sentences(overview)), route_key(place.id, number))
 

@@ -45,6 +45,7 @@ class StructureTree:
         self.elements = [_Element("Document", None, {})]
         self.destinations: dict = {}  # bookmark key -> page number, filled while drawing
         self._next_mcid: dict = {}
+        self.open = self.outer = None  # the element whose marked content is being drawn, and the one around a Span
 
     def element(self, type_: str, parent: int = 0, **attrs) -> int:
         self.elements.append(_Element(type_, parent, attrs))
@@ -54,17 +55,34 @@ class StructureTree:
 
     def begin(self, canvas, element: int) -> None:
         """Open a marked-content sequence owned by element on the current page."""
+        canvas.addLiteral(self._marked(canvas, element))
+        self.open = element
+        canvas.setNamedCB(_SPAN_BEGIN, _span_begin)  # for the passages in another language inside (markup)
+        canvas.setNamedCB(_SPAN_END, _span_end)
+        canvas._wromik_tree = self
+
+    def end(self, canvas) -> None:
+        canvas.addLiteral("EMC")
+        self.open = None
+
+    def _marked(self, canvas, element: int) -> str:
+        """The BDC operator of a new marked-content sequence of element on the current page, recorded."""
         page = canvas.getPageNumber() - 1
         mcid = self._next_mcid.get(page, 0)
         self._next_mcid[page] = mcid + 1
         self.elements[element].kids.append(("mcid", page, mcid))
-        canvas.addLiteral(f"/{self.elements[element].type} <</MCID {mcid}>> BDC")
-        canvas.setNamedCB(_SPAN_BEGIN, _span_begin)  # for the passages in another language inside (markup)
-        canvas.setNamedCB(_SPAN_END, _span_end)
+        return f"/{self.elements[element].type} <</MCID {mcid}>> BDC"
 
-    @staticmethod
-    def end(canvas) -> None:
-        canvas.addLiteral("EMC")
+    def span(self, canvas, lang: str) -> str:
+        """Operators that end the open element's sequence and start a Span element with /Lang inside it: a passage
+        in another language (PDF/UA-1 7.2-34), as its own structure element so every reader keeps its text."""
+        self.outer, self.open = self.open, self.element("Span", self.open, Lang=lang)
+        return "EMC " + self._marked(canvas, self.open)
+
+    def span_end(self, canvas) -> str:
+        """Operators that end the Span and go on with the element around it."""
+        self.open = self.outer
+        return "EMC " + self._marked(canvas, self.open)
 
     def link(self, canvas, element: int, rect: tuple) -> None:
         """Record that the link annotation at rect on this page belongs to element."""
@@ -73,8 +91,8 @@ class StructureTree:
 
 def markup(text: str, original: str | None) -> str:
     """ReportLab paragraph markup of a text: escaped, and with `original` (a /Lang) each word of a passage marked as
-    in the guide's first language inside a marked-content Span with that /Lang (PDF/UA-1 7.2-34). Word by word, so a
-    line or page break never falls inside a Span."""
+    in the guide's first language in a Span element with that /Lang (PDF/UA-1 7.2-34). Word by word, so a line or
+    page break never falls inside a Span."""
     if not original:
         return escape(plain(text))
     tagged = f'<onDraw name="{_SPAN_BEGIN}" label="{original}"/>{{}}<onDraw name="{_SPAN_END}"/>'
@@ -83,11 +101,11 @@ def markup(text: str, original: str | None) -> str:
 
 
 def _span_begin(canvas, kind, lang) -> None:
-    canvas._curr_tx_info["tx"]._code.append(f"/Span <</Lang ({lang})>> BDC")  # in the text object, before the word
+    canvas._curr_tx_info["tx"]._code.append(canvas._wromik_tree.span(canvas, lang))  # in the text, before the word
 
 
 def _span_end(canvas, kind, label) -> None:
-    canvas._curr_tx_info["tx"]._code.append("EMC")
+    canvas._curr_tx_info["tx"]._code.append(canvas._wromik_tree.span_end(canvas))
 
 
 class artifact:
@@ -327,10 +345,10 @@ class ContentsEntry(Flowable):
         first = sum(len(line.split()) for line in self.lines[:number])
         for word, lang in self.words[first:first + len(self.lines[number].split())]:
             if lang:
-                canvas.addLiteral(f"/Span <</Lang ({lang})>> BDC")
+                canvas.addLiteral(self.tree.span(canvas, lang))
             canvas.drawString(x, y, word + " ")
             if lang:
-                canvas.addLiteral("EMC")
+                canvas.addLiteral(self.tree.span_end(canvas))
             x += stringWidth(word + " ", style.fontName, style.fontSize)
 
     def draw(self):
