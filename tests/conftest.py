@@ -67,19 +67,19 @@ def build_edition(tmp_path_factory, edition: str, file_name: str) -> Path:
 @pytest.fixture(scope="session")
 def standard(tmp_path_factory) -> Path:
     """The standard edition of the Wrocław guide, built once for every test that reads it."""
-    return build_edition(tmp_path_factory, "standard", "wromik-standard.pdf")
+    return build_edition(tmp_path_factory, "standard", "wromik-standard-polski.pdf")
 
 
 @pytest.fixture(scope="session")
 def easy_read(tmp_path_factory) -> Path:
     """The easy-read edition of the Wrocław guide, built once for every test that reads it."""
-    return build_edition(tmp_path_factory, "easy-read", "wromik-latwy-tekst.pdf")
+    return build_edition(tmp_path_factory, "easy-read", "wromik-latwy-tekst-polski.pdf")
 
 
 @pytest.fixture(scope="session")
 def printed(tmp_path_factory) -> Path:
     """The print edition of the Wrocław guide, built once for every test that reads it."""
-    return build_edition(tmp_path_factory, "print", "wromik-druk.pdf")
+    return build_edition(tmp_path_factory, "print", "wromik-druk-polski.pdf")
 
 
 def run_wromik(*args, cwd=None, env=None, check_exit=None, timeout: float = 300) -> subprocess.CompletedProcess:

@@ -33,7 +33,7 @@ def _probe(path) -> dict:
 
 
 def _chapters(audio) -> list:
-    return [line[2:] for line in (audio / "audio" / "transkrypcja.txt").read_text(encoding="utf-8").splitlines()
+    return [line[2:] for line in (audio / "audio" / "transkrypcja-polski.txt").read_text(encoding="utf-8").splitlines()
             if line.startswith("# ")]
 
 
@@ -44,7 +44,7 @@ def _chapter_files(audio) -> list:
 def test_ffprobe_decodes_every_mp3_and_the_chapters_add_up_to_the_whole(audio):
     files = _chapter_files(audio)
     assert len(files) == len(_chapters(audio)) == 6
-    for path in files + [audio / "audio" / "wromik-calosc.mp3"] + sorted((audio / "daisy").glob("*.mp3")):
+    for path in files + [audio / "audio" / "wromik-calosc-polski.mp3"] + sorted((audio / "daisy").glob("*.mp3")):
         decoded = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "null", "-"], capture_output=True,
                                  text=True)
         assert decoded.returncode == 0 and not decoded.stderr, (path, decoded.stderr)
@@ -54,12 +54,12 @@ def test_ffprobe_decodes_every_mp3_and_the_chapters_add_up_to_the_whole(audio):
         assert (stream["codec_name"], stream["channels"], stream["sample_rate"]) == ("mp3", 1, "22050")
         assert int(probe["format"]["bit_rate"]) >= 64000
     total = sum(float(_probe(p)["format"]["duration"]) for p in files)
-    whole = float(_probe(audio / "audio" / "wromik-calosc.mp3")["format"]["duration"])
+    whole = float(_probe(audio / "audio" / "wromik-calosc-polski.mp3")["format"]["duration"])
     assert abs(total - whole) < 1.0
 
 
 def test_loudness_is_minus_18_lufs_and_true_peak_at_most_minus_1_5_dbtp(audio):
-    report = subprocess.run(["ffmpeg", "-nostdin", "-i", str(audio / "audio" / "wromik-calosc.mp3"), "-af",
+    report = subprocess.run(["ffmpeg", "-nostdin", "-i", str(audio / "audio" / "wromik-calosc-polski.mp3"), "-af",
                              "ebur128=peak=true", "-f", "null", "-"], capture_output=True, text=True).stderr
     summary = report[report.rindex("Summary:"):]
     integrated = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))
@@ -70,7 +70,7 @@ def test_loudness_is_minus_18_lufs_and_true_peak_at_most_minus_1_5_dbtp(audio):
 
 def test_silence_at_the_start_and_the_end(audio):
     """sox: 0.5–1 s of silence before the first word and 1–3 s after the last (AU-05)."""
-    whole = str(audio / "audio" / "wromik-calosc.mp3")
+    whole = str(audio / "audio" / "wromik-calosc-polski.mp3")
     length = float(subprocess.run(["soxi", "-D", whole], capture_output=True, text=True, check=True).stdout)
 
     def leading_silence(*effects) -> float:
@@ -83,7 +83,7 @@ def test_silence_at_the_start_and_the_end(audio):
 
 
 def test_id3_chapters_match_the_transcript_and_the_tags_are_set(audio):
-    tags = ID3(audio / "audio" / "wromik-calosc.mp3")
+    tags = ID3(audio / "audio" / "wromik-calosc-polski.mp3")
     chapters = sorted(tags.getall("CHAP"), key=lambda frame: frame.start_time)
     assert [c.sub_frames.getall("TIT2")[0].text[0] for c in chapters] == _chapters(audio)
     toc = tags.getall("CTOC")[0]
@@ -96,7 +96,7 @@ def test_id3_chapters_match_the_transcript_and_the_tags_are_set(audio):
 
 
 def test_playlist_lists_every_chapter_file(audio):
-    lines = (audio / "audio" / "wromik.m3u8").read_text(encoding="utf-8").splitlines()
+    lines = (audio / "audio" / "wromik-polski.m3u8").read_text(encoding="utf-8").splitlines()
     assert lines[0] == "#EXTM3U"
     files = [line for line in lines if not line.startswith("#")]
     assert files == [p.name for p in _chapter_files(audio)]
@@ -141,11 +141,11 @@ def test_a_rebuild_after_an_hours_change_synthesises_only_the_changed_sentences(
                         check_exit=0)
     synthesised = [int(re.search(r"(\d+) clips synthesised", r.stderr).group(1)) for r in (first, second)]
     assert synthesised[0] > 50 and synthesised[1] == len(changed)
-    transcript = (tmp_path / "out" / "pl" / "audio" / "transkrypcja.txt").read_text(encoding="utf-8")
+    transcript = (tmp_path / "out" / "pl" / "audio" / "transkrypcja-polski.txt").read_text(encoding="utf-8")
     assert "dziewiątej piętnaście" in transcript and "od ósmej do" not in transcript
     files = sorted((tmp_path / "out" / "pl" / "audio").glob("[0-9][0-9]-*.mp3"))
     total = sum(float(_probe(p)["format"]["duration"]) for p in files)
-    assert abs(total - float(_probe(tmp_path / "out" / "pl" / "audio" / "wromik-calosc.mp3")["format"]["duration"])) < 1
+    assert abs(total - float(_probe(tmp_path / "out" / "pl" / "audio" / "wromik-calosc-polski.mp3")["format"]["duration"])) < 1
 
 
 def test_the_chapter_check_passes_real_chapters_and_stops_a_silent_or_a_noisy_one(audio, tmp_path):

@@ -46,7 +46,7 @@ class AudioRenderer(Renderer):
 
     def write(self) -> None:
         script = compose_script(self.document)
-        self.output_path("audio/transkrypcja.txt", "text/plain").write_text(script.transcript(), encoding="utf-8")
+        self.output_path(f"audio/{self.file_name('transcript')}", "text/plain").write_text(script.transcript(), encoding="utf-8")
         scratch = Path(tempfile.mkdtemp(prefix=".audio-", dir=self.out_dir))  # in the staging folder, never published
         try:
             chapters = self._speak(script, scratch)
@@ -66,7 +66,7 @@ class AudioRenderer(Renderer):
         playlist = ["#EXTM3U", f"#PLAYLIST:{script.title}"]
         for chapter, path, duration in zip(script.chapters, files, durations):
             playlist += [f"#EXTINF:{round(duration)},{chapter.title}", path.name]
-        self.output_path("audio/wromik.m3u8", "audio/x-mpegurl").write_text("\n".join(playlist) + "\n", encoding="utf-8")
+        self.output_path(f"audio/{self.file_name('playlist')}", "audio/x-mpegurl").write_text("\n".join(playlist) + "\n", encoding="utf-8")
         self._daisy(files, durations, script, chapters)
 
     @staticmethod
@@ -139,7 +139,7 @@ class AudioRenderer(Renderer):
 
     def _whole(self, files: list, durations: list, script, language: str) -> None:
         """The chapter MP3s joined frame for frame (so the lengths add up), with an ID3 chapter per chapter."""
-        path = self.output_path("audio/wromik-calosc.mp3")
+        path = self.output_path(f"audio/{self.file_name('recording')}")
         listing = path.with_name(".chapters.txt")
         listing.write_text("".join(f"file '{f.name}'\n" for f in files), encoding="utf-8")
         try:

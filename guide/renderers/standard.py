@@ -55,7 +55,7 @@ class StandardPdfRenderer(Renderer):
 
     name = "standard"
     media_type = "application/pdf"
-    description = "wromik-standard.pdf: the tagged PDF/UA-1 guide with route maps"
+    description = "wromik-standard-polski.pdf: the tagged PDF/UA-1 guide with route maps"
     medium = "screen"
     sheet = Sheet(*A4, bleed=0, slug=0)
     base_size = 12.0  # body text, and the labels on maps
@@ -63,7 +63,7 @@ class StandardPdfRenderer(Renderer):
     margin = 20 * mm  # from the trim edge to the text
     links = True  # live links (on screen); on paper, page numbers instead
     colour_space = None  # ReportLab's enforceColorSpace: None keeps the colours as drawn (RGB)
-    file_name = "wromik-standard.pdf"
+    file_key = "standard"  # the PDF's name in the language pack's FILE_NAMES
     running_header = True
     cover_space = 60 * mm  # above the title on the title page
     photo_box = (120 * mm, 90 * mm)  # the most room a photo takes: width, height
@@ -88,7 +88,7 @@ class StandardPdfRenderer(Renderer):
 
     def write(self) -> None:
         self.write_maps()
-        path = self.output_path(self.file_name)
+        path = self.output_path(self.file_name(self.file_key))
         pages: dict = {}
         for _ in range(4):  # later passes know every heading's page, for the contents and page references
             tree = StructureTree(self.lang, self.document.original_locale)

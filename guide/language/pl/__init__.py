@@ -13,10 +13,16 @@ __all__ = ["PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_
            "service_hours", "describe_step", "describe_barrier", "describe_unknown", "describe_status", "describe_map",
            "warning_notes", "fact_sentences", "EasyLine", "route_lines", "entrance_lines", "inside_lines",
            "hours_lines", "barrier_sentence", "short_entrance_name", "expand_name", "sentences", "check_guide",
-           "readability_report", "spoken", "ordinal", "display_name", "describe_stop", "PLACEHOLDER"]
+           "readability_report", "spoken", "ordinal", "display_name", "describe_stop", "PLACEHOLDER", "FILE_NAMES"]
 
 PDF_LANG = "pl-PL"  # the PDF's /Lang
 SPEECH_CODE = "pol"  # ISO 639-2, for ID3 tags
 PLACEHOLDER = "do uzupełnienia"  # marks what the starter guide (wromik new) leaves to be filled in
+# The editions' files (guide.language.FILE_KEYS), in ASCII, each naming the language, so that the files of several
+# languages can share a folder
+FILE_NAMES = {"standard": "wromik-standard-polski.pdf", "easy-read": "wromik-latwy-tekst-polski.pdf",
+              "print": "wromik-druk-polski.pdf", "print-cover": "wromik-druk-okladka-polski.pdf",
+              "print-imposed": "wromik-druk-skladka-A4-polski.pdf", "recording": "wromik-calosc-polski.mp3",
+              "transcript": "transkrypcja-polski.txt", "playlist": "wromik-polski.m3u8"}
 gettext = translator("pl")
 sentences = keeps_marks(split_sentences)
