@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from babel import Locale
 
+from ..data.translations import translation_counts
 from ..language import check_easy_read, original, pack
 from ..media import PRINT_CONDITION
 from .composition import GuideModel, common_start, grouped
@@ -119,6 +120,21 @@ class Builder:
         """The guide's language named in itself ('polski'), from the CLDR data Babel ships."""
         return Locale.parse(self.lang).get_display_name(self.lang)
 
+    def translation_note(self) -> tuple:
+        """How this language's texts came to be, when it is not the guide's first: the language they are translated
+        from, how many translations a person has checked, how many texts are still in the first language."""
+        first = self.info.languages[0]
+        if self.lang == first:
+            return ()
+        counts = translation_counts(self.model.data, self.lang)
+        translated = counts["reviewed"] + counts["unreviewed"]
+        original_language = Locale.parse(first).get_display_name(self.lang)
+        return (self._("Language of the original: {language}.", language=original_language),
+                self._("Translated texts checked by a person: {checked} of {total}.", checked=counts["reviewed"],
+                       total=translated) if translated else "",
+                self._("Texts not translated yet, given in the original: {count}.", count=counts["missing"])
+                if counts["missing"] else "")
+
     def back_cover(self) -> tuple:
         """Hook: the back of a printed guide; only the print edition's register has one."""
         return ()
@@ -193,7 +209,7 @@ class StandardBuilder(Builder):
             blocks += [self.para(_("Contact:")), self.items(self.contact_items(info.contacts))]
         if info.download_page:
             blocks += [self.para(self.download()), WebAddress(info.download_page)]
-        blocks.append(self.para(self.printing_colophon(), self.made_with("paper")))
+        blocks.append(self.para(self.printing_colophon(), self.made_with("paper"), *self.translation_note()))
         return tuple(blocks)
 
     def download(self) -> str:
@@ -544,7 +560,7 @@ class StandardBuilder(Builder):
         date = self.pack.written_date(info.edition_date)
         return Section("colophon", _("Colophon"), 1, (
             self.para(f"{self.title}.", _("Publisher: {publisher}.", publisher=self.original(info.publisher)),
-                      _("Edition of {date}.", date=date)),
+                      _("Edition of {date}.", date=date), *self.translation_note()),
             self.para(_("A document conforming to PDF/UA-1, set in DejaVu Sans (Bitstream Vera and DejaVu licence)."),
                       only=("screen",)),
             self.para(self.made_with("screen"), only=("screen",)),

@@ -102,7 +102,7 @@ class EasyReadBuilder(Builder):
             _("This guide has other editions too. There is a standard edition. There is an edition for printing. "
               "There is also an edition to listen to."),
             _("You find them here: {address}.", address=short_address(info.download_page)) if info.download_page
-            else ""),)))
+            else "", *self.translation_note()),)))
         return sections
 
     def map_legend_items(self) -> tuple:
