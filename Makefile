@@ -11,7 +11,7 @@ APT_PACKAGES := python3 python3-venv python3-pip poppler-utils ghostscript espea
 DATA ?= routes/wroclaw
 OUT ?= output
 
-.PHONY: guide test check bench bench-scale icc system venv clean
+.PHONY: guide test check bench bench-scale bench-languages icc system venv clean
 
 guide: venv
 	$(BIN)/wromik build $(DATA) --out $(OUT)
@@ -24,6 +24,10 @@ check: venv
 
 bench: venv
 	$(BIN)/python bench/routing.py
+
+# A cold build of every edition in every language of the Wrocław guide, and each language alone.
+bench-languages: venv
+	$(BIN)/python bench/languages.py
 
 # Every edition of a synthetic guide of PLACES places, cold: wall time and peak memory (minutes for 100 places).
 PLACES ?= 13

@@ -46,7 +46,7 @@ def main() -> None:
         data = scratch / "wroclaw"
         shutil.copytree(ROOT / "routes" / "wroclaw", data)
         cold, speech = _timed(data, scratch / "out", scratch / "cache")
-        whole = scratch / "out" / "pl" / "audio" / "wromik-calosc.mp3"
+        whole = scratch / "out" / "pl" / "audio" / "wromik-calosc-polski.mp3"
         audio = _duration(whole)
         print(f"cold cache: {cold:.1f} s for {audio / 60:.1f} min of audio, real-time factor {cold / audio:.3f}; {speech}")
         place = data / "places" / "strzegomska-6.yaml"

@@ -20,6 +20,7 @@ import pikepdf
 from guide.document.builder import Documents
 from guide import compose, load_guide
 from guide.pdf.preflight import preflight
+from guide.language import pack
 from guide.renderers.print_ready import PrintPdfRenderer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +32,7 @@ def main() -> None:
         start = time.perf_counter()
         PrintPdfRenderer(Documents(model), Path(out), "pl").render()
         built = time.perf_counter() - start
-        pdf = Path(out) / "pl" / PrintPdfRenderer.file_name
+        pdf = Path(out) / "pl" / pack("pl").FILE_NAMES["print"]
         start = time.perf_counter()
         findings = preflight(pdf)
         checked = time.perf_counter() - start

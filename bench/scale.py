@@ -156,7 +156,7 @@ def main() -> None:
         scratch = Path(scratch)
         synthetic_guide(scratch / "guide", args.places)
         result = measured_build(scratch / "guide", scratch / "out", scratch / "cache", args.edition)
-        whole = scratch / "out" / "pl" / "audio" / "wromik-calosc.mp3"
+        whole = scratch / "out" / "pl" / "audio" / "wromik-calosc-polski.mp3"
         recording = ""
         if whole.exists():
             length = float(subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of",

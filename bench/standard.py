@@ -50,7 +50,7 @@ def main() -> None:
         start = time.perf_counter()
         StandardPdfRenderer(Documents(model), Path(folder), "pl").render()
         ours = time.perf_counter() - start
-        pdf = Path(folder) / "pl" / "wromik-standard.pdf"
+        pdf = Path(folder) / "pl" / "wromik-standard-polski.pdf"
         pages = _pages(pdf)
         maps = len(list((Path(folder) / "pl" / "maps").glob("*.png")))
         print(f"wromik standard edition: {pages} pages in {ours:.2f} s ({pages / ours:.1f} pages/s, "

@@ -35,6 +35,23 @@ def tiny(tmp_path) -> Path:
     return target
 
 
+def trilingual_copy(target: Path) -> Path:
+    """A copy of the tiny guide in Polish, Ukrainian and English (its catalogs, translations/, translate every text)."""
+    shutil.copytree(TINY, target)
+    edit_text(target / "guide.yaml", "languages: [pl]", "languages: [pl, uk, en]")
+    return target
+
+
+@pytest.fixture(scope="session")
+def trilingual_build(tmp_path_factory) -> Path:
+    """Every edition of the tiny guide in its three languages, built once for every test that reads them."""
+    root = tmp_path_factory.mktemp("trilingual")
+    out = root / "output"
+    run_wromik("build", trilingual_copy(root / "tiny"), "--out", out, env=dict(os.environ, SOURCE_DATE_EPOCH="1767225600"),
+               check_exit=0, timeout=900)
+    return out
+
+
 @pytest.fixture(scope="session")
 def wroclaw_documents(wroclaw_model):
     """The Wrocław guide documents, built once per language and register."""
@@ -67,19 +84,19 @@ def build_edition(tmp_path_factory, edition: str, file_name: str) -> Path:
 @pytest.fixture(scope="session")
 def standard(tmp_path_factory) -> Path:
     """The standard edition of the Wrocław guide, built once for every test that reads it."""
-    return build_edition(tmp_path_factory, "standard", "wromik-standard.pdf")
+    return build_edition(tmp_path_factory, "standard", "wromik-standard-polski.pdf")
 
 
 @pytest.fixture(scope="session")
 def easy_read(tmp_path_factory) -> Path:
     """The easy-read edition of the Wrocław guide, built once for every test that reads it."""
-    return build_edition(tmp_path_factory, "easy-read", "wromik-latwy-tekst.pdf")
+    return build_edition(tmp_path_factory, "easy-read", "wromik-latwy-tekst-polski.pdf")
 
 
 @pytest.fixture(scope="session")
 def printed(tmp_path_factory) -> Path:
     """The print edition of the Wrocław guide, built once for every test that reads it."""
-    return build_edition(tmp_path_factory, "print", "wromik-druk.pdf")
+    return build_edition(tmp_path_factory, "print", "wromik-druk-polski.pdf")
 
 
 def run_wromik(*args, cwd=None, env=None, check_exit=None, timeout: float = 300) -> subprocess.CompletedProcess:
@@ -130,6 +147,36 @@ def struct_texts(pdf: Path) -> list:
             stack.pop()
         stack.append((indent, kind.group(1)))
     return found
+
+
+def ebu_r128(path: Path) -> tuple:
+    """(integrated loudness in LUFS, true peak in dBFS) of a recording, by ffmpeg's EBU R128 filter."""
+    report = subprocess.run(["ffmpeg", "-nostdin", "-i", str(path), "-af", "ebur128=peak=true", "-f", "null", "-"],
+                            capture_output=True, text=True).stderr
+    summary = report[report.rindex("Summary:"):]
+    return (float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1)),
+            float(re.search(r"True peak:\s+Peak:\s+(-?[\d.]+) dBFS", summary).group(1)))
+
+
+def daisy_clips(daisy: Path) -> int:
+    """Check that every heading of a DAISY 2.02 fileset links to a clip lying inside its MP3 (ffprobe's duration)
+    whose text points back at the heading; the number of headings checked."""
+    import xml.etree.ElementTree as ET
+    ns = {"x": "http://www.w3.org/1999/xhtml"}
+    ncc = ET.parse(daisy / "ncc.html").getroot()
+    headings = [h for h in ncc.find("x:body", ns) if re.fullmatch(r"\{.*\}h[1-6]", h.tag)]
+    for heading in headings:
+        smil_name, par = heading.find("x:a", ns).get("href").split("#")
+        found = [p for p in ET.parse(daisy / smil_name).getroot().iter("par") if p.get("id") == par]
+        assert found, heading.find("x:a", ns).get("href")
+        clip = found[0].find("audio")
+        duration = float(subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
+                                         str(daisy / clip.get("src"))], capture_output=True, text=True,
+                                        check=True).stdout)
+        begin, end = (float(clip.get(k)[4:-1]) for k in ("clip-begin", "clip-end"))
+        assert 0 <= begin < end <= duration, (smil_name, par, begin, end, duration)
+        assert found[0].find("text").get("src") == f"ncc.html#{heading.get('id')}"
+    return len(headings)
 
 
 def edit_text(path: Path, old: str, new: str) -> None:

@@ -76,7 +76,7 @@ def _chapter_in_pdf(path: Path, title_start: str) -> str:
 
 def _chapter_in_transcript(out: Path, title_start: str) -> str:
     """The transcript's chapter (a '# ' heading) whose heading begins with the spoken title_start."""
-    text = (out / "pl" / "audio" / "transkrypcja.txt").read_text(encoding="utf-8")
+    text = (out / "pl" / "audio" / "transkrypcja-polski.txt").read_text(encoding="utf-8")
     chapters = re.split(r"^# ", text, flags=re.MULTILINE)
     found = [chapter for chapter in chapters if chapter.startswith(title_start)]
     assert len(found) == 1, [chapter.splitlines()[0] for chapter in chapters[1:]]
@@ -107,8 +107,8 @@ def test_check_with_easy_read_passes():
 def test_every_edition_is_built(built):
     out = _output(built)
     names = {path.relative_to(out / "pl").as_posix() for path in (out / "pl").rglob("*") if path.is_file()}
-    for name in ("wromik-standard.pdf", "wromik-latwy-tekst.pdf", "wromik-druk.pdf", "routes.geojson",
-                 "audio/transkrypcja.txt", "audio/wromik.m3u8", "audio/wromik-calosc.mp3", "daisy/ncc.html"):
+    for name in ("wromik-standard-polski.pdf", "wromik-latwy-tekst-polski.pdf", "wromik-druk-polski.pdf", "routes.geojson",
+                 "audio/transkrypcja-polski.txt", "audio/wromik-polski.m3u8", "audio/wromik-calosc-polski.mp3", "daisy/ncc.html"):
         assert name in names, sorted(names)
     assert (out / "manifest.json").is_file()
 
@@ -149,7 +149,7 @@ def test_no_edition_prints_none(built):
     assert not found, "\n".join(found)
 
 
-@pytest.mark.parametrize("edition", ["wromik-standard.pdf", "wromik-latwy-tekst.pdf", "audio/transkrypcja.txt"])
+@pytest.mark.parametrize("edition", ["wromik-standard-polski.pdf", "wromik-latwy-tekst-polski.pdf", "audio/transkrypcja-polski.txt"])
 def test_the_museum_chapter_speaks_of_its_exhibition_not_of_an_office(built, edition):
     out = _output(built)
     if edition.endswith(".pdf"):

@@ -95,12 +95,12 @@ def test_a_partial_rebuild_keeps_the_other_files(tiny, tmp_path):
     out = tmp_path / "out"
     build(tiny, out)
     routes_before = (out / "pl" / "routes.geojson").stat().st_ino
-    pdf_before = (out / "pl" / "wromik-standard.pdf").read_bytes()
+    pdf_before = (out / "pl" / "wromik-standard-polski.pdf").read_bytes()
     manifest = build(tiny, out, editions=["routes"], languages=["pl"])
     assert (out / "pl" / "routes.geojson").stat().st_ino != routes_before  # written anew
     paths = [a["path"] for a in manifest["artifacts"]]
-    assert "pl/routes.geojson" in paths and "pl/wromik-standard.pdf" in paths
-    assert (out / "pl" / "wromik-standard.pdf").read_bytes() == pdf_before
+    assert "pl/routes.geojson" in paths and "pl/wromik-standard-polski.pdf" in paths
+    assert (out / "pl" / "wromik-standard-polski.pdf").read_bytes() == pdf_before
 
 
 def test_kill_9_during_a_build_leaves_the_previous_output_intact(tmp_path):

@@ -19,8 +19,8 @@ import pytest
 from conftest import TINY, edit_text, run_wromik, struct_texts
 
 PLACE = Path("places") / "test-place.yaml"
-EDITIONS = {"standard": "wromik-standard.pdf", "print": "wromik-druk.pdf", "easy-read": "wromik-latwy-tekst.pdf",
-            "audio": "audio/transkrypcja.txt"}
+EDITIONS = {"standard": "wromik-standard-polski.pdf", "print": "wromik-druk-polski.pdf", "easy-read": "wromik-latwy-tekst-polski.pdf",
+            "audio": "audio/transkrypcja-polski.txt"}
 
 
 def _copy(base: Path, edits: list, *, powered: bool = False) -> Path:

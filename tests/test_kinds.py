@@ -60,7 +60,7 @@ def _pdf_text(path: Path) -> str:
                                    check=True).stdout.split())
 
 
-@pytest.mark.parametrize("name", ["wromik-standard.pdf", "wromik-latwy-tekst.pdf", "audio/transkrypcja.txt",
+@pytest.mark.parametrize("name", ["wromik-standard-polski.pdf", "wromik-latwy-tekst-polski.pdf", "audio/transkrypcja-polski.txt",
                                   "routes.geojson"])
 def test_a_museum_has_no_office_and_no_room(museum, name):
     path = museum / name
@@ -69,12 +69,12 @@ def test_a_museum_has_no_office_and_no_room(museum, name):
 
 
 def test_a_museum_leads_to_its_ticket_desk_and_its_halls(museum):
-    standard, easy = _pdf_text(museum / "wromik-standard.pdf"), _pdf_text(museum / "wromik-latwy-tekst.pdf")
+    standard, easy = _pdf_text(museum / "wromik-standard-polski.pdf"), _pdf_text(museum / "wromik-latwy-tekst-polski.pdf")
     assert "W budynku: od drzwi do kasy" in standard and "Wystawy i zajęcia" in standard
     assert "Sala: 3." in standard and "Idź do sali 3." in standard
     assert "Ta trasa jest dla: " in standard and "dla grup" not in standard  # one group or several alike
     assert "Kasa jest na 1 piętrze." in easy and "Sala numer 3." in easy and "Co tu zobaczysz" in easy
-    transcript = (museum / "audio/transkrypcja.txt").read_text(encoding="utf-8")
+    transcript = (museum / "audio/transkrypcja-polski.txt").read_text(encoding="utf-8")
     assert "od drzwi do kasy" in transcript and "do sali trzy" in transcript
     features = json.loads((museum / "routes.geojson").read_text(encoding="utf-8"))["features"]
     inside = [text for f in features for text in f["properties"].get("instructions_inside", [])]
@@ -88,8 +88,8 @@ def test_a_guide_kind_speaks_with_its_own_words_over_the_kind_it_is_like(tiny, t
     edit_text(tiny / PLACE, "kind: office", "kind: pharmacy")
     run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "standard", "--edition", "easy-read",
                check_exit=0)
-    standard = _pdf_text(tmp_path / "out/pl/wromik-standard.pdf")
-    easy = _pdf_text(tmp_path / "out/pl/wromik-latwy-tekst.pdf")
+    standard = _pdf_text(tmp_path / "out/pl/wromik-standard-polski.pdf")
+    easy = _pdf_text(tmp_path / "out/pl/wromik-latwy-tekst-polski.pdf")
     assert "W budynku: od drzwi do apteki" in standard and "Co kupisz w aptece" in standard
     assert "Gabinet: 12." in standard  # the room's word comes from health, the kind it is like
     assert "Apteka jest na 1 piętrze." in easy and "Gabinet numer 12." in easy

@@ -33,7 +33,7 @@ def _texts(out) -> dict:
     """Every PDF's text and the transcript, by file name."""
     texts = {pdf.name: subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                                       check=True).stdout for pdf in sorted(out.rglob("*.pdf"))}
-    texts.update({path.name: path.read_text(encoding="utf-8") for path in out.rglob("transkrypcja.txt")})
+    texts.update({path.name: path.read_text(encoding="utf-8") for path in out.rglob("transkrypcja-polski.txt")})
     return texts
 
 
@@ -66,13 +66,13 @@ def test_a_guide_with_every_optional_field_left_out_builds_every_edition(tiny, t
     out = tmp_path / "out"
     run_wromik("build", tiny, "--out", out, check_exit=0)
     texts = _texts(out)
-    assert {"wromik-standard.pdf", "wromik-latwy-tekst.pdf", "wromik-druk.pdf", "transkrypcja.txt"} <= set(texts)
+    assert {"wromik-standard-polski.pdf", "wromik-latwy-tekst-polski.pdf", "wromik-druk-polski.pdf", "transkrypcja-polski.txt"} <= set(texts)
     assert not _empty_values(texts)
-    standard = " ".join(texts["wromik-standard.pdf"].split())
+    standard = " ".join(texts["wromik-standard-polski.pdf"].split())
     assert "Brak danych o godzinach otwarcia." in standard  # said, not left blank
     assert "Adres: ul. Testowa 1, Testowo." in standard  # no postcode, no gap where it was
-    back_cover = " ".join(texts["wromik-druk.pdf"].split("\f")[-2].split())
-    assert "można dostać u wydawcy" in " ".join(texts["wromik-druk.pdf"].split())  # where the other editions are
+    back_cover = " ".join(texts["wromik-druk-polski.pdf"].split("\f")[-2].split())
+    assert "można dostać u wydawcy" in " ".join(texts["wromik-druk-polski.pdf"].split())  # where the other editions are
     assert "Kontakt" not in back_cover and "Telefon" not in back_cover  # no contacts: no empty list
     result = run_wromik("preflight", *sorted(out.rglob("wromik-druk*.pdf")), check_exit=0)
     assert result.stdout.count("passes PX-01") == 2

@@ -73,6 +73,6 @@ def test_no_edition_names_wroclaw_or_mops(gdynia):
 
 def test_the_standard_edition_names_the_new_city(gdynia):
     _, out = gdynia
-    standard = next(out.rglob("wromik-standard.pdf"))
+    standard = next(out.rglob("wromik-standard-polski.pdf"))
     text = " ".join(_pdf_text(standard).split())
     assert "Gdynia" in text and "Świętojańska 1" in text and "Centrum Usług Społecznych w Gdyni" in text

@@ -104,15 +104,15 @@ def test_files_the_user_put_in_and_beside_the_output_are_kept(workspace):
     assert {key: after[key] for key in users} == users
     assert snapshot(workspace / ".output.backup") == beside
     manifest = json.loads((output / "manifest.json").read_text(encoding="utf-8"))
-    assert "pl/wromik-standard.pdf" in {a["path"] for a in manifest["artifacts"]}
+    assert "pl/wromik-standard-polski.pdf" in {a["path"] for a in manifest["artifacts"]}
     assert not {a["path"] for a in manifest["artifacts"]} & set(users)
 
 
 def test_a_file_of_the_user_where_wromik_would_write_stops_the_build(workspace):
-    (workspace / "output" / "pl" / "wromik-standard.pdf").write_bytes(b"%PDF my own")
+    (workspace / "output" / "pl" / "wromik-standard-polski.pdf").write_bytes(b"%PDF my own")
     before = snapshot(workspace)
     result = run_wromik("build", "data", "--out", "output", "--edition", "standard", cwd=workspace)
-    assert_refused(result, 2, "output holds pl/wromik-standard.pdf, which wromik did not write", "Move or rename it")
+    assert_refused(result, 2, "output holds pl/wromik-standard-polski.pdf, which wromik did not write", "Move or rename it")
     assert snapshot(workspace) == before
 
 
@@ -170,17 +170,17 @@ def test_a_manifest_naming_files_outside_its_folder_is_not_wromiks(workspace):
 
 def test_a_file_changed_after_wromik_wrote_it_is_kept_as_the_users(workspace):
     run_wromik("build", "data", "--out", "output", "--edition", "standard", cwd=workspace, check_exit=0)
-    edited = workspace / "output" / "pl" / "wromik-standard.pdf"
+    edited = workspace / "output" / "pl" / "wromik-standard-polski.pdf"
     edited.write_bytes(edited.read_bytes() + b"% my note\n")
     mine = edited.read_bytes()
     result = run_wromik("build", "data", "--out", "output", *ROUTES, cwd=workspace, check_exit=0)
-    assert "Kept in output what wromik did not write: pl/wromik-standard.pdf" in result.stderr
+    assert "Kept in output what wromik did not write: pl/wromik-standard-polski.pdf" in result.stderr
     assert edited.read_bytes() == mine
     manifest = json.loads((workspace / "output" / "manifest.json").read_text(encoding="utf-8"))
-    assert "pl/wromik-standard.pdf" not in {a["path"] for a in manifest["artifacts"]}
+    assert "pl/wromik-standard-polski.pdf" not in {a["path"] for a in manifest["artifacts"]}
     before = snapshot(workspace)
     result = run_wromik("build", "data", "--out", "output", "--edition", "standard", cwd=workspace)
-    assert_refused(result, 2, "output holds pl/wromik-standard.pdf, which wromik did not write (or which was "
+    assert_refused(result, 2, "output holds pl/wromik-standard-polski.pdf, which wromik did not write (or which was "
                               "changed after wromik wrote it)")
     assert snapshot(workspace) == before
 
@@ -210,7 +210,7 @@ def test_a_second_build_into_the_same_folder_stops_with_a_message(tmp_path):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     listed = {a["path"] for a in manifest["artifacts"]}
     on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} - {"manifest.json"}
-    assert listed == on_disk and "pl/wromik-standard.pdf" in listed
+    assert listed == on_disk and "pl/wromik-standard-polski.pdf" in listed
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])

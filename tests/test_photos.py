@@ -132,7 +132,7 @@ def _heading_before(order: list, alt: str) -> str:
     return next(text for kind, text in reversed(order[:at]) if kind == "H")
 
 
-@pytest.mark.parametrize("name", ["wromik-standard.pdf", "wromik-latwy-tekst.pdf"])
+@pytest.mark.parametrize("name", ["wromik-standard-polski.pdf", "wromik-latwy-tekst-polski.pdf"])
 def test_each_photo_is_an_image_and_a_figure_with_its_alt_beside_the_fact_it_shows(built, name):
     pdf = built[0] / name
     sizes = sorted((width, height) for width, height, *_ in _images(pdf))
@@ -149,7 +149,7 @@ def test_the_caption_gives_the_source_and_the_date_and_in_easy_read_what_the_pho
     def text(name):
         return " ".join(subprocess.run(["pdftotext", str(built[0] / name), "-"], capture_output=True, text=True,
                                        check=True).stdout.split())
-    standard, easy = text("wromik-standard.pdf"), text("wromik-latwy-tekst.pdf")
+    standard, easy = text("wromik-standard-polski.pdf"), text("wromik-latwy-tekst-polski.pdf")
     assert "Zdjęcie: zdjęcie testowe, CC BY 4.0, 10 stycznia 2026." in standard
     assert ALT_SIDE not in standard  # on screen the description is the figure's alt text, read by screen readers
     assert f"{ALT_SIDE} Zdjęcie: zdjęcie testowe, CC BY 4.0, 10 stycznia 2026." in easy
@@ -161,18 +161,18 @@ def test_a_photo_is_larger_in_the_easy_read_edition(built):
         listed = subprocess.run(["pdfimages", "-list", str(built[0] / name)], capture_output=True, text=True,
                                 check=True).stdout.splitlines()[2:]
         return {int(row.split()[3]): int(row.split()[12]) for row in listed}  # width in pixels -> x-ppi
-    standard, easy = widths("wromik-standard.pdf"), widths("wromik-latwy-tekst.pdf")
+    standard, easy = widths("wromik-standard-polski.pdf"), widths("wromik-latwy-tekst-polski.pdf")
     assert easy[1200] < standard[1200]  # the same pixels over more paper: fewer per inch
 
 
-@pytest.mark.parametrize("name", ["wromik-standard.pdf", "wromik-latwy-tekst.pdf", "wromik-druk.pdf"])
+@pytest.mark.parametrize("name", ["wromik-standard-polski.pdf", "wromik-latwy-tekst-polski.pdf", "wromik-druk-polski.pdf"])
 def test_the_pdfs_with_photos_stay_pdf_ua1(built, verapdf, name):
     code, report = verapdf(built[0] / name)
     assert code == 0 and "compliant\t0" in report, report
 
 
 def test_no_camera_data_or_date_is_embedded_with_a_photo(built):
-    for name in ("wromik-standard.pdf", "wromik-latwy-tekst.pdf", "wromik-druk.pdf"):
+    for name in ("wromik-standard-polski.pdf", "wromik-latwy-tekst-polski.pdf", "wromik-druk-polski.pdf"):
         jpegs = [raw for *_, kind, raw in _images(built[0] / name) if "DCTDecode" in kind]
         assert len(jpegs) == 2, name  # the two JPEG photos stay JPEGs (the PNG is embedded losslessly)
         for raw in jpegs:
@@ -185,7 +185,7 @@ def test_no_camera_data_or_date_is_embedded_with_a_photo(built):
 def test_the_print_edition_has_its_photos_in_cmyk_at_300_ppi_and_passes_preflight(built):
     from guide.pdf.preflight import preflight
 
-    pdf = built[0] / "wromik-druk.pdf"
+    pdf = built[0] / "wromik-druk-polski.pdf"
     for width, height, space, *_ in _images(pdf):
         cmyk = space == pikepdf.Name.DeviceCMYK or (
             isinstance(space, pikepdf.Array) and space[0] == pikepdf.Name.ICCBased and int(space[1].N) == 4)
@@ -193,12 +193,12 @@ def test_the_print_edition_has_its_photos_in_cmyk_at_300_ppi_and_passes_prefligh
     assert sorted((w, h) for w, h, *_ in _images(pdf)) == [(1063, 798), (1200, 900), (1200, 900)]  # enlarged to 300
     listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert all(int(row.split()[12]) >= 300 for row in listed.splitlines()[2:]), listed
-    assert preflight(pdf) == [] and preflight(built[0] / "wromik-druk-skladka-A4.pdf") == []
+    assert preflight(pdf) == [] and preflight(built[0] / "wromik-druk-skladka-A4-polski.pdf") == []
 
 
 def test_the_print_edition_prints_the_photo_in_its_colours(built, tmp_path):
     """The CMYK photo is not inverted or washed out: its brown door is brown on the rendered page."""
-    pdf = built[0] / "wromik-druk.pdf"
+    pdf = built[0] / "wromik-druk-polski.pdf"
     listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
     page = next(int(row.split()[0]) for row in listed.splitlines()[2:] if row.split()[3:5] == ["1200", "900"])
     subprocess.run(["pdftoppm", "-r", "60", "-f", str(page), "-l", str(page), "-png", str(pdf), str(tmp_path / "p")],
@@ -223,7 +223,7 @@ def test_a_photo_with_too_few_pixels_for_print_is_named_with_its_ppi_and_the_pix
 # the recording --------------------------------------------------------------------------------------------------
 
 def test_the_recording_describes_each_photo_where_it_appears(built):
-    transcript = (built[0] / "audio" / "transkrypcja.txt").read_text(encoding="utf-8")
+    transcript = (built[0] / "audio" / "transkrypcja-polski.txt").read_text(encoding="utf-8")
     sections = {part.split("\n", 1)[0]: part for part in transcript.split("\n## ")[1:]}
     assert f"Zdjęcie: {ALT_PLACE}" in sections["Testowa jeden: Biuro testowe"]
     assert f"Zdjęcie: {ALT_SIDE}" in sections["Wejście boczne"]
@@ -238,7 +238,7 @@ def test_the_same_guide_with_photos_gives_the_same_pdfs(built, guide, tmp_path):
     out = tmp_path / "again"
     run_wromik("build", guide, "--out", out, "--edition", "standard", "--edition", "easy-read", "--edition", "print",
                env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH), check_exit=0)
-    for name in ("wromik-standard.pdf", "wromik-latwy-tekst.pdf", "wromik-druk.pdf", "wromik-druk-skladka-A4.pdf"):
+    for name in ("wromik-standard-polski.pdf", "wromik-latwy-tekst-polski.pdf", "wromik-druk-polski.pdf", "wromik-druk-skladka-A4-polski.pdf"):
         first, second = (hashlib.sha256((folder / name).read_bytes()).hexdigest() for folder in (built[0], out / "pl"))
         assert first == second, name
 

@@ -22,7 +22,7 @@ def good(tmp_path_factory):
     out = tmp_path_factory.mktemp("preflight") / "output"
     run_wromik("build", TINY, "--out", out, "--edition", "print", env=dict(os.environ, SOURCE_DATE_EPOCH="1767225600"),
                check_exit=0)
-    return out / "pl" / "wromik-druk.pdf"
+    return out / "pl" / "wromik-druk-polski.pdf"
 
 
 def _draw(pdf, page, content: bytes, **resources) -> None:
@@ -175,7 +175,7 @@ def _cover_two_mm_narrower(pdf):
 @pytest.mark.parametrize("breakage", [_cover_for_another_block, _cover_two_mm_narrower], ids=lambda f: f.__name__)
 def test_a_cover_whose_spine_does_not_fit_its_block_is_rejected(printed, tmp_path, breakage):
     """The Wrocław guide's cover: its spine is right for its 0.1 mm paper and 0.3 mm board until it is changed."""
-    cover = printed.with_name("wromik-druk-okladka.pdf")
+    cover = printed.with_name("wromik-druk-okladka-polski.pdf")
     result = run_wromik("preflight", cover, check_exit=0)
     spine = float(re.search(r"spine ([\d.]+) mm for (\d+) pages", result.stdout).group(1))
     broken = tmp_path / "cover.pdf"

@@ -32,7 +32,7 @@ def _pages(pdf) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", _run("pdfinfo", pdf), re.M).group(1))
 
 
-COVER, OFFICE = "wromik-druk-okladka.pdf", "wromik-druk-skladka-A4.pdf"
+COVER, OFFICE = "wromik-druk-okladka-polski.pdf", "wromik-druk-skladka-A4-polski.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def booklet(tmp_path_factory) -> Path:
     """The tiny guide's print edition: short enough to be one saddle-stitched booklet."""
     out = tmp_path_factory.mktemp("booklet")
     run_wromik("build", TINY, "--out", out, "--edition", "print", check_exit=0)
-    return out / "pl" / "wromik-druk.pdf"
+    return out / "pl" / "wromik-druk-polski.pdf"
 
 
 def _qr_codes(pdf, tmp_path, page: int) -> list:
@@ -143,7 +143,7 @@ def test_a_booklets_inner_pages_move_toward_the_spine_by_the_paper_thickness(boo
     guide["paper"] = {"text": 0.25}
     (tiny / "guide.yaml").write_text(yaml.safe_dump(guide, allow_unicode=True), encoding="utf-8")
     run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "print", check_exit=0)
-    thick = tmp_path / "out" / "pl" / "wromik-druk.pdf"
+    thick = tmp_path / "out" / "pl" / "wromik-druk-polski.pdf"
     assert (_header_x(thick, middle) - _header_x(thick, 2)) / MM == pytest.approx(sheets_outside * 0.25, abs=0.02)
     # the right-hand page beside it, against page 3 (one sheet in): moved the other way, toward a spine on the left
     assert (_header_x(thick, middle + 1) - _header_x(thick, 3)) / MM == pytest.approx(-(sheets_outside - 1) * 0.25,
@@ -182,7 +182,7 @@ def test_pdfimages_lists_no_rgb_or_low_resolution_image(printed):
     assert rows == []
 
 
-@pytest.mark.parametrize("name", ["wromik-druk.pdf", COVER, OFFICE])
+@pytest.mark.parametrize("name", ["wromik-druk-polski.pdf", COVER, OFFICE])
 def test_ghostscript_renders_every_page_without_error(printed, tmp_path, name):
     pdf = printed.with_name(name)
     result = subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dPDFSTOPONERROR", "-sDEVICE=pnggray", "-r20",
@@ -191,7 +191,7 @@ def test_ghostscript_renders_every_page_without_error(printed, tmp_path, name):
     assert len(list(tmp_path.glob("page-*.png"))) == _pages(pdf)
 
 
-@pytest.mark.parametrize("name", ["wromik-druk.pdf", COVER, OFFICE])
+@pytest.mark.parametrize("name", ["wromik-druk-polski.pdf", COVER, OFFICE])
 def test_pdfx4_output_intent_metadata_and_trapped(printed, name):
     printed = printed.with_name(name)
     meta = _run("pdfinfo", "-meta", printed)
@@ -358,7 +358,7 @@ def test_a_long_title_is_shortened_in_the_running_header_and_the_print_files_pas
     guide.write_text(guide.read_text(encoding="utf-8").replace("title: Mały przewodnik testowy", f"title: {title}"),
                      encoding="utf-8")
     run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "print", "--edition", "standard", check_exit=0)
-    for name, margin in (("wromik-druk.pdf", 14), ("wromik-standard.pdf", 20)):
+    for name, margin in (("wromik-druk-polski.pdf", 14), ("wromik-standard-polski.pdf", 20)):
         pdf = tmp_path / "out" / "pl" / name
         header = _run("pdftotext", "-f", 3, "-l", 3, pdf, "-").splitlines()[0]
         assert header.endswith("\u2026") and title.startswith(header[:-1]) and len(header) < len(title), header

@@ -19,7 +19,7 @@ from guide.document.nodes import ItemList, shown_in
 from conftest import ROOT, WROCLAW, run_wromik, struct_texts
 
 BEFORE = ROOT / "tests" / "data" / "wroclaw-sentences-before"
-PAGES_BEFORE = {"wromik-standard.pdf": 105, "wromik-druk.pdf": 152, "wromik-druk-skladka-A4.pdf": 76}
+PAGES_BEFORE = {"wromik-standard-polski.pdf": 105, "wromik-druk-polski.pdf": 152, "wromik-druk-skladka-A4-polski.pdf": 76}
 
 
 @pytest.fixture(scope="module")
@@ -220,10 +220,10 @@ def _shortened(match, text: str) -> bool:
     return False
 
 
-@pytest.mark.parametrize("edition, file_name", [("standard", "wromik-standard.pdf"), ("print", "wromik-druk.pdf"),
-                                                ("easy-read", "wromik-latwy-tekst.pdf")])
+@pytest.mark.parametrize("edition, file_name", [("standard", "wromik-standard-polski.pdf"), ("print", "wromik-druk-polski.pdf"),
+                                                ("easy-read", "wromik-latwy-tekst-polski.pdf")])
 def test_every_line_of_the_pdf_editions_is_kept_or_an_intended_change(built, edition, file_name):
-    files = [built / file_name] + ([built / "wromik-druk-okladka.pdf"] if edition == "print" else [])
+    files = [built / file_name] + ([built / "wromik-druk-okladka-polski.pdf"] if edition == "print" else [])
     after = set().union(*(_pdf_lines(path) for path in files))  # a perfect-bound guide: the block and its cover
     text = "\n".join(_pdf_text(path, after) for path in files)
     lost = sorted(line for line in _before(edition) - after if not _explained(line, after, text))
@@ -231,8 +231,8 @@ def test_every_line_of_the_pdf_editions_is_kept_or_an_intended_change(built, edi
 
 
 def test_the_check_of_lost_lines_can_fail(built):
-    after = _pdf_lines(built / "wromik-standard.pdf")
-    text = _pdf_text(built / "wromik-standard.pdf", after)
+    after = _pdf_lines(built / "wromik-standard-polski.pdf")
+    text = _pdf_text(built / "wromik-standard-polski.pdf", after)
     assert not _explained("Pochylnia: tak. Dzwonek: nie.", after, "Pochylnia: tak.")
     assert not _explained("Długość: 999 metrów, około 2 minuty, 1 przejście przez jezdnię. Wejście: Wejście B.",
                           after, text)
@@ -241,7 +241,7 @@ def test_the_check_of_lost_lines_can_fail(built):
 
 def test_audio_keeps_every_step_and_speaks_every_fact_of_the_standard_document(built, wroclaw_documents):
     from guide.language.pl import sentences, spoken
-    transcript = (built / "audio" / "transkrypcja.txt").read_text(encoding="utf-8")
+    transcript = (built / "audio" / "transkrypcja-polski.txt").read_text(encoding="utf-8")
     walked = re.compile(r"(Idź prosto|Potem idź|idź) [\w ]+? metr\w*")  # issue 13 shortened walks past the door
     heard = walked.sub(r"\1 N metrów", transcript)
     steps = [re.sub(r"^Krok \w+\. ", "", line) for line in _before("audio") if line.startswith("Krok ")
@@ -278,4 +278,4 @@ def test_one_map_per_distinct_path_and_thinner_pdfs(built):
         ["pdfinfo", str(built / name)], capture_output=True, text=True, check=True).stdout).group(1))
         for name in PAGES_BEFORE}
     assert all(pages[name] < PAGES_BEFORE[name] * 0.7 for name in PAGES_BEFORE), pages
-    assert pages["wromik-druk.pdf"] % 2 == 0 and pages["wromik-druk-skladka-A4.pdf"] * 2 > pages["wromik-druk.pdf"]
+    assert pages["wromik-druk-polski.pdf"] % 2 == 0 and pages["wromik-druk-skladka-A4-polski.pdf"] * 2 > pages["wromik-druk-polski.pdf"]

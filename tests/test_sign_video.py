@@ -47,7 +47,7 @@ def test_the_fixture_has_the_video_the_tests_look_for():
     assert place["pjm_video"]["url"] == URL and place["pjm_video"]["language"] == "pjm"
 
 
-@pytest.mark.parametrize("name", ["wromik-standard.pdf", "wromik-druk.pdf", "wromik-latwy-tekst.pdf"])
+@pytest.mark.parametrize("name", ["wromik-standard-polski.pdf", "wromik-druk-polski.pdf", "wromik-latwy-tekst-polski.pdf"])
 def test_the_pdfs_show_the_video_as_a_qr_code_beside_its_address(built, tmp_path, name):
     pdf = built / name
     pages = [page for page, codes in _pages_with_codes(pdf, tmp_path).items() if URL in codes]
@@ -55,23 +55,23 @@ def test_the_pdfs_show_the_video_as_a_qr_code_beside_its_address(built, tmp_path
     text = _page_text(pdf, pages[0])
     assert "example.org/pjm/biuro-testowe" in text and "języku migowym" in text
     assert "Testowa 1" in text  # the chapter of the place the video is about
-    if name != "wromik-latwy-tekst.pdf":
+    if name != "wromik-latwy-tekst-polski.pdf":
         assert "Tłumaczenie miga Anna Przykładowa, data nagrania: 12 stycznia 2026." in text
 
 
 def test_a_screen_reader_hears_the_sentences_and_the_link_and_on_paper_the_qr_codes_alt_text(built):
-    structure = subprocess.run(["pdfinfo", "-struct-text", str(built / "wromik-standard.pdf")], capture_output=True,
+    structure = subprocess.run(["pdfinfo", "-struct-text", str(built / "wromik-standard-polski.pdf")], capture_output=True,
                                text=True, check=True).stdout
     assert "Informacje o tym miejscu w polskim języku migowym (PJM): nagranie" in structure
     links = re.findall(r'Link \(inline\)\n\s+"([^"]+)"', structure)  # the contents' entries, and the video
     assert [link for link in links if "nagranie" in link] == ["Otwórz nagranie: example.org/pjm/biuro-testowe"]
-    with pikepdf.open(built / "wromik-druk.pdf") as pdf:
+    with pikepdf.open(built / "wromik-druk-polski.pdf") as pdf:
         figures = [str(obj.Alt) for obj in pdf.objects if isinstance(obj, pikepdf.Dictionary)
                    and obj.get("/S") == pikepdf.Name.Figure and "/Alt" in obj]
     assert f"Kod QR z adresem {URL}" in figures
 
 
-@pytest.mark.parametrize("name", ["wromik-standard.pdf", "wromik-latwy-tekst.pdf"])
+@pytest.mark.parametrize("name", ["wromik-standard-polski.pdf", "wromik-latwy-tekst-polski.pdf"])
 def test_on_screen_the_video_is_a_tagged_link_and_the_file_stays_pdf_ua1(built, verapdf, name):
     with pikepdf.open(built / name) as pdf:
         links = [(annot.A.URI, str(annot.Contents)) for page in pdf.pages for annot in page.obj.get("/Annots", [])
@@ -82,7 +82,7 @@ def test_on_screen_the_video_is_a_tagged_link_and_the_file_stays_pdf_ua1(built, 
 
 
 def test_the_transcript_says_that_the_video_exists_and_on_which_site(built):
-    transcript = (built / "audio" / "transkrypcja.txt").read_text(encoding="utf-8")
+    transcript = (built / "audio" / "transkrypcja-polski.txt").read_text(encoding="utf-8")
     chapter = transcript.split("## Testowa jeden: Biuro testowe", 1)[1].split("\n# ", 1)[0]
     assert chapter.count("w polskim języku migowym, PJM") == 2  # at its start, and again with the contacts at its end
     assert "Informacje o tym miejscu w polskim języku migowym, PJM: nagranie wideo na stronie example kropka org ukośnik " \
@@ -95,6 +95,6 @@ def test_a_guide_without_videos_shows_no_sign_language_block(tiny, tmp_path):
     place = tiny / "places" / "test-place.yaml"
     place.write_text(place.read_text(encoding="utf-8").split("# This place explained")[0], encoding="utf-8")
     run_wromik("build", tiny, "--out", tmp_path / "out", "--edition", "standard", check_exit=0)
-    pdf = tmp_path / "out" / "pl" / "wromik-standard.pdf"
+    pdf = tmp_path / "out" / "pl" / "wromik-standard-polski.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "migowym (PJM)" not in text and "example.org/pjm" not in text

@@ -26,9 +26,9 @@ def test_the_readme_section_followed_as_written_builds_a_guide_for_another_city(
         run_wromik(*command, cwd=tmp_path, check_exit=0)
     output = tmp_path / "output-gdynia" / "pl"
     names = {p.name for p in output.rglob("*") if p.is_file()}
-    assert {"wromik-standard.pdf", "wromik-latwy-tekst.pdf", "wromik-druk.pdf", "transkrypcja.txt"} <= names
-    text = subprocess.run(["pdftotext", str(output / "wromik-standard.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout + (output / "audio" / "transkrypcja.txt").read_text(encoding="utf-8")
+    assert {"wromik-standard-polski.pdf", "wromik-latwy-tekst-polski.pdf", "wromik-druk-polski.pdf", "transkrypcja-polski.txt"} <= names
+    text = subprocess.run(["pdftotext", str(output / "wromik-standard-polski.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout + (output / "audio" / "transkrypcja-polski.txt").read_text(encoding="utf-8")
     assert "Gdynia" in text and "Przystanek przykładowy" in text
     assert not re.search("Wrocław|MOPS|Mops", text)
     assert run_wromik("check", "--easy-read", tmp_path / "guides" / "gdynia", check_exit=0).returncode == 0

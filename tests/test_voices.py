@@ -104,7 +104,7 @@ def test_gtts_failure_falls_back_to_espeak_ng_with_a_warning_when_asked(google, 
     warning = next(line for line in said if line.startswith("Warning:"))
     assert "429" in warning and "Falling back to espeak-ng" in warning
     assert any("Speech (espeak-ng, pl)" in line for line in said)
-    assert any(a["path"] == "pl/audio/wromik-calosc.mp3" for a in manifest["artifacts"])
+    assert any(a["path"] == "pl/audio/wromik-calosc-polski.mp3" for a in manifest["artifacts"])
     assert google.calls == 1  # gTTS was asked once, then left alone
 
 

@@ -79,7 +79,8 @@ def read_catalogs(root: Path, languages, problems: list, *, shown=str) -> dict:
             text = s.PlainText().check(message.string, at)
             if text is s.INVALID:
                 continue
-            stale = message.fuzzy and message.previous_id
+            stale = message.fuzzy and any(c.startswith("| msgid") for c in message.user_comments)  # Babel reads
+            # an editor's `#| msgid "…"` (the text the entry was made for) as a comment
             entries[message.id] = None if stale else Translation(text, not message.fuzzy, shown_as, line)
         catalogs[lang] = entries
     return catalogs

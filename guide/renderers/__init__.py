@@ -69,6 +69,11 @@ class Renderer:
     def finish(self) -> None:
         """Hook: post-process what was written."""
 
+    def file_name(self, key: str) -> str:
+        """The name of one of the edition's files in the document's language, which it names (the language pack's
+        FILE_NAMES): files of several languages can be downloaded into one folder."""
+        return self.document.language.FILE_NAMES[key]
+
     def output_path(self, name: str, media_type: str | None = None) -> Path:
         """Where to write a file of this edition; records it as an artifact."""
         relative = f"{self.lang}/{name}"

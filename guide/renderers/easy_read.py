@@ -28,11 +28,11 @@ class EasyReadPdfRenderer(StandardPdfRenderer):
 
     name = "easy-read"
     register = "easy-read"
-    description = "wromik-latwy-tekst.pdf: the easy-read guide with pictograms"
+    description = "the easy-read guide with pictograms (PDF/UA-1)"
     base_size = 16.0
     furniture_size = 16.0
     running_header = False
-    file_name = "wromik-latwy-tekst.pdf"
+    file_key = "easy-read"
     cover_space = 50 * mm
     photo_box = (160 * mm, 120 * mm)  # larger than in the standard edition: the picture says much of it
 

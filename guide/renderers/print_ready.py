@@ -2,14 +2,13 @@
 count allows, and an imposed 2-up A4 file for an office printer (standards PX-01 … PX-06).
 
 Up to SADDLE_STITCH_LIMIT pages the guide is one saddle-stitched booklet: front cover, pages, back cover, with
-creep compensation. Above it the guide is perfect bound: wromik-druk.pdf is the inner block (title page first)
-and wromik-druk-okladka.pdf the cover, back | spine | front on one sheet. The office file is always a set of
+creep compensation. Above it the guide is perfect bound: wromik-druk-polski.pdf is the inner block (title page first)
+and wromik-druk-okladka-polski.pdf the cover, back | spine | front on one sheet. The office file is always a set of
 saddle-stitched booklets with both covers, which a desktop printer prints and a stapler binds.
 """
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
 
 import math
 
@@ -44,7 +43,7 @@ class PrintPdfRenderer(StandardPdfRenderer):
     """A5 trim with 3 mm bleed and crop marks, body 11 pt, CMYK only, no links: page numbers and QR codes."""
 
     name = "print"
-    description = ("wromik-druk.pdf: the A5 PDF/X-4 guide for the print shop (with wromik-druk-okladka.pdf, its "
+    description = ("wromik-druk-polski.pdf: the A5 PDF/X-4 guide for the print shop (with wromik-druk-okladka-polski.pdf, its "
                    "cover, when perfect bound), and its 2-up A4 imposition for an office printer")
     medium = "paper"
     sheet = Sheet(148 * mm, 210 * mm)
@@ -53,9 +52,7 @@ class PrintPdfRenderer(StandardPdfRenderer):
     margin = 14 * mm
     links = False
     colour_space = staticmethod(to_print_colour)
-    file_name = "wromik-druk.pdf"
-    cover_file_name = "wromik-druk-okladka.pdf"
-    imposed_file_name = "wromik-druk-skladka-A4.pdf"
+    file_key = "print"
     qr_size = 22 * mm
     photo_box = (90 * mm, 70 * mm)  # three quarters of the text's width: 300 ppi from 1063 pixels across
 
@@ -78,14 +75,14 @@ class PrintPdfRenderer(StandardPdfRenderer):
     def write(self) -> None:
         """The saddle-stitched booklet and the office file from it; above the limit, the perfect-bound block and
         its cover instead of the booklet."""
-        path, paper = self.output_path(self.file_name), self.document.paper
+        path, paper = self.output_path(self.file_name(self.file_key)), self.document.paper
         self.binding = SADDLE
         super().write()
         laid_out = self.page_count(path)
         pages = prepress(path, self.sheet, title=self.title, binding=SADDLE, job={"paper": f"{paper.text:g}"})
         self.back_cover_page = pages
         starts = [self.pages[s.key] for s in self.document.sections if s.key in self.pages]  # the chapters' pages
-        impose(path, self.output_path(self.imposed_file_name), self.sheet, thickness=paper.office,
+        impose(path, self.output_path(self.file_name("print-imposed")), self.sheet, thickness=paper.office,
                label=self.office_label, starts=starts, blanks=range(laid_out, pages))  # its own padding instead
         if saddle_stitched(pages):
             compensate_creep(path, thickness=paper.text)
@@ -165,7 +162,7 @@ class PrintPdfRenderer(StandardPdfRenderer):
 
     def visit_webaddress(self, block) -> list:
         """A QR code of the address beside the address written out."""
-        caption = Paragraph(escape(self._("Scan the code with a phone to open the page {url}", url=block.short)),
+        caption = Paragraph(self.markup(self._("Scan the code with a phone to open the page {url}", url=block.short)),
                             self.styles["body"])
         return [Spacer(1, 4), *self.qr_code(block.url, [caption]), Spacer(1, 6)]
 
@@ -180,7 +177,7 @@ class PrintPdfRenderer(StandardPdfRenderer):
         spine_mm = spine_width(pages, text=paper.text, cover=paper.cover)
         spine = spine_mm * mm
         sheet = Sheet(2 * trim.trim_width + spine, trim.trim_height, folds=(trim.trim_width, trim.trim_width + spine))
-        path = self.output_path(self.cover_file_name)
+        path = self.output_path(self.file_name("print-cover"))
         left, bottom = sheet.trim_box[:2]
         height = trim.trim_height - 2 * self.margin
 
@@ -198,7 +195,7 @@ class PrintPdfRenderer(StandardPdfRenderer):
                     "Spine {spine} mm = {leaves} leaves ({pages} pages) × {text} mm + 2 × {cover} mm cover.",
                     spine=self.decimal(spine_mm), leaves=math.ceil(pages / 2), pages=pages,
                     text=self.decimal(paper.text), cover=self.decimal(paper.cover)))
-        self.tree = StructureTree(self.lang)
+        self.tree = StructureTree(self.lang, self.document.original_locale)
         doc = BaseDocTemplate(str(path), pagesize=sheet.media_size, title=self.title, author=self.document.publisher,
                               lang=self.lang, invariant=1, enforceColorSpace=self.colour_space, initialFontName=FONT,
                               initialFontSize=self.base_size)

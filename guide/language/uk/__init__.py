@@ -14,9 +14,15 @@ __all__ = ["PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_
            "service_hours", "describe_step", "describe_barrier", "describe_unknown", "describe_status", "describe_map",
            "warning_notes", "fact_sentences", "EasyLine", "route_lines", "entrance_lines", "inside_lines",
            "hours_lines", "barrier_sentence", "short_entrance_name", "expand_name", "sentences", "check_guide",
-           "readability_report", "spoken", "ordinal", "display_name", "describe_stop", "PLACEHOLDER"]
+           "readability_report", "spoken", "ordinal", "display_name", "describe_stop", "PLACEHOLDER", "FILE_NAMES"]
 
 PDF_LANG = "uk-UA"  # the PDF's /Lang
 SPEECH_CODE = "ukr"  # ISO 639-2, for ID3 tags
 PLACEHOLDER = "треба заповнити"  # marks what the starter guide (wromik new) leaves to be filled in
-gettext = translator("uk")
+# The editions' files (guide.language.FILE_KEYS), in ASCII, each naming the language, so that the files of several
+# languages can share a folder
+FILE_NAMES = {"standard": "wromik-standartna-ukrainska.pdf", "easy-read": "wromik-lehkyi-tekst-ukrainska.pdf",
+              "print": "wromik-druk-ukrainska.pdf", "print-cover": "wromik-druk-obkladynka-ukrainska.pdf",
+              "print-imposed": "wromik-druk-zoshyt-A4-ukrainska.pdf", "recording": "wromik-povnyi-zapys-ukrainska.mp3",
+              "transcript": "transkryptsiia-ukrainska.txt", "playlist": "wromik-ukrainska.m3u8"}
+gettext = translator("uk")  # sentences: the pack's own splitter keeps the marks of original passages itself

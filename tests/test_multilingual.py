@@ -1,0 +1,166 @@
+"""Every edition in every language of a guide (the tiny guide in Polish, Ukrainian and English), checked by the
+real validators, and read as its readers read it: the language of each sentence (lingua), the Polish names in a
+Ukrainian or English PDF tagged /Lang pl, a transcript a speech engine reads right."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pikepdf
+import pytest
+from lingua import Language, LanguageDetectorBuilder
+
+from guide.data.text import spans
+from guide.language import pack
+from guide.renderers.audio import _clip
+from guide.speech.voices import ClipCache, engine_for
+from conftest import daisy_clips, ebu_r128, run_wromik, struct_texts
+
+LANGUAGES = ("pl", "uk", "en")
+LINGUA = {"pl": Language.POLISH, "uk": Language.UKRAINIAN, "en": Language.ENGLISH}
+SHARE = 0.98  # of the sentences of an edition that must be classified as its language, names left out
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return LanguageDetectorBuilder.from_languages(*LINGUA.values()).build()
+
+
+def pdfs(out, lang) -> list:
+    return sorted((out / lang).glob("*.pdf"))
+
+
+def test_every_edition_is_built_in_every_language_with_files_that_name_it(trilingual_build):
+    names = {lang: {p.name for p in (trilingual_build / lang).rglob("*") if p.is_file()} for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        files = pack(lang).FILE_NAMES
+        wanted = {files[key] for key in ("standard", "easy-read", "print", "recording", "transcript", "playlist")}
+        assert wanted | {"routes.geojson", "ncc.html"} <= names[lang], wanted - names[lang]
+    assert not {n for n in names["uk"] & names["en"] if n.startswith("wromik")}, "files of two languages share a name"
+    assert pack("uk").FILE_NAMES["standard"] != pack("pl").FILE_NAMES["standard"]
+
+
+def test_every_pdf_of_every_language_is_pdf_ua_1_with_its_language(trilingual_build, verapdf):
+    files = [path for lang in LANGUAGES for path in pdfs(trilingual_build, lang)]
+    assert len(files) == 3 * 5, files  # standard, easy-read and the three print files
+    code, report = verapdf(*files)
+    assert code == 0, report
+    for lang in LANGUAGES:
+        for path in pdfs(trilingual_build, lang):
+            with pikepdf.open(path) as pdf:
+                assert str(pdf.Root.Lang) == pack(lang).PDF_LANG, path
+
+
+def test_every_print_pdf_of_every_language_passes_preflight(trilingual_build):
+    printed = sorted(trilingual_build.rglob("wromik-*.pdf"))
+    printed = [p for p in printed if p.name in {pack(p.parent.name).FILE_NAMES[k] for k in
+                                                ("print", "print-cover", "print-imposed")}]
+    assert len(printed) == 9
+    result = run_wromik("preflight", *printed, check_exit=0)
+    assert result.stdout.count("passes PX-01") == 9, result.stdout
+
+
+def test_every_recording_is_at_the_target_loudness_and_its_daisy_fileset_is_whole(trilingual_build):
+    for lang in LANGUAGES:
+        integrated, peak = ebu_r128(trilingual_build / lang / "audio" / pack(lang).FILE_NAMES["recording"])
+        assert -19 <= integrated <= -17 and peak <= -1.5, (lang, integrated, peak)
+        daisy = trilingual_build / lang / "daisy"
+        assert daisy_clips(daisy) > 5
+        ns = {"x": "http://www.w3.org/1999/xhtml"}
+        meta = {m.get("name"): m.get("content") for m in ET.parse(daisy / "ncc.html").getroot().iterfind(".//x:meta", ns)}
+        assert meta["dc:language"] == lang
+
+
+def test_the_cover_names_the_language_in_that_language(trilingual_build):
+    for lang, said in (("pl", "polski"), ("uk", "українська"), ("en", "English")):
+        cover = subprocess.run(["pdftotext", "-l", "1", str(trilingual_build / lang / pack(lang).FILE_NAMES["standard"]),
+                                "-"], capture_output=True, text=True, check=True).stdout
+        assert said in cover, (lang, cover)
+
+
+def test_polish_names_in_a_ukrainian_or_english_pdf_are_spans_in_polish(trilingual_build):
+    for lang in ("uk", "en"):
+        path = trilingual_build / lang / pack(lang).FILE_NAMES["standard"]
+        with pikepdf.open(path) as pdf:
+            langs = {str(e.get("/Lang")) for e in _elements(pdf.Root.StructTreeRoot) if e.get("/S") == "/Span"}
+        assert langs == {"pl-PL"}, (lang, langs)
+        spanned = {text for kind, text in struct_texts(path) if kind == "Span"}
+        assert {"Testowa", "ul."} <= spanned, spanned  # the place's short name, the street of its address
+        assert not any(re.search("[а-яіїєґ]", word, re.I) or word in {"the", "Turn", "entrance"} for word in spanned)
+    assert not any(kind == "Span" for kind, _ in struct_texts(trilingual_build / "pl" / pack("pl").FILE_NAMES["standard"]))
+
+
+def _elements(node):
+    """Every structure element under a node, depth first."""
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/S") is not None:
+            yield kid
+            yield from _elements(kid)
+
+
+def test_transcripts_have_no_digits_and_no_latin_words_but_names_in_ukrainian(trilingual_build):
+    for lang in ("uk", "en"):
+        transcript = (trilingual_build / lang / "audio" / pack(lang).FILE_NAMES["transcript"]).read_text(encoding="utf-8")
+        assert not re.search(r"\d", transcript), re.search(r".{30}\d.{30}", transcript)
+    names = {"Testowa", "Testowo", "Mały", "przewodnik", "testowy", "MOPS", "Test", "ul", "ulica", "Testowej", "ulicy"}
+    transcript = (trilingual_build / "uk" / "audio" / pack("uk").FILE_NAMES["transcript"]).read_text(encoding="utf-8")
+    latin = {w for w in re.findall(r"[A-Za-zżźćńółęąśŻŹĆŃÓŁĘĄŚ]+", transcript)} - names
+    assert not latin, latin
+
+
+def test_a_sentence_with_a_polish_name_is_said_in_two_voices(tmp_path):
+    """The Ukrainian voice for the Ukrainian words, the Polish voice for the marked Polish name (real espeak-ng)."""
+    ukrainian, polish = (ClipCache(tmp_path, engine_for("espeak-ng", lang)) for lang in ("uk", "pl"))
+    sentence = "Вийдіть на зупинці \ue000Plac Grunwaldzki\ue001."
+    spoken = _clip(sentence, ukrainian, polish)
+    assert spoken == ukrainian.clip("Вийдіть на зупинці") + polish.clip("Plac Grunwaldzki")
+    assert spoken != ukrainian.clip("Вийдіть на зупинці Plac Grunwaldzki.")
+
+
+def _sentences_without_names(texts, lang) -> list:
+    """The sentences of texts in a language, each without its marked names, those with words left."""
+    found = []
+    for text in texts:
+        for sentence in pack(lang).sentences(text):
+            bare = " ".join(piece for piece, marked in spans(sentence) if not marked)
+            if len(re.findall(r"[^\W\d_]{2,}", bare)) >= 2:
+                found.append(bare)
+    return found
+
+
+def _document_texts(document) -> list:
+    texts = []
+    for section in document.walk():
+        texts.append(section.title)
+        for block in section.blocks:
+            for attribute in ("sentences", "items", "description", "rows"):
+                for item in getattr(block, attribute, ()) or ():
+                    texts += [item] if isinstance(item, str) else list(getattr(item, "sentences", item))
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_lingua_reads_each_edition_of_the_wroclaw_guide_as_its_language(wroclaw_documents, lang, detector):
+    from guide.speech.script import compose_script
+    standard = wroclaw_documents.get(lang)
+    script = compose_script(standard)
+    editions = {"standard": _document_texts(standard), "easy-read": _document_texts(wroclaw_documents.get(lang, "easy-read")),
+                "audio": [s for c in script.chapters for section in c.sections for s in (section.title, *section.sentences)]}
+    for edition, texts in editions.items():
+        sentences = _sentences_without_names(texts, lang)
+        assert len(sentences) > 300, (edition, len(sentences))
+        wrong = [s for s in sentences if detector.detect_language_of(s) != LINGUA[lang]]
+        assert len(wrong) <= (1 - SHARE) * len(sentences), (edition, len(wrong), len(sentences), wrong[:20])
+
+
+def test_routes_instructions_are_in_their_language(trilingual_build, detector):
+    for lang in LANGUAGES:
+        routes = json.loads((trilingual_build / lang / "routes.geojson").read_text(encoding="utf-8"))
+        instructions = [i for f in routes["features"] for i in f["properties"]["instructions"]]
+        assert instructions and all("\ue000" not in i for i in instructions)
+        found = [detector.detect_language_of(i) for i in instructions if len(i.split()) >= 4]
+        assert sum(f == LINGUA[lang] for f in found) >= SHARE * len(found), (lang, instructions)
