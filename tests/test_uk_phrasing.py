@@ -26,6 +26,7 @@ describe_step = partial(phrasing.describe_step, kind=OFFICE)
     ("Oficerska", "Офіцерська"), ("Zachodnia", "Заходня"), ("Kniaziewicza", "Князевича"),
     ("Szczepin", "Щепін"), ("Legnicka", "Легницька"), ("Armii Krajowej", "Армії Крайової"),
     ("Dworzec Główny", "Двожец Глувний"), ("Jana Pawła II", "Яна Павла II"), ("Biała", "Бяла"),
+    ("Przystanek B", "Пшистанек B"),
 ])
 def test_polish_names_in_cyrillic(polish, cyrillic):
     assert transliterate(polish) == cyrillic
@@ -145,7 +146,7 @@ def _fact(value, source="audyt", verified="2026-05-12", **more):
 def test_facts_with_one_shared_source_and_a_disputed_fact():
     said = [plain(s) for s in phrasing.fact_sentences({"steps": _fact(3), "ramp": _fact(True), "floor": _fact(1)},
                                                       kind=OFFICE)]
-    assert said == ["Сходи: 3 сходинки.", "Пандус: так.", "Поверх: другий поверх (1. piętro).",
+    assert said == ["Сходи: 3 сходинки.", "Пандус: так.", "Поверх: другий (1. piętro).",
                     "Джерело: audyt; перевірено: 2026-05-12."]
     disputed = Fact(None, "audyt", "2026-05-12", sources=(_fact(3, "audyt"), _fact(5, "MOPS", "2024-01-10")))
     text = plain(phrasing.fact_sentences({"steps": disputed}, kind=OFFICE)[0])

@@ -111,15 +111,20 @@ def test_an_original_passage_stays_marked_and_intact():
 def test_a_bracketed_original_that_repeats_the_cyrillic_name_is_left_out():
     said = spoken(f"Пройдіть 40 метрів уздовж вулиці Стшегомської ({original('ul. Strzegomska')}).")
     assert said == "Пройдіть сорок метрів уздовж вулиці Стшегомської."
-    kept = spoken(f"Офіс на третьому поверсі ({original('2. piętro')}).")  # no repetition: the Polish floor is said
-    assert kept == f"Офіс на третьому поверсі, {original('2. piętro')}."
+    kept = spoken(f"Зупинка Щепін ({original('Szczepin Rynek')}).")  # the original says more than the Cyrillic
+    assert kept == f"Зупинка Щепін, {original('Szczepin Rynek')}."
 
 
-def test_a_latin_word_left_over_goes_to_the_polish_voice_and_an_address_stays_whole():
-    said = spoken("Пишіть на kontakt@mops.wroclaw.pl або дивіться www.wroclaw.pl/mops.")
-    assert said == (f"Пишіть на {original('kontakt@mops.wroclaw.pl')} або дивіться "
-                    f"{original('www.wroclaw.pl/mops')}.")
+def test_web_addresses_are_said_in_ukrainian_and_a_latin_word_left_over_goes_to_the_polish_voice():
+    said = spoken("Пишіть на biuro@example.org або дивіться https://example.org/pjm/biuro-testowe.")
+    assert said == ("Пишіть на бюро равлик ексампле крапка орг або дивіться ексампле крапка орг скісна риска "
+                    "пе-йот-ем скісна риска бюро дефіс тестове.")
     assert spoken("MOPS допоможе.") == f"{original('MOPS')} допоможе."
+
+
+def test_the_polish_floor_after_the_ukrainian_one_is_not_said_again():
+    assert spoken(f"Офіс на третьому поверсі ({original('2. piętro')}), кабінет 12.") == \
+        "Офіс на третьому поверсі, кабінет дванадцять."
 
 
 def _outside_marks(text: str) -> str:

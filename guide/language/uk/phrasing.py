@@ -490,8 +490,8 @@ def _shown(name: str, value) -> str:
         return _SIGN_LANGUAGE[value]
     if name == "disabled_parking":
         return quantity(value, "bay")
-    if name == "floor":
-        return level(value)
+    if name == "floor":  # 'другий (1. piętro)': the label has said 'Поверх'
+        return level(value) if value < 0 else level(value).replace(" поверх", "", 1)
     if name == "room":
         return str(value) if numbered(str(value)) else named(str(value))
     return f"{_num(value)} {_UNITS[name]}" if name in _UNITS else str(value)

@@ -19,7 +19,7 @@ import re
 from num2words import num2words
 
 from ...data.text import ORIGINAL_END, ORIGINAL_START, original, plain, spans
-from .transliteration import cyrillic_name, street_words
+from .transliteration import cyrillic_name, street_words, transliterate
 
 __all__ = ["spoken", "ordinal", "cardinal"]
 
@@ -256,13 +256,33 @@ def _dates(text: str) -> str:
                   lambda m: f"{m.group(1)} {ordinal(int(m.group(2)), 'gen_m')} року", text)
 
 
+_WEB_WORDS = {"pl": "пе-ел", "org": "орг", "com": "ком", "net": "нет", "eu": "е-у", "ua": "у-а", "info": "інфо",
+              "www": "ве-ве-ве", "http": "", "https": ""}
+_WEB_SIGNS = {"@": " равлик ", ".": " крапка ", "-": " дефіс ", "/": " скісна риска ", "_": " підкреслення "}
+
+
+def _web_address(address: str) -> str:
+    """A web or e-mail address as a Ukrainian says it, its words read as the Polish they mostly are:
+    'biuro@example.org' → 'біуро равлик ексампле крапка орг'."""
+    address = re.sub(r"^https?://", "", address)
+    parts = re.split(r"([@./_-])", address)
+    said = "".join(_WEB_SIGNS.get(part) or _WEB_WORDS.get(part.lower()) or
+                   (cardinal(part) if part.isdigit() else _spelled(part) if not re.search("[aeiouy]", part.lower())
+                    else transliterate(part).lower()) for part in parts if part)
+    return re.sub(r"\s{2,}", " ", said).strip()
+
+
+def _spelled(word: str) -> str:
+    """A word without vowels letter by letter: 'pjm' → 'пе-йот-ем'."""
+    return "-".join(_letter(char) for char in word)
+
+
 def _web(text: str) -> str:
-    """A web or e-mail address is marked original: the Polish voice reads it as Poles write it."""
-    text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", lambda m: original(m.group(0)), text)  # e-mail first
-    site = re.compile(r"(?:https?://|\b(?=(?:[\w-]+\.)+[a-z]{2,}/)|\b(?=[\w-]+\.(?:[\w-]+\.)*"
-                      r"(?:pl|com|org|net|eu|info|ua)(?![\w.-]*\w)))[\w-]+(?:\.[\w-]+)+(?:/(?:\S*[^\s.,;:!?)])?)?")
-    return "".join(original(piece) if marked else site.sub(lambda m: original(m.group(0)), piece)
-                   for piece, marked in spans(text))
+    """Web and e-mail addresses said in Ukrainian words, before any other rule reads their dots and digits."""
+    text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", lambda m: _web_address(m.group(0)), text)  # e-mail first
+    return re.sub(r"(?:https?://|\b(?=(?:[\w-]+\.)+[a-z]{2,}/)|\b(?=[\w-]+\.(?:[\w-]+\.)*"
+                  r"(?:pl|com|org|net|eu|info|ua)(?![\w.-]*\w)))[\w-]+(?:\.[\w-]+)+(?:/(?:\S*[^\s.,;:!?)])?)?",
+                  lambda m: _web_address(m.group(0)), text)
 
 
 def _unit_noun(number: int, fraction: bool, forms: tuple, case: str) -> str:
@@ -335,13 +355,8 @@ def _latin(text: str) -> str:
 
 
 def _spoken_piece(text: str) -> str:
-    """One stretch of Ukrainian text (no marks) as it should be heard; web addresses marked for the Polish voice."""
+    """One stretch of Ukrainian text (no marks) as it should be heard; its edges' spaces kept."""
     text = _web(_APOSTROPHES.sub("'", text))
-    return "".join(original(piece) if marked else _words(piece) for piece, marked in spans(text))
-
-
-def _words(text: str) -> str:
-    """Unmarked text in words; its edges' spaces kept."""
     text = _abbreviations(text)
     text = _dates(text)
     text = _day_ranges(text)
@@ -364,11 +379,17 @@ def _repeats(cyrillic_before: str, name: str) -> bool:
                                             for a, b in zip(before, said))
 
 
+_FLOOR_SAID = re.compile(r"поверх(?:у|і|ом)?\s*$|поверсі\s*$")  # the floor said just before a bracketed Polish one
+
+
 def _drop_repeated_originals(text: str) -> str:
+    """Without a bracketed original that repeats what was just said: a street's or stop's Cyrillic name, or the
+    floor ('на третьому поверсі (2. piętro)'), which a listener has heard in Ukrainian."""
     pattern = re.compile(rf"\s*\(\s*{ORIGINAL_START}([^{ORIGINAL_END}]*){ORIGINAL_END}\s*\)")
 
     def drop(match):
-        return "" if _repeats(plain(text[:match.start()]), match.group(1)) else match.group(0)
+        before = plain(text[:match.start()])
+        return "" if _FLOOR_SAID.search(before) or _repeats(before, match.group(1)) else match.group(0)
     return pattern.sub(drop, text)
 
 

@@ -145,8 +145,8 @@ def transliterate(text: str) -> str:
     """Polish text in Cyrillic letters, word by word, capitals kept: 'Świętego Macieja' → 'Свентего Мацея'."""
     def word(match) -> str:
         polish = match.group(0)
-        if re.fullmatch(ROMAN_NUMERAL, polish):
-            return polish  # Jana Pawła II: Ukrainian writes Roman numerals in Latin letters too
+        if re.fullmatch(ROMAN_NUMERAL, polish) or re.fullmatch("[A-Z]", polish):
+            return polish  # Jana Pawła II, Przystanek B: a numeral or a letter is written as the sign shows it
         cyrillic = _word(polish)
         if polish.isupper() and len(polish) > 1:
             return cyrillic.upper()
