@@ -125,6 +125,7 @@ def test_web_addresses_are_said_in_ukrainian_and_a_latin_word_left_over_goes_to_
 def test_the_polish_floor_after_the_ukrainian_one_is_not_said_again():
     assert spoken(f"Офіс на третьому поверсі ({original('2. piętro')}), кабінет 12.") == \
         "Офіс на третьому поверсі, кабінет дванадцять."
+    assert spoken(f"Поверх: другий ({original('1. piętro')}).") == "Поверх: другий."
 
 
 def _outside_marks(text: str) -> str:

@@ -379,7 +379,7 @@ def _repeats(cyrillic_before: str, name: str) -> bool:
                                             for a, b in zip(before, said))
 
 
-_FLOOR_SAID = re.compile(r"поверх(?:у|і|ом)?\s*$|поверсі\s*$")  # the floor said just before a bracketed Polish one
+_FLOOR_SAID = re.compile(r"(?:поверх(?:у|і|ом)?|поверсі)(?::\s*[\w']+)?\s*$", re.IGNORECASE)  # 'третій поверх', 'Поверх: другий' just said
 
 
 def _drop_repeated_originals(text: str) -> str:
