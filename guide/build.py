@@ -17,13 +17,14 @@ import pikepdf
 from .document.builder import Documents
 from .document.composition import compose
 from .data.dataset import load_guide, summary
+from .data.translations import missing_translations
 from .errors import BuildError, DataError, UsageError, explain_os_error
 from .language import available_languages
 from .output import MANIFEST, GENERATOR, OutputFolder, file_sha256, signals_held, written_by_wromik
 from .renderers import registry, renderer_for
 from .starter import placeholders
 
-__all__ = ["build", "MANIFEST"]
+__all__ = ["build", "MANIFEST", "data_warnings"]
 
 _XML_SUFFIXES = (".xml", ".html", ".xhtml", ".smil", ".svg", ".opf", ".ncx")
 _JSON_SUFFIXES = (".json", ".geojson")
@@ -44,7 +45,7 @@ def build(data_dir: Path, out_dir: str | os.PathLike, *, editions=None, language
         raise UsageError(f"Unknown language '{unknown[0]}' for this guide. Its languages: "
                          f"{', '.join(data.info.languages)} (set in guide.yaml).")
     say(f"Data valid: {summary(data)}.")
-    for warning in placeholders(Path(data_dir), data.info.languages):
+    for warning in data_warnings(data):
         say(f"Warning: {warning}")
     documents = Documents(compose(data, progress=say))
     problems = [problem for cls in classes for problem in cls.check(documents)]
@@ -71,6 +72,11 @@ def build(data_dir: Path, out_dir: str | os.PathLike, *, editions=None, language
                          f" Nothing was published; {folder.shown} is as it was.") from None
     say(f"Published {len(manifest['artifacts'])} files to {folder.shown}/")
     return manifest
+
+
+def data_warnings(data) -> list:
+    """What a valid guide should still fix before it is published: starter placeholders, missing translations."""
+    return placeholders(data.root, data.info.languages) + missing_translations(data)
 
 
 def _render(data, documents, classes, languages, folder: OutputFolder, stage: Path, options: dict, say) -> dict:

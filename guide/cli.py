@@ -60,15 +60,15 @@ def _cmd_build(args) -> int:
 
 
 def _cmd_check(args) -> int:
+    from .build import data_warnings
     from .data.dataset import load_guide, summary
-    from .starter import placeholders
     from .language import available_languages, check_easy_read
     data = load_guide(Path(args.data_dir), languages=available_languages())
     problems = check_easy_read(data) if args.easy_read else []
     if problems:  # 'valid' is said only of data that is
         raise DataError(problems)
     print(f"{args.data_dir}: valid ({summary(data)}).")
-    for warning in placeholders(Path(args.data_dir), data.info.languages):
+    for warning in data_warnings(data):
         print(f"Warning: {warning}", file=sys.stderr)
     _photo_warnings(data)
     if args.easy_read:
@@ -97,6 +97,22 @@ def _cmd_new(args) -> int:
     print(f"Wrote a starter guide for {args.city} to {args.folder} ({len(written)} files): one place, one stop, one "
           f"path. Fill them in (see 'Start a guide for your city' in the README), then run: wromik check "
           f"{args.folder}")
+    return 0
+
+
+def _cmd_translations(args) -> int:
+    from .data.dataset import load_guide
+    from .data.translations import translation_counts, write_catalogs
+    from .language import available_languages
+    data = load_guide(Path(args.data_dir), languages=available_languages())
+    written = write_catalogs(data)
+    if not written:
+        print(f"{args.data_dir}: the guide has one language ({data.info.languages[0]}), so there is nothing to "
+              f"translate. List more under 'languages' in guide.yaml.")
+    for path in written:
+        counts = translation_counts(data, path.stem)
+        print(f"Wrote {path}: {counts['reviewed']} texts translated and reviewed, {counts['unreviewed']} translated "
+              f"but not reviewed (fuzzy), {counts['missing']} to translate. Open it in a PO editor such as Poedit.")
     return 0
 
 
@@ -257,6 +273,10 @@ def _parser() -> argparse.ArgumentParser:
     route.add_argument("--profile", required=True, help="profile id (see 'wromik profiles')")
     route.add_argument("--from", dest="origin", metavar="STOP", help="only the route from this stop (node id or name)")
     route.set_defaults(run=_cmd_route)
+    translations = commands.add_parser("translations", help="write translations/<language>.po with every text of the "
+                                       "guide to translate into its other languages (for a PO editor)")
+    translations.add_argument("data_dir", nargs="?", default=DEFAULT_DATA, metavar="DATA_DIR")
+    translations.set_defaults(run=_cmd_translations)
     profiles = commands.add_parser("profiles", help="list the access profiles and their limits")
     profiles.set_defaults(run=_cmd_profiles)
     stops = commands.add_parser("import-stops", help="import transit stops, their vehicle types and lines from a GTFS "

@@ -257,16 +257,6 @@ def test_bad_input_gives_its_precise_message_and_no_traceback(tiny, case):
     assert "How to fix:" in result.stderr.split(line, 1)[1].split("\n")[1]
 
 
-def test_a_text_missing_in_one_of_the_guides_languages_is_named(tiny):
-    """With a second language that has a pack (here any known language is allowed), each untranslated text
-    is named."""
-    edit_text(tiny / "guide.yaml", "languages: [pl]", "languages: [pl, uk]")
-    with pytest.raises(DataError) as caught:
-        load_guide(tiny)
-    assert any(p.file.endswith("guide.yaml") and p.where == "title" and p.line == 2
-               and p.message == "Expected a text in language 'uk' but received none" for p in caught.value.problems)
-
-
 def test_an_empty_place_file_is_blamed_not_the_network(tiny):
     (tiny / PLACE).write_bytes(b"")
     result = run_wromik("check", tiny, check_exit=1)

@@ -23,6 +23,7 @@ from .model import (Address, City, Contacts, Edge, Entrance, GlossaryEntry, Guid
 from .network import build_graph, check_graph
 from .photos import PhotoChecker
 from .profiles import load_profiles
+from .translations import read_catalogs, translate
 from .yamlfile import line_of, read_yaml
 
 __all__ = ["load_guide", "summary", "read_stops_csv", "stops_from_text", "shown_path", "KNOWN_LANGUAGES", "NODE_KINDS", "EDGE_KINDS",
@@ -75,6 +76,7 @@ def load_guide(root: Path, *, languages: tuple = KNOWN_LANGUAGES) -> GuideData:
     kinds = PLACE_KINDS + tuple(k.id for k in info.kinds) if info else None
     places, all_read = _read_places(root, languages, kinds, problems)
     network = _read_network(root, problems)
+    catalogs = read_catalogs(root, languages, problems, shown=shown_path)
     if info and network:
         _check_places(root, info, places, network, stops, problems, all_places_read=all_read)
     if problems:
@@ -85,6 +87,7 @@ def load_guide(root: Path, *, languages: tuple = KNOWN_LANGUAGES) -> GuideData:
     check_graph(data, build_graph(data), problems, network_file=shown_path(root / "network.geojson"))
     if problems:
         raise DataError(problems)
+    translate(data, catalogs)
     return data
 
 
@@ -117,7 +120,7 @@ class _PhoneEntry(s.Checker):
     def check(self, value, at):
         if not isinstance(value, dict):
             value = {"number": value}
-        fields = {"number": s.PhoneNumber(), "label": s.Texts(self.languages, all_languages=False)}
+        fields = {"number": s.PhoneNumber(), "label": s.Texts(self.languages)}
         checked = s.check_block(value, fields, at, required=("number",))
         if checked is None or "number" not in checked:
             return s.INVALID
@@ -315,7 +318,7 @@ def _read_place(data, shown_as: str, languages, kinds: tuple | None, problems, r
     if isinstance(place_id, str):
         at = s.Where(shown_as, f"place '{place_id}'", None, problems)
     service_fields = {"id": s.Identifier(), "name": s.Texts(languages), "description": s.Texts(languages),
-                      "hours": s.OpeningHours(), "hours_note": s.Texts(languages, all_languages=False),
+                      "hours": s.OpeningHours(), "hours_note": s.Texts(languages),
                       "phones": s.ListOf(_PhoneEntry(languages)), "easy_read": s.EasyTexts(languages),
                       "pictogram": s.Choice(tuple(pictogram_catalogue())), "pjm_video": _SignVideoChecker()}
     fields = {
@@ -327,7 +330,7 @@ def _read_place(data, shown_as: str, languages, kinds: tuple | None, problems, r
         "location": _Block({"lat": s.Number(-90, 90), "lon": s.Number(-180, 180), "approximate": s.Boolean(),
                             "source": s.PlainText(max_length=300)}, required=("lat", "lon", "approximate", "source")),
         "contacts": _Block(_contacts(languages), required=("source",)),
-        "hours": s.OpeningHours(), "hours_note": s.Texts(languages, all_languages=False),
+        "hours": s.OpeningHours(), "hours_note": s.Texts(languages),
         "description": s.Texts(languages), "easy_read": s.EasyTexts(languages),
         "services": s.ListOf(_Block(service_fields, required=("id", "name"))),
         "entrances": s.ListOf(_EntranceChecker(languages, root), min_items=1),
@@ -381,7 +384,7 @@ class _EntranceChecker(s.Checker):
         if isinstance(value, dict) and isinstance(value.get("id"), str):
             at = s.Where(at.file, f"{at.where} (entrance '{value['id']}')", at.line, at.problems)
         fields = {"id": s.Identifier(), "node": s.Identifier(), "name": s.Texts(self.languages),
-                  "notes": s.Texts(self.languages, all_languages=False), "easy_read": _easy_notes(self.languages),
+                  "notes": s.Texts(self.languages), "easy_read": _easy_notes(self.languages),
                   "facts": _FactsChecker(ENTRANCE_FACTS, self.languages),
                   "photos": s.ListOf(PhotoChecker(self.languages, self.root))}
         values = s.check_block(value, fields, at, required=("id", "node", "name"))
@@ -394,7 +397,7 @@ class _EntranceChecker(s.Checker):
 
 def _easy_notes(languages) -> s.EasyTexts:
     """easy_read: beside notes: the notes in easy-read (in the guide's first language at least)."""
-    return s.EasyTexts(languages, all_languages=False)
+    return s.EasyTexts(languages)
 
 
 class _FactsChecker(s.Checker):
@@ -415,7 +418,7 @@ class _InsideChecker(s.Checker):
 
     def check(self, value, at):
         fields = {"facts": _FactsChecker(INSIDE_FACTS, self.languages),
-                  "notes": s.Texts(self.languages, all_languages=False), "easy_read": _easy_notes(self.languages),
+                  "notes": s.Texts(self.languages), "easy_read": _easy_notes(self.languages),
                   "photos": s.ListOf(PhotoChecker(self.languages, self.root))}
         values = s.check_block(value, fields, at)
         if values is None:

@@ -11,7 +11,17 @@ __all__ = [
     "Stop", "Node", "Edge", "Network", "GuideData",
 ]
 
-Texts = dict  # language code -> text, e.g. {"pl": "…", "uk": "…"}
+class Texts(dict):
+    """A text per language code ({"pl": "…", "uk": "…"}), and where it is written (file, field, line) for reports.
+    After translation (guide.data.translations) it has every language of the guide; `translated` holds, per
+    language taken from a catalog, that catalog entry (a Translation), and `missing` the languages shown in the
+    original because no translation was found."""
+
+    def __init__(self, texts=(), *, file: str | None = None, where: str | None = None, line: int | None = None):
+        super().__init__(texts)
+        self.file, self.where, self.line = file, where, line
+        self.translated: dict = {}
+        self.missing: set = set()
 
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..errors import Problem
-from .model import DAYS, EasyText, Fact, Hours
+from .model import DAYS, EasyText, Fact, Hours, Texts as TextsByLanguage
 from .text import undrawable_characters, unsafe_character
 from .yamlfile import line_of
 
@@ -120,13 +120,13 @@ class PlainText(Checker):
 
 
 class Texts(Checker):
-    """A text per language: a plain string (the guide's first language) or {pl: …, uk: …}."""
+    """A text per language: a plain string (the guide's first language) or {pl: …, uk: …}. The first language is
+    required; the others come from here or from the guide's translation catalogs (guide.data.translations)."""
 
     expected = "a text, or a block of texts per language (pl:, uk:, en:)"
 
-    def __init__(self, languages, *, all_languages: bool = True, max_length: int = 4000):
+    def __init__(self, languages, *, max_length: int = 4000):
         self.languages = tuple(languages)
-        self.all_languages = all_languages
         self.plain = PlainText(max_length=max_length)
 
     def check(self, value, at):
@@ -134,7 +134,7 @@ class Texts(Checker):
             value = {self.languages[0]: value}
         if not isinstance(value, dict):
             return self.wrong(value, at, "Write the text after the colon, or one line per language such as 'pl: …'.")
-        texts = {}
+        texts = TextsByLanguage(file=at.file, where=at.where, line=at.line)
         for lang, text in value.items():
             if lang not in self.languages:
                 at.child(lang, value).report(
@@ -144,11 +144,11 @@ class Texts(Checker):
             checked = self.plain.check(text, at.child(lang, value))
             if checked is not INVALID:
                 texts[lang] = checked
-        wanted = self.languages if self.all_languages else self.languages[:1]
-        for lang in wanted:
-            if lang not in value:
-                at.report(f"Expected a text in language '{lang}' but received none",
-                          f"Add a line '{lang}: …' with the text in that language.")
+        first = self.languages[0]
+        if first not in value:
+            at.report(f"Expected a text in language '{first}' (the guide's first language) but received none",
+                      f"Add a line '{first}: …' with the text in that language; the guide's other languages are "
+                      f"translated from it.")
         return texts
 
 
@@ -486,9 +486,9 @@ def _fact(raw, checker: Checker, place: Where, inherited: tuple, languages, *, i
         elif "verified" in raw:
             verified = None
         if "note" in raw:
-            note = Texts(languages, all_languages=False).check(raw["note"], place.child("note", raw))
+            note = Texts(languages).check(raw["note"], place.child("note", raw))
         if raw.get("easy_read") is not None:
-            easy = EasyTexts(languages, all_languages=False).check(raw["easy_read"], place.child("easy_read", raw))
+            easy = EasyTexts(languages).check(raw["easy_read"], place.child("easy_read", raw))
         raw = raw.get("value")
     elif in_list:
         return place.report(f"Expected a fact block with value: and source: but received {shown(raw)}",

@@ -65,8 +65,9 @@ def terminal_safe(text: str) -> str:
 
 
 def original(text: str) -> str:
-    """The text marked as a passage in the guide's original language (a name, an untranslated text)."""
-    return f"{ORIGINAL_START}{plain(text)}{ORIGINAL_END}" if text else text
+    """The text marked as a passage in the guide's original language (a name, an untranslated text); a text that
+    already holds marked passages (a language pack's "вулиця Стшегомська (ul. Strzegomska)") stays as it is."""
+    return f"{ORIGINAL_START}{text}{ORIGINAL_END}" if text and ORIGINAL_START not in text else text
 
 
 def spans(text: str) -> list:

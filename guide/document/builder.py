@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from babel import Locale
 
-from ..language import check_easy_read, pack
+from ..language import check_easy_read, original, pack
 from ..media import PRINT_CONDITION
 from .composition import GuideModel, common_start, grouped
 from .maps import map_scene
@@ -66,8 +66,13 @@ class Builder:
         self.title = self.text(self.info.title)
 
     def text(self, texts: dict) -> str:
-        """A text of the data in this language (validated data has every language of the guide)."""
+        """A text of the data in this language (after translation, data has every language of the guide)."""
         return texts.get(self.lang) or next(iter(texts.values()), "")
+
+    def original(self, name: str) -> str:
+        """A name from the data (a place, an address, a source) inside a sentence: marked as a passage in the
+        guide's first language when the document is in another."""
+        return original(name) if self.lang != self.info.languages[0] else name
 
     def para(self, *texts: str, only: tuple = (), reference: str | None = None) -> Paragraph:
         return Paragraph(tuple(t for t in texts if t), reference=reference, only=only)
@@ -108,7 +113,7 @@ class Builder:
         return Document(lang=self.lang, register=self.register, title=self.title, subject=self.subject(),
                         publisher=self.info.publisher, edition_date=self.info.edition_date, cover=self.cover(),
                         sections=tuple(self.sections()), back_cover=self.back_cover(), paper=self.info.paper,
-                        language=self.pack)
+                        language=self.pack, original=pack(self.info.languages[0]))
 
     def language_name(self) -> str:
         """The guide's language named in itself ('polski'), from the CLDR data Babel ships."""
@@ -140,7 +145,7 @@ class Builder:
         return (self.photo_credit(photo),)
 
     def photo_credit(self, photo) -> str:
-        return self._("Photo: {source}, {date}.", source=photo.source.rstrip(". "),
+        return self._("Photo: {source}, {date}.", source=self.original(photo.source.rstrip(". ")),
                       date=self.pack.written_date(photo.date))
 
     def legend_items(self) -> tuple:
@@ -152,8 +157,8 @@ class Builder:
         """The map of a shared route, its alternative text and its description in words."""
         route = shared.route
         entrance = place.entrance(route.entrance)
-        alt, overview = self.pack.describe_map(origin_kind=route.origin_kind, origin_name=self.origin_name(route),
-                                               place_name=place.short_name, entrance_name=entrance.name[self.lang],
+        alt, overview = self.pack.describe_map(origin_kind=route.origin_kind, origin_name=self.original(self.origin_name(route)),
+                                               place_name=self.original(place.short_name), entrance_name=entrance.name[self.lang],
                                                length_m=route.length_m)
         scene = map_scene(route, self.model.data.network.edges, start, end, start_pictogram=self.start_pictogram(route),
                           metres=lambda n: self.pack.quantity(n, "metre"),
@@ -173,7 +178,7 @@ class StandardBuilder(Builder):
             _("The editions for screen readers, in easy-read and to listen to are available from the publisher.")
         language = _("Language: {language}.", language=self.language_name())
         return (self.para(_("Edition of {date}.", date=date)), self.para(_("Publisher: {publisher}.",
-                                                                           publisher=info.publisher)),
+                                                                           publisher=self.original(info.publisher))),
                 self.para(_("Standard edition, accessible to screen readers."), language, only=("screen",)),
                 self.para(_("Printed edition."), language, elsewhere, only=("paper",)))
 
@@ -181,7 +186,7 @@ class StandardBuilder(Builder):
         """The title, publisher and edition, the publisher's contacts, the download page with its QR code, and
         how the file was made: a printed guide's colophon."""
         _, info = self._, self.info
-        blocks = [self.para(f"{self.title}.", _("Publisher: {publisher}.", publisher=info.publisher),
+        blocks = [self.para(f"{self.title}.", _("Publisher: {publisher}.", publisher=self.original(info.publisher)),
                             _("Edition of {date}.", date=self.pack.written_date(info.edition_date)))]
         if self.contact_items(info.contacts):
             blocks += [self.para(_("Contact:")), self.items(self.contact_items(info.contacts))]
@@ -290,7 +295,7 @@ class StandardBuilder(Builder):
     def introduction(self) -> Section:
         _, info = self._, self.info
         contacts = info.contacts
-        blocks = [self.para(f"{self.title}.", _("Audio edition."), _("Publisher: {publisher}.", publisher=info.publisher),
+        blocks = [self.para(f"{self.title}.", _("Audio edition."), _("Publisher: {publisher}.", publisher=self.original(info.publisher)),
                             _("Edition of {date}.", date=self.pack.written_date(info.edition_date)), only=("audio",)),
                   self.para(self.text(info.introduction))]
         if self.contact_items(contacts):
@@ -305,7 +310,7 @@ class StandardBuilder(Builder):
 
     def place(self, place) -> Section:
         _, lang, kind = self._, self.lang, self.kind(place)
-        where = [_("Address: {address}.", address=place.address)]
+        where = [_("Address: {address}.", address=self.original(str(place.address)))]
         if place.location.approximate:
             where.append(_("The position on the map is approximate."))
         contact = [" ".join(where)] + self.contact_items(place.contacts)
@@ -332,9 +337,9 @@ class StandardBuilder(Builder):
         video = self.sign_video(place.sign_video, lambda address: _(
             "This place in Polish Sign Language (PJM): a video at {address}.", address=address))
         sections.append(Section(f"place-{place.id}-end", _("Contact"), 2, (
-            self.para(_("That was the chapter: {name}.", name=place.short_name)), self.items(contact), *video),
+            self.para(_("That was the chapter: {name}.", name=self.original(place.short_name))), self.items(contact), *video),
             only=("audio",)))  # a listener hears where to find the video again at the chapter's end
-        return Section(f"place-{place.id}", f"{place.short_name}: {place.name[lang]}", 1,
+        return Section(f"place-{place.id}", f"{self.original(place.short_name)}: {place.name[lang]}", 1,
                        (self.para(place.description[lang]), *self.photos(place.photos), *video), tuple(sections))
 
     def hours(self, hours, phone: str | None) -> tuple:
@@ -390,8 +395,8 @@ class StandardBuilder(Builder):
 
     def route_title(self, number: int, route) -> str:
         _ = self._
-        origin = _("from the stop {name}", name=self.origin_name(route)) if route.origin_kind == "stop" else \
-            _("from {name}", name=self.origin_name(route))
+        name = self.original(self.origin_name(route))
+        origin = _("from the stop {name}", name=name) if route.origin_kind == "stop" else _("from {name}", name=name)
         if route.status == "no_route":
             return _("Route {number}: {origin}, no accessible route", number=number, origin=origin)
         return _("Route {number}: {origin}", number=number, origin=origin)
@@ -498,7 +503,7 @@ class StandardBuilder(Builder):
                 if alternative.kind == "origin":
                     found = next((s for s in everything if s.route.origin == alternative.origin
                                   and s.route.status != "no_route" and set(ids) <= set(s.profiles)), None)
-                    name = self.pack.display_name(alternative.origin_name)
+                    name = self.original(self.pack.display_name(alternative.origin_name))
                     other = _("Another possibility: the route from the stop {name}.", name=name) if found and \
                         found.route.origin_kind == "stop" else _("Another possibility: the route from {name}.", name=name)
                     blocks.append(self.para(other + self.only_for(ids, shared), reference=keys[id(found)] if found else None))
@@ -518,7 +523,7 @@ class StandardBuilder(Builder):
 
     def sources(self) -> Section:
         _ = self._
-        texts = [s["name"] + (f" ({s['url']})" if s.get("url") else "") +
+        texts = [self.original(s["name"]) + (f" ({s['url']})" if s.get("url") else "") +
                  (_(", as of {date}", date=s["retrieved"]) if s.get("retrieved") else "") for s in self.info.sources]
         blocks = [self.items(texts)]
         blocks += [WebAddress(url, only=("paper",)) for url in dict.fromkeys(s["url"] for s in self.info.sources
@@ -537,7 +542,7 @@ class StandardBuilder(Builder):
         _, info = self._, self.info
         date = self.pack.written_date(info.edition_date)
         return Section("colophon", _("Colophon"), 1, (
-            self.para(f"{self.title}.", _("Publisher: {publisher}.", publisher=info.publisher),
+            self.para(f"{self.title}.", _("Publisher: {publisher}.", publisher=self.original(info.publisher)),
                       _("Edition of {date}.", date=date)),
             self.para(_("A document conforming to PDF/UA-1, set in DejaVu Sans (Bitstream Vera and DejaVu licence)."),
                       only=("screen",)),

@@ -62,7 +62,7 @@ class EasyReadBuilder(Builder):
         return (*self.pack.sentences(self.text(photo.alt)), self.photo_credit(photo))
 
     def place_title(self, place) -> str:
-        return capital(self.pack.expand_name(place.short_name))
+        return self.original(capital(self.pack.expand_name(place.short_name)))
 
     def cover(self) -> tuple:
         _ = self._
@@ -98,7 +98,7 @@ class EasyReadBuilder(Builder):
             for n, e in enumerate(info.glossary, start=1)))] * bool(info.glossary)  # no empty word list
         date = self.pack.written_date(info.edition_date)
         sections.append(Section("colophon", _("About this guide"), 1, (self.sentences(
-            _("Publisher: {publisher}.", publisher=info.publisher), _("Edition of {date}.", date=date),
+            _("Publisher: {publisher}.", publisher=self.original(info.publisher)), _("Edition of {date}.", date=date),
             _("This guide has other editions too. There is a standard edition. There is an edition for printing. "
               "There is also an edition to listen to."),
             _("You find them here: {address}.", address=short_address(info.download_page)) if info.download_page
@@ -123,7 +123,7 @@ class EasyReadBuilder(Builder):
     def place(self, place) -> Section:
         _, lang, pack = self._, self.lang, self.pack
         key = f"place-{place.id}"
-        address = _("Address: {address}.", address=pack.expand_name(str(place.address)))
+        address = _("Address: {address}.", address=self.original(pack.expand_name(str(place.address))))
         lines = [pack.EasyLine("address", (address, _("The place on the map is not exact.")) if
                                place.location.approximate else (address,))]
         phones = list(dict.fromkeys(p.label.get(lang, _("phone")) for p in place.contacts.phones))
@@ -202,7 +202,7 @@ class EasyReadBuilder(Builder):
         lines += [pack.EasyLine("warning", said) for said in list(dict.fromkeys(self.barrier(b.barrier)
                                                                                for b in route.barriers))[:3]]
         return lines + [pack.EasyLine("bus", (_("You can start from another place: the stop {name}.",
-                                                name=pack.expand_name(a.origin_name)),))
+                                                name=self.original(pack.expand_name(a.origin_name))),))
                         for a in route.alternatives if a.kind == "origin"]
 
     def route_calls(self, route, phone) -> list:

@@ -2,6 +2,8 @@
 
 A document is built once per language and register (standard, easy-read) by guide.document.builder.
 Editions never see the data or the routes, only these nodes, like a Sphinx translator sees doctree nodes.
+Sentences may hold passages in the guide's first language (names, untranslated texts) marked by
+guide.data.text.original: editions tag them (spans) or drop the marks (plain).
 A block or section may be marked for some media only (`only`): "screen" (a PDF read on a screen),
 "paper" (the print edition) or "audio"; unmarked content is for every edition.
 """
@@ -11,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..data.text import plain, spans
+
 __all__ = ["Block", "Paragraph", "Item", "ItemList", "Table", "Figure", "Photo", "Legend", "Contents", "ContentsEntry",
-           "WebAddress", "SignVideo", "Finder", "Section", "Document", "shown_in", "short_address"]
+           "WebAddress", "SignVideo", "Finder", "Section", "Document", "shown_in", "short_address", "plain", "spans"]
 
 @dataclass(frozen=True)
 class Block:
@@ -203,6 +207,8 @@ class Document:
     back_cover: tuple = ()
     paper: object = None  # the printed guide's paper: thickness of a leaf in mm (text, cover, office)
     language: object = field(default=None, compare=False, repr=False)  # the language pack (guide.language.<lang>)
+    original: object = field(default=None, compare=False, repr=False)  # the pack of the guide's first language: the
+    # language of the names and untranslated texts that sentences mark (guide.data.text.original)
 
     @property
     def gettext(self) -> Callable:
@@ -213,6 +219,16 @@ class Document:
     def locale(self) -> str:
         """The BCP 47 tag of the language, for the file's metadata (pl-PL)."""
         return self.language.PDF_LANG
+
+    @property
+    def original_lang(self) -> str:
+        """The code of the guide's first language ('pl')."""
+        return self.original.PDF_LANG.split("-")[0]
+
+    @property
+    def original_locale(self) -> str | None:
+        """The BCP 47 tag of the passages marked as in the guide's first language, when that is another language."""
+        return self.original.PDF_LANG if self.original is not None and self.original is not self.language else None
 
     def walk(self):
         for section in self.sections:

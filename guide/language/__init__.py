@@ -21,10 +21,11 @@ import yaml
 from babel.messages.pofile import read_po
 
 from ..data.model import DAYS, KIND_WORDS
-from ..data.text import original, spans
+from ..data.text import ORIGINAL_END, ORIGINAL_START, original, plain, spans
 
 __all__ = ["pack", "available_languages", "check_easy_read", "PACK_API", "roman_value", "ROMAN_NUMERAL", "KindWords",
-           "kind_words", "capital", "original", "text_in", "numbered", "day_groups", "ALL_DAY", "display_case", "line_of", "is_fallback"]
+           "kind_words", "capital", "original", "keeps_marks", "text_in", "numbered", "day_groups", "ALL_DAY",
+           "display_case", "line_of", "is_fallback"]
 
 PACK_API = (
     "PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "opening_hours",
@@ -140,8 +141,50 @@ def line_of(text, sentence: str) -> int | None:
 
 
 def capital(text: str) -> str:
-    """The text with its first letter a capital: 'biuro' → 'Biuro'."""
-    return text[:1].upper() + text[1:]
+    """The text with its first letter a capital: 'biuro' → 'Biuro' (a mark before it is kept)."""
+    start = len(text) - len(text.lstrip(ORIGINAL_START + ORIGINAL_END))
+    return text[:start] + text[start:start + 1].upper() + text[start + 1:]
+
+
+def keeps_marks(split):
+    """A pack's sentence splitter made safe for texts with marked passages (guide.data.text.original): it splits
+    the text without its marks, and every word of a sentence keeps the marks it had. The splitter must return
+    sentences made of the text's words in order, joined by spaces."""
+    def sentences(text: str) -> list:
+        if ORIGINAL_START not in text:
+            return split(text)
+        words, word = [], []  # each word as (character, marked) pairs
+        for piece, marked in spans(text):
+            for char in piece:
+                if char.isspace():
+                    words, word = (words + [word], []) if word else (words, word)
+                else:
+                    word.append((char, marked))
+        words += [word] if word else []
+        found, at = [], 0
+        for sentence in split(plain(text)):
+            count = len(sentence.split())
+            chars = []
+            for index, each in enumerate(words[at:at + count]):
+                if index:
+                    chars.append((" ", chars[-1][1] and each[0][1]))  # a space inside a marked passage stays in it
+                chars += each
+            at += count
+            found.append("".join(original(run) if marked else run for marked, run in _runs(chars)))
+        return found
+    sentences.__doc__ = split.__doc__
+    return sentences
+
+
+def _runs(chars: list) -> list:
+    """(marked, text) for each stretch of characters with the same mark."""
+    runs = []
+    for char, marked in chars:
+        if runs and runs[-1][0] == marked:
+            runs[-1][1].append(char)
+        else:
+            runs.append((marked, [char]))
+    return [(marked, "".join(run)) for marked, run in runs]
 
 
 @dataclass(frozen=True)

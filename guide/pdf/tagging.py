@@ -9,6 +9,7 @@ link OBJRs, /Lang, MarkInfo, ViewerPreferences and XMP metadata (standards UA-01
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
@@ -19,9 +20,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from ..clock import source_date
+from ..document.nodes import plain, spans
 
 __all__ = ["StructureTree", "TaggedParagraph", "TaggedTable", "TaggedFigure", "TaggedListItem", "ContentsEntry",
-           "PictureRow", "artifact", "finish"]
+           "PictureRow", "artifact", "finish", "markup"]
+
+_SPAN_BEGIN, _SPAN_END = "wromik_span_begin", "wromik_span_end"  # ReportLab onDraw callbacks, registered per canvas
 
 
 @dataclass
@@ -33,10 +37,11 @@ class _Element:
 
 
 class StructureTree:
-    """The logical structure collected while drawing; element 0 is the Document."""
+    """The logical structure collected while drawing; element 0 is the Document. `original` is the /Lang of the
+    passages sentences mark as in the guide's first language, or None when that is the document's language."""
 
-    def __init__(self, lang: str):
-        self.lang = lang
+    def __init__(self, lang: str, original: str | None = None):
+        self.lang, self.original = lang, original
         self.elements = [_Element("Document", None, {})]
         self.destinations: dict = {}  # bookmark key -> page number, filled while drawing
         self._next_mcid: dict = {}
@@ -54,6 +59,8 @@ class StructureTree:
         self._next_mcid[page] = mcid + 1
         self.elements[element].kids.append(("mcid", page, mcid))
         canvas.addLiteral(f"/{self.elements[element].type} <</MCID {mcid}>> BDC")
+        canvas.setNamedCB(_SPAN_BEGIN, _span_begin)  # for the passages in another language inside (markup)
+        canvas.setNamedCB(_SPAN_END, _span_end)
 
     @staticmethod
     def end(canvas) -> None:
@@ -62,6 +69,25 @@ class StructureTree:
     def link(self, canvas, element: int, rect: tuple) -> None:
         """Record that the link annotation at rect on this page belongs to element."""
         self.elements[element].kids.append(("annot", canvas.getPageNumber() - 1, tuple(round(v, 2) for v in rect)))
+
+
+def markup(text: str, original: str | None) -> str:
+    """ReportLab paragraph markup of a text: escaped, and with `original` (a /Lang) each word of a passage marked as
+    in the guide's first language inside a marked-content Span with that /Lang (PDF/UA-1 7.2-34). Word by word, so a
+    line or page break never falls inside a Span."""
+    if not original:
+        return escape(plain(text))
+    tagged = f'<onDraw name="{_SPAN_BEGIN}" label="{original}"/>{{}}<onDraw name="{_SPAN_END}"/>'
+    return "".join(re.sub(r"\S+", lambda word: tagged.format(escape(word.group())), piece) if marked else escape(piece)
+                   for piece, marked in spans(text))
+
+
+def _span_begin(canvas, kind, lang) -> None:
+    canvas._curr_tx_info["tx"]._code.append(f"/Span <</Lang ({lang})>> BDC")  # in the text object, before the word
+
+
+def _span_end(canvas, kind, label) -> None:
+    canvas._curr_tx_info["tx"]._code.append("EMC")
 
 
 class artifact:
@@ -86,7 +112,7 @@ def _keep_line_end_spaces(paragraph: Paragraph) -> None:
             if words and not words[-1].endswith(" "):
                 words[-1] += " "
         else:
-            frags = getattr(line, "words", [])
+            frags = [frag for frag in getattr(line, "words", []) if not hasattr(frag, "cbDefn")]  # not a Span's mark
             if frags and not frags[-1].text.endswith(" "):
                 frags[-1].text += " "
 
@@ -103,9 +129,9 @@ class TaggedParagraph(Paragraph):
         self.element = element if element is not None else (tree.element(tag, parent, **attrs) if tree else None)
 
     @classmethod
-    def plain(cls, text: str, style, **kwargs):
-        """A paragraph of plain text (escaped for ReportLab's markup)."""
-        return cls(escape(text), style, **kwargs)
+    def plain(cls, text: str, style, *, tree: StructureTree, **kwargs):
+        """A paragraph of a text (escaped for ReportLab's markup, passages in the first language tagged)."""
+        return cls(markup(text, tree.original), style, tree=tree, **kwargs)
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
@@ -279,9 +305,11 @@ class ContentsEntry(Flowable):
     the Link element by an OBJR. Without one (on paper) it is plain text and there is no annotation."""
 
     def __init__(self, text: str, page_label: str, destination: str | None, style, *, tree: StructureTree,
-                 parent: int = 0):
+                 link_text: str = "", parent: int = 0):
         super().__init__()
-        self.text, self.page_label, self.destination, self.style = text, page_label, destination, style
+        self.text, self.page_label, self.destination, self.style = plain(text), page_label, destination, style
+        self.words = [(word, marked and tree.original) for piece, marked in spans(text) for word in piece.split()]
+        self.link_text = link_text  # what the link says to a screen reader: the title and its page
         self.tree = tree
         self.paragraph = tree.element("P", parent)
         self.content = tree.element("Link", self.paragraph) if destination else self.paragraph
@@ -293,14 +321,26 @@ class ContentsEntry(Flowable):
         self.width, self.height = availWidth, style.leading * len(self.lines) + 4
         return self.width, self.height
 
+    def draw_line(self, canvas, number: int, y: float) -> None:
+        """One line of the title, word by word, each word of another language in a Span with its /Lang."""
+        style, x = self.style, 0.0
+        first = sum(len(line.split()) for line in self.lines[:number])
+        for word, lang in self.words[first:first + len(self.lines[number].split())]:
+            if lang:
+                canvas.addLiteral(f"/Span <</Lang ({lang})>> BDC")
+            canvas.drawString(x, y, word + " ")
+            if lang:
+                canvas.addLiteral("EMC")
+            x += stringWidth(word + " ", style.fontName, style.fontSize)
+
     def draw(self):
         canvas, style = self.canv, self.style
         baseline = 5
         self.tree.begin(canvas, self.content)
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
-        for number, line in enumerate(self.lines):
-            canvas.drawString(0, baseline + style.leading * (len(self.lines) - 1 - number), line + " ")
+        for number in range(len(self.lines)):
+            self.draw_line(canvas, number, baseline + style.leading * (len(self.lines) - 1 - number))
         canvas.drawRightString(self.width, baseline, self.page_label)
         self.tree.end(canvas)
         with artifact(canvas):
@@ -314,7 +354,7 @@ class ContentsEntry(Flowable):
         if self.destination:
             x0, y0 = canvas.absolutePosition(0, 0)
             x1, y1 = canvas.absolutePosition(self.width, self.height)
-            canvas.linkRect(f"{self.text}, strona {self.page_label}", self.destination,
+            canvas.linkRect(self.link_text or self.text, self.destination,
                             (0, 0, self.width, self.height), relative=1, thickness=0)
             self.tree.link(canvas, self.content, (x0, y0, x1, y1))
 

@@ -15,6 +15,7 @@ from ..speech.daisy import write_daisy
 from ..speech.script import compose_script
 from ..errors import BuildError, SpeechError
 from ..speech.voices import ClipCache, default_cache_dir, engine_for, run_program
+from ..document.nodes import plain, spans
 from . import Renderer
 
 __all__ = ["AudioRenderer"]
@@ -33,8 +34,15 @@ class AudioRenderer(Renderer):
     fallback_engine = "espeak-ng"
 
     def prepare(self) -> None:
-        self.engine = engine_for(self.options.get("speech_engine") or "espeak-ng", self.lang)
+        self.use_engine(self.options.get("speech_engine") or "espeak-ng")
         self.cache_dir = Path(self.options.get("speech_cache") or default_cache_dir())
+
+    def use_engine(self, name: str) -> None:
+        """Speak with this engine: in the document's voice, and the passages in the guide's first language (names)
+        in that language's voice."""
+        self.engine = engine_for(name, self.lang)
+        self.original_engine = engine_for(name, self.document.original_lang) if self.document.original_locale \
+            else None
 
     def write(self) -> None:
         script = compose_script(self.document)
@@ -97,12 +105,13 @@ class AudioRenderer(Renderer):
                                   f"--speech-engine {self.fallback_engine}, or add --speech-fallback to use "
                                   f"{self.fallback_engine} whenever {self.engine.name} fails.") from None
             self.say(f"Warning: {error} Falling back to {self.fallback_engine} for the whole recording.")
-            self.engine = engine_for(self.fallback_engine, self.lang)
+            self.use_engine(self.fallback_engine)
             return self._synthesise(script, scratch)
 
     def _synthesise(self, script, scratch: Path) -> list:
         """Clip after clip straight to its chapter's file, so memory holds one clip at a time."""
         cache = ClipCache(self.cache_dir, self.engine, warn=self.say)
+        names = ClipCache(self.cache_dir, self.original_engine, warn=self.say) if self.original_engine else None
         chapters = []
         for number, chapter in enumerate(script.chapters, start=1):
             raw, marks, position, placed = scratch / f"{number:02d}.raw", [], LEAD_IN, 0
@@ -111,7 +120,7 @@ class AudioRenderer(Renderer):
                 for index, section in enumerate(chapter.sections):
                     length, pauses = 0.0, [AFTER_TITLE] + [BETWEEN_SENTENCES] * len(section.sentences)
                     for text, pause in zip((section.title, *section.sentences), pauses):
-                        clip = cache.clip(text)  # checked
+                        clip = _clip(text, cache, names)  # checked
                         placed += bool(clip)
                         for piece in (clip, silence(pause)):
                             sink.write(piece)
@@ -119,12 +128,13 @@ class AudioRenderer(Renderer):
                     if index + 1 < len(chapter.sections):
                         sink.write(silence(BETWEEN_SECTIONS))
                         length += seconds(silence(BETWEEN_SECTIONS))
-                    marks.append((section.title, position, position + length))
+                    marks.append((plain(section.title), position, position + length))
                     position += length
                 sink.write(silence(LEAD_OUT))
             chapters.append((raw, marks, placed))
-        self.say(f"Speech ({self.engine.name}, {self.engine.voice}): {cache.synthesised} clips synthesised, "
-                 f"{cache.reused} from the cache.")
+        voices = self.engine.voice + (f", names: {self.original_engine.voice}" if names else "")
+        self.say(f"Speech ({self.engine.name}, {voices}): {cache.synthesised + (names.synthesised if names else 0)} "
+                 f"clips synthesised, {cache.reused + (names.reused if names else 0)} from the cache.")
         return chapters
 
     def _whole(self, files: list, durations: list, script, language: str) -> None:
@@ -160,6 +170,14 @@ class AudioRenderer(Renderer):
                                 identifier=identifier, chapters=entries):
             if name.endswith(".smil"):
                 self.output_path(f"daisy/{name}", "application/smil+xml")
+
+
+def _clip(text: str, cache: ClipCache, names: ClipCache | None) -> bytes:
+    """The speech of a sentence; its passages in the guide's first language in that language's voice (names)."""
+    pieces = [(piece.strip(), marked) for piece, marked in spans(text) if any(c.isalnum() for c in piece)]
+    if names is None or not any(marked for _, marked in pieces):
+        return cache.clip(plain(text))
+    return b"".join((names if marked else cache).clip(piece) for piece, marked in pieces)
 
 
 def _duration(path: Path) -> float:

@@ -9,7 +9,6 @@ saddle-stitched booklets with both covers, which a desktop printer prints and a 
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
 
 import math
 
@@ -165,7 +164,7 @@ class PrintPdfRenderer(StandardPdfRenderer):
 
     def visit_webaddress(self, block) -> list:
         """A QR code of the address beside the address written out."""
-        caption = Paragraph(escape(self._("Scan the code with a phone to open the page {url}", url=block.short)),
+        caption = Paragraph(self.markup(self._("Scan the code with a phone to open the page {url}", url=block.short)),
                             self.styles["body"])
         return [Spacer(1, 4), *self.qr_code(block.url, [caption]), Spacer(1, 6)]
 
@@ -198,7 +197,7 @@ class PrintPdfRenderer(StandardPdfRenderer):
                     "Spine {spine} mm = {leaves} leaves ({pages} pages) × {text} mm + 2 × {cover} mm cover.",
                     spine=self.decimal(spine_mm), leaves=math.ceil(pages / 2), pages=pages,
                     text=self.decimal(paper.text), cover=self.decimal(paper.cover)))
-        self.tree = StructureTree(self.lang)
+        self.tree = StructureTree(self.lang, self.document.original_locale)
         doc = BaseDocTemplate(str(path), pagesize=sheet.media_size, title=self.title, author=self.document.publisher,
                               lang=self.lang, invariant=1, enforceColorSpace=self.colour_space, initialFontName=FONT,
                               initialFontSize=self.base_size)

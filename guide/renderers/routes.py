@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from ..document.nodes import plain
 from . import Renderer
 
 __all__ = ["RoutesRenderer"]
@@ -67,4 +68,16 @@ class RoutesRenderer(Renderer):
                                                      reason=b.reason)
         for item, unknown in zip(properties["unknowns"], route.unknowns):
             item["text"] = phrasing.describe_unknown(unknown.attribute, disputed=unknown.disputed)
-        return {"type": "Feature", "geometry": geometry, "properties": properties}
+        return {"type": "Feature", "geometry": geometry, "properties": _plain(properties)}
+
+
+def _plain(value):
+    """Every text in a value without the marks of passages in the guide's first language (JSON has no use for
+    them: its consumers get the names as they are)."""
+    if isinstance(value, str):
+        return plain(value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value

@@ -6,7 +6,6 @@ The easy-read and print editions are the same translator with other settings and
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
 
 import segno
 from reportlab.lib import colors
@@ -25,7 +24,7 @@ from ..pdf.fonts import FONT, FONT_BOLD, register_fonts
 from ..pdf.images import PlacedPhoto, draw_photo, place_photo
 from ..pdf.pdfx import Sheet
 from ..pdf.tagging import (ContentsEntry, PictureRow, StructureTree, TaggedFigure, TaggedListItem, TaggedParagraph,
-                           TaggedTable, artifact, finish)
+                           TaggedTable, artifact, finish, markup)
 from . import Renderer
 from .flow import MapWithSteps, keep_headings_with_content, map_after_last_line
 
@@ -72,7 +71,7 @@ class StandardPdfRenderer(Renderer):
     def prepare(self) -> None:
         register_fonts()
         self.styles = self.make_styles()
-        self.title = self.document.title
+        self.title = nodes.plain(self.document.title)  # metadata, running header
         self._ = self.document.gettext
         self.placed: dict = {}  # photo path -> PlacedPhoto, made once for every pass of the layout
 
@@ -92,7 +91,7 @@ class StandardPdfRenderer(Renderer):
         path = self.output_path(self.file_name)
         pages: dict = {}
         for _ in range(4):  # later passes know every heading's page, for the contents and page references
-            tree = StructureTree(self.lang)
+            tree = StructureTree(self.lang, self.document.original_locale)
             self._build(path, tree, pages)
             if tree.destinations == pages:
                 break
@@ -185,7 +184,7 @@ class StandardPdfRenderer(Renderer):
 
     def visit_cover(self, document) -> list:
         story = [Spacer(1, self.cover_space), TaggedParagraph.plain(document.title, self.styles["title"], tree=self.tree,
-                                                           tag="H1", outline=("cover", document.title, 0))]
+                                                           tag="H1", outline=("cover", self.title, 0))]
         return story + self.blocks(document.cover)
 
     def visit_section(self, section) -> list:
@@ -212,7 +211,7 @@ class StandardPdfRenderer(Renderer):
     def heading(self, text: str, level: int, key: str, *, outline: bool = True):
         style = self.styles[f"h{min(level, 3)}"]
         return TaggedParagraph.plain(text, style, tree=self.tree, tag=f"H{min(level, 6)}",
-                                     outline=(key, text, level - 1) if outline else None,
+                                     outline=(key, nodes.plain(text), level - 1) if outline else None,
                                      anchor=None if outline else key)
 
     def blocks(self, blocks) -> list:
@@ -229,6 +228,10 @@ class StandardPdfRenderer(Renderer):
                 text + self.see_page(block.reference)
         return [TaggedParagraph.plain(text, self.styles["body"], tree=self.tree)]
 
+    def markup(self, text: str) -> str:
+        """A sentence as ReportLab markup, its passages in the guide's first language tagged with their /Lang."""
+        return markup(text, self.tree.original)
+
     def see_page(self, key: str) -> str:
         """Hook: a reference to the page of a section; on screen the contents links do this job."""
         return ""
@@ -239,7 +242,7 @@ class StandardPdfRenderer(Renderer):
         element = self.tree.element("L", 0, ListNumbering="Decimal" if block.numbered else "Disc")
         flowables = []
         for number, item in enumerate(block.items, start=block.start):
-            body = Paragraph(escape(item.text), self.styles["body"])
+            body = Paragraph(self.markup(item.text), self.styles["body"])
             label = f"{number}." if block.numbered else "\u2022"
             flowables += [TaggedListItem(label, body, tree=self.tree, list_element=element,
                                          label_style=self.styles["label"], indent=9 * mm), Spacer(1, 3)]
@@ -251,7 +254,7 @@ class StandardPdfRenderer(Renderer):
         story = []
         for item in items:
             body = self.tree.element("LBody", self.tree.element("LI", element))
-            paragraphs = [Paragraph(escape(s), self.styles["body"]) for s in item.sentences]
+            paragraphs = [Paragraph(self.markup(s), self.styles["body"]) for s in item.sentences]
             story += [PictureRow(self._picture(item.pictogram or "information"), self.pictogram_size(), paragraphs,
                                  tree=self.tree, parent=body), Spacer(1, 8)]
         return story
@@ -270,12 +273,12 @@ class StandardPdfRenderer(Renderer):
         rows = []
         for item in block.items:
             rows += [PictureRow(self._picture(item.pictogram), self.pictogram_size(),
-                                [Paragraph(escape(s), self.styles["body"]) for s in item.sentences], tree=self.tree,
-                                alt=item.text.rstrip(".")), Spacer(1, 4)]
+                                [Paragraph(self.markup(s), self.styles["body"]) for s in item.sentences], tree=self.tree,
+                                alt=nodes.plain(item.text).rstrip(".")), Spacer(1, 4)]
         return rows
 
     def visit_table(self, block) -> list:
-        rows = [list(block.header)] + [list(row) for row in block.rows]
+        rows = [list(block.header)] + [[nodes.plain(cell) for cell in row] for row in block.rows]
         width = min(60 * mm, self.frame_width / len(block.header))
         size = self.base_size
         table = TaggedTable(rows, tree=self.tree, row_headers=True, colWidths=[width] * len(block.header),
@@ -292,7 +295,7 @@ class StandardPdfRenderer(Renderer):
 
         def draw(canvas, width, height):
             draw_map(canvas, layout, FONT, FONT_BOLD)
-        return [Spacer(1, 4), TaggedFigure(layout.width, layout.height, draw, tree=self.tree, alt=block.alt),
+        return [Spacer(1, 4), TaggedFigure(layout.width, layout.height, draw, tree=self.tree, alt=nodes.plain(block.alt)),
                 Spacer(1, 10)]
 
     def visit_photo(self, block) -> list:
@@ -301,7 +304,7 @@ class StandardPdfRenderer(Renderer):
 
         def draw(canvas, width, height):
             draw_photo(canvas, photo, width, height)
-        figure = TaggedFigure(photo.width, photo.height, draw, tree=self.tree, alt=block.alt)
+        figure = TaggedFigure(photo.width, photo.height, draw, tree=self.tree, alt=nodes.plain(block.alt))
         caption = self.visit_paragraph(nodes.Paragraph(block.caption))  # in each edition's way with sentences
         return [Spacer(1, 4), KeepTogether([figure, Spacer(1, 4), *caption]), Spacer(1, 8)]
 
@@ -336,8 +339,11 @@ class StandardPdfRenderer(Renderer):
     def visit_contents(self, block) -> list:
         story = []
         for entry in filter(lambda entry: nodes.shown_in(entry, self.medium), block.entries):
-            story += [ContentsEntry(entry.title, str(self.pages.get(entry.key, "\u2026")),
-                                    entry.key if self.links else None, self.styles["toc"], tree=self.tree), Spacer(1, 2)]
+            page = str(self.pages.get(entry.key, "\u2026"))
+            story += [ContentsEntry(entry.title, page, entry.key if self.links else None, self.styles["toc"],
+                                    tree=self.tree, link_text=self._("{title}, page {number}",
+                                                                     title=nodes.plain(entry.title), number=page)),
+                      Spacer(1, 2)]
         return story
 
     def visit_webaddress(self, block) -> list:
@@ -348,10 +354,10 @@ class StandardPdfRenderer(Renderer):
         """The sign-language pictogram beside the sentences, and the QR code of the video's address under it: on
         screen a link, on paper a code to scan."""
         link_text = self._("Open the video: {address}", address=block.short)
-        caption = f"<u>{escape(link_text)}</u>" if self.links else \
-            escape(self._("Scan the code with a phone to watch the video."))
+        caption = f"<u>{self.markup(link_text)}</u>" if self.links else \
+            self.markup(self._("Scan the code with a phone to watch the video."))
         return [PictureRow(self._picture("sign_language"), self.pictogram_size(),
-                           [Paragraph(escape(s), self.styles["body"]) for s in block.sentences], tree=self.tree),
+                           [Paragraph(self.markup(s), self.styles["body"]) for s in block.sentences], tree=self.tree),
                 Spacer(1, 4), *self.qr_code(block.url, [Paragraph(caption, self.styles["body"])]), Spacer(1, 8)]
 
     qr_size = 25 * mm
@@ -375,7 +381,8 @@ class StandardPdfRenderer(Renderer):
     def visit_finder(self, block) -> list:
         """The sentences, and in the outline the label with an entry for each section it names."""
         self.finders += 1
-        outline = [_Outline(f"finder-{self.finders}", block.label, self.finder_level, block.targets)]
+        outline = [_Outline(f"finder-{self.finders}", nodes.plain(block.label), self.finder_level,
+                            tuple((nodes.plain(title), key) for title, key in block.targets))]
         return outline + self.visit_paragraph(nodes.Paragraph(block.sentences))
 
     finder_level = 2  # outline level of a Finder's label: under the section that holds it (level 2 → index 1)

@@ -4,7 +4,10 @@ A script is chapters (each chapter of the document that is for listening), each 
 listener can jump to (the chapter's own text, then every section inside it), each made of sentences.
 Lists and tables are read item by item, numbered steps with their ordinal, every map by its long
 description and every photo by what it shows (its alternative text). The language pack's `spoken()`
-turns every sentence into the words actually said; the transcript is those words.
+turns every sentence into the words actually said; the transcript is those words. A passage marked as in the
+guide's first language (a Polish street name in the Ukrainian guide) is said by that language's pack and, in
+the recording, by its voice: sentences keep the marks (guide.data.text.original); titles and the transcript
+do not.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import nodes
+from ..document.nodes import plain, spans
+from ..data.text import original
 
 __all__ = ["Script", "Chapter", "Section", "compose_script"]
 
@@ -20,8 +25,8 @@ MEDIUM = "audio"
 
 @dataclass(frozen=True)
 class Section:
-    title: str  # spoken form
-    sentences: tuple  # spoken forms
+    title: str  # spoken form, with its marks
+    sentences: tuple  # spoken forms, with their marks
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,7 @@ class Script:
         for chapter in self.chapters:
             parts.append(f"# {chapter.title}")
             for section in chapter.sections:
-                parts += ["", f"## {section.title}", *section.sentences]
+                parts += ["", f"## {plain(section.title)}", *map(plain, section.sentences)]
             parts.append("")
         return "\n".join(parts)
 
@@ -53,7 +58,7 @@ def compose_script(document: nodes.Document) -> Script:
     """The whole document as chapters for listening."""
     reader = _Reader(document)
     chapters = tuple(reader.chapter(section) for section in document.sections if nodes.shown_in(section, MEDIUM))
-    return Script(reader.say(document.title), document.lang, chapters)
+    return Script(plain(reader.say(document.title)), document.lang, chapters)
 
 
 class _Reader:
@@ -61,17 +66,22 @@ class _Reader:
 
     def __init__(self, document):
         self.language = document.language
+        self.original = document.original if document.original_locale else None
         self._ = document.gettext
 
     def say(self, text: str) -> str:
-        return self.language.spoken(text)
+        """What is said for a text: each passage in the guide's first language by that language's pack, marked."""
+        said = self.language.spoken(text)
+        if self.original is None:
+            return plain(said)
+        return "".join(original(self.original.spoken(piece)) if marked else piece for piece, marked in spans(said))
 
     def chapter(self, section) -> Chapter:
         parts = [self.section(section.title, section.blocks)]
         for inner in list(section.walk())[1:]:
             if nodes.shown_in(inner, MEDIUM) and any(nodes.shown_in(b, MEDIUM) for b in inner.blocks):
                 parts.append(self.section(inner.navigation_title, inner.blocks))  # a title with nothing to say is left out
-        return Chapter(section.key, self.say(section.title).rstrip(" ,;"), tuple(parts))
+        return Chapter(section.key, plain(self.say(section.title)).rstrip(" ,;"), tuple(parts))
 
     def section(self, title: str, blocks) -> Section:
         texts = [text for block in blocks if nodes.shown_in(block, MEDIUM)

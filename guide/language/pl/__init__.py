@@ -1,12 +1,12 @@
 """Polish: phrasing of steps, facts and hours for each register, speech normalisation, easy-read rules,
 and the gettext catalog messages.po for the fixed words (headings, labels)."""
 
-from .. import translator
+from .. import keeps_marks, translator
 from .easyphrasing import (EasyLine, barrier_sentence, entrance_lines, hours_lines, inside_lines, route_lines,
                            short_entrance_name)
 from .phrasing import (describe_barrier, describe_map, describe_status, describe_stop, describe_step, describe_unknown,
                        fact_sentences, opening_hours, plural, quantity, service_hours, warning_notes, written_date)
-from .readability import check_guide, display_name, expand_name, readability_report, sentences
+from .readability import check_guide, display_name, expand_name, readability_report, sentences as split_sentences
 from .spoken import ordinal, spoken
 
 __all__ = ["PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "opening_hours",
@@ -19,3 +19,4 @@ PDF_LANG = "pl-PL"  # the PDF's /Lang
 SPEECH_CODE = "pol"  # ISO 639-2, for ID3 tags
 PLACEHOLDER = "do uzupełnienia"  # marks what the starter guide (wromik new) leaves to be filled in
 gettext = translator("pl")
+sentences = keeps_marks(split_sentences)
