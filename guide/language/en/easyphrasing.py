@@ -113,7 +113,7 @@ def _cross(step) -> list:
         lines.append(_line(_TURNS[step.turn][0], f"{_TURNS[step.turn][1]}."))
     lights = crossing.get("traffic_lights")
     light_sentence = {True: "There are traffic lights.", False: "There are no traffic lights."}.get(
-        lights, "We do not know if there are traffic lights.")
+        lights, "We have no information about traffic lights.")
     lines.append(_line("crossing_lights" if lights else "crossing", "Cross the street.", _street(step.name),
                        light_sentence, *_warning_sentences(step)))
     sound = crossing.get("sound_signal")
@@ -197,7 +197,7 @@ def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: 
         elif step.action == "lift_up":
             lines.append(_line("lift", go_to_level(step.count, lift=True, dot=False)))
         elif step.action == "stairs_up" and ("unknown:lift" in step.warnings or "no_lift" in step.warnings):
-            lift = "There is no lift." if "no_lift" in step.warnings else "We do not know if there is a lift."
+            lift = "There is no lift." if "no_lift" in step.warnings else "We have no information about a lift."
             lines += [_line("desk", _floor_sentence(step.count, kind)),  # no lift, or nothing known of one
                       _line(NEGATED + "lift" if "no_lift" in step.warnings else "question", lift)]
         elif step.action == "stairs_up":
@@ -217,11 +217,11 @@ def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: 
 def _staff_come_down(step, kind) -> list:
     """Staff come to the entrance: where the destination is, why the reader cannot get there, and who comes."""
     lines = [_line("desk", _floor_sentence(step.count, kind) if step.count is not None else
-                   f"We do not know where {kind.destination} is.")]
+                   f"We have no information about the way {kind.to_destination}.")]
     if "barrier:lift" in step.warnings:
         lines.append(_line(NEGATED + "lift", "There is no lift."))
     elif "unknown:lift" in step.warnings:
-        lines.append(_line("question", "We do not know if there is a lift."))
+        lines.append(_line("question", "We have no information about a lift."))
     lines += [_line("warning", barrier_sentence(code.partition(":")[2])) for code in step.warnings
               if code.startswith("barrier:") and code != "barrier:lift"]
     come = "A member of staff comes down to you." if step.count else "A member of staff comes to you at the entrance."

@@ -265,7 +265,7 @@ def describe_step(step: Step, *, kind) -> str:
         if step.cue_before_m and step.turn not in (None, "straight"):
             text = f"In {quantity(step.cue_before_m, 'metre')}, {_cue(step.turn)}. Then go{distance}{along}."
         elif step.turn in (None, "straight"):
-            text = f"Go straight on{distance}{along}."
+            text = f"Go straight on{' for' if distance else ''}{distance}{along}."
         else:
             text = f"{_EN['turn'][step.turn]} and go{distance}{along}."
         if step.action == "ramp" and step.incline is not None:
@@ -346,7 +346,7 @@ def describe_barrier(attribute: str, value, limit, unit: str, place: str | None,
         return f"steps: {quantity(value, 'step') if isinstance(value, int) else 'number not known'}{where}{why}"
     shown = _num(value) if isinstance(value, (int, float)) else str(value)
     if attribute == "incline" and isinstance(limit, (int, float)) and limit < 0:
-        return f"{label} {shown}% downhill, where at most {_num(-limit)}% is acceptable{where}"
+        return f"{label} {_num(abs(value))}% downhill, where at most {_num(-limit)}% is acceptable{where}"
     if attribute.endswith("width"):
         return f"{label} {shown} {unit}, where at least {_num(limit)} {unit} is needed{where}"
     return f"{label} {shown} {unit}, where at most {_num(limit)} {unit} is acceptable{where}"
@@ -481,7 +481,7 @@ def describe_map(*, origin_kind: str, origin_name: str, place_name: str, entranc
     """What a route map shows: its short alternative text and, for listeners, its overview."""
     length = quantity(round(length_m), "metre")
     origin, place = name_of(origin_name), name_of(place_name)
-    to = f"the entrance {text_in(entrance_name, 'en')}" if entrance_name else place
+    to = f"the entrance: {text_in(entrance_name, 'en')}" if entrance_name else place
     stop = origin_kind == "stop"
     alt = f"Map of the route from {f'the stop {origin}' if stop else 'the car park'} to {to}, {length}."
     overview = (f"The map shows the route from {'the stop' if stop else 'the car park:'} {origin} to the building "
