@@ -94,18 +94,20 @@ def _extracted_messages() -> dict:
     return found
 
 
-def test_gettext_catalog_translates_every_message_and_has_no_stale_entries():
+@pytest.mark.parametrize("lang", available_languages())
+def test_gettext_catalog_translates_every_message_and_has_no_stale_entries(lang):
     extracted = _extracted_messages()
     assert len(extracted) > 50, "the extractor found (almost) nothing: the check would pass vacuously"
-    translated = catalog("pl")
+    translated = catalog(lang)
     untranslated = {m: where for m, where in extracted.items() if m not in translated}
     stale = [m for m in translated if m not in extracted]
-    assert not untranslated, f"messages without a Polish translation: {untranslated}"
+    assert not untranslated, f"messages without a translation into {lang}: {untranslated}"
     assert not stale, f"catalog entries no code uses: {stale}"
 
 
-def test_every_placeholder_of_a_message_is_in_its_translation():
-    translated = catalog("pl")
+@pytest.mark.parametrize("lang", available_languages())
+def test_every_placeholder_of_a_message_is_in_its_translation(lang):
+    translated = catalog(lang)
     lost = {m: t for m, t in translated.items()
             if not set(re.findall(r"\{(\w+)\}", m)) <= set(re.findall(r"\{(\w+)\}", t))}
     assert not lost, f"translations that drop a {{field}}: {lost}"

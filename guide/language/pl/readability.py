@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from .. import ROMAN_NUMERAL, kind_words, roman_value
+from .. import ROMAN_NUMERAL, kind_words, line_of, roman_value
 from ...errors import Problem
 
 __all__ = ["Finding", "sentences", "words", "syllables", "fog_pl", "check_text", "check_guide", "expand_name",
@@ -226,21 +225,6 @@ def expand_name(name: str) -> str:
     return " ".join(tokens)
 
 
-def _line_of(text, sentence: str) -> int | None:
-    """The line where a sentence starts in its file (texts are written one sentence per line), else the field's."""
-    if text.line is None:
-        return None
-    try:
-        lines = Path(text.file).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return text.line
-    start = " ".join(sentence.split()[:4])
-    for number in range(text.line, len(lines) + 1):
-        if start in " ".join(lines[number - 1].split()):
-            return number
-    return text.line
-
-
 def check_guide(data) -> list:
     """Problems for every easy-read text in the guide data, and for every one that is missing."""
     from ...data.dataset import shown_path
@@ -272,7 +256,7 @@ def check_guide(data) -> list:
             continue
         for finding in check_text(text.texts["pl"], glossary=glossary):
             problems.append(Problem(text.file, text.where, f"{finding.rule}: {finding.message} in „{finding.sentence}”",
-                                    finding.fix, _line_of(text, finding.sentence)))
+                                    finding.fix, line_of(text, finding.sentence)))
     return problems
 
 
