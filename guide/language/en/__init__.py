@@ -14,9 +14,14 @@ __all__ = ["PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_
            "service_hours", "describe_step", "describe_barrier", "describe_unknown", "describe_status", "describe_map",
            "warning_notes", "fact_sentences", "EasyLine", "route_lines", "entrance_lines", "inside_lines",
            "hours_lines", "barrier_sentence", "short_entrance_name", "expand_name", "sentences", "check_guide",
-           "readability_report", "spoken", "ordinal", "display_name", "describe_stop", "PLACEHOLDER"]
+           "readability_report", "spoken", "ordinal", "display_name", "describe_stop", "PLACEHOLDER", "FILE_NAMES"]
 
 PDF_LANG = "en-GB"  # the PDF's /Lang
 SPEECH_CODE = "eng"  # ISO 639-2, for ID3 tags
 PLACEHOLDER = "to be filled in"  # marks what the starter guide (wromik new) leaves to be filled in
+# The editions' files (guide.language.FILE_KEYS), each naming the language
+FILE_NAMES = {"standard": "wromik-standard-english.pdf", "easy-read": "wromik-easy-read-english.pdf",
+              "print": "wromik-print-english.pdf", "print-cover": "wromik-print-cover-english.pdf",
+              "print-imposed": "wromik-print-booklet-A4-english.pdf", "recording": "wromik-complete-english.mp3",
+              "transcript": "transcript-english.txt", "playlist": "wromik-english.m3u8"}
 gettext = translator("en")

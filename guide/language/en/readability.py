@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import textstat
 
-from .. import ROMAN_NUMERAL, display_case, is_fallback, line_of, roman_value
+from .. import ROMAN_NUMERAL, display_case, is_fallback, keeps_marks, line_of, roman_value
 from ...data.text import ORIGINAL_END, ORIGINAL_START
 from ...errors import Problem
 
@@ -73,23 +73,18 @@ def _abbreviation(bare: str) -> bool:
     return bare.lower() in ABBREVIATIONS or bool(re.fullmatch(r"[^\W\d_A-Z]{1,3}\.", bare)) and bare.islower()
 
 
+@keeps_marks
 def sentences(text: str) -> list:
-    """Split a text into sentences; a dot after an abbreviation does not end one. A passage in the original
-    language (original()) is split too, each sentence keeping its marks: a name ('ul. Strzegomska') stays whole."""
+    """Split a text into sentences; a dot after an abbreviation does not end one."""
     tokens = text.split()
-    found, current, inside = [], [], False
+    found, current = [], []
     for index, token in enumerate(tokens):
         current.append(token)
-        inside = (inside or ORIGINAL_START in token) and ORIGINAL_END not in token.rpartition(ORIGINAL_START)[2]
-        bare = token.replace(ORIGINAL_END, "").replace(ORIGINAL_START, "").rstrip("\u201d\u2019\")").lstrip("\u201c\u2018(\"")
+        bare = token.rstrip("\u201d\u2019\")").lstrip("\u201c\u2018(\"")
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         if _abbreviation(bare) or not bare or bare[-1] not in ".!?\u2026":
             continue
-        if not following or following.lstrip("\u201c\u201e\u2018(\"" + ORIGINAL_START)[:1].isupper() or \
-                following[:1].isdigit():
-            if inside and following:  # the passage goes on in the next sentence: close it here, open it there
-                current[-1] += ORIGINAL_END
-                tokens[index + 1] = ORIGINAL_START + following
+        if not following or following.lstrip("\u201c\u201e\u2018(\"")[:1].isupper() or following[:1].isdigit():
             found.append(" ".join(current))
             current = []
     if current:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import ROMAN_NUMERAL, kind_words, line_of, roman_value
+from .. import ROMAN_NUMERAL, keeps_marks, kind_words, line_of, roman_value
 from ...errors import Problem
 
 __all__ = ["Finding", "sentences", "words", "syllables", "fog_pl", "check_text", "check_guide", "expand_name",
@@ -54,6 +54,7 @@ def _bare(token: str) -> str:
     return token.strip(_EDGE_PUNCTUATION)
 
 
+@keeps_marks
 def sentences(text: str) -> list:
     """Split a text into sentences; a dot after a listed abbreviation does not end one."""
     tokens = text.split()
