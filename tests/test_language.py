@@ -102,8 +102,8 @@ def test_gettext_catalog_translates_every_message_and_has_no_stale_entries(lang)
     translated = catalog(lang)
     untranslated = {m: where for m, where in extracted.items() if m not in translated}
     stale = [m for m in translated if m not in extracted]
-    assert not untranslated, f"messages without a translation in {lang}: {untranslated}"
-    assert not stale, f"catalog entries no code uses in {lang}: {stale}"
+    assert not untranslated, f"messages without a translation into {lang}: {untranslated}"
+    assert not stale, f"catalog entries no code uses: {stale}"
 
 
 @pytest.mark.parametrize("lang", available_languages())
@@ -116,7 +116,7 @@ def test_every_placeholder_of_a_message_is_in_its_translation(lang):
 
 def test_every_language_pack_exports_the_pack_api():
     languages = available_languages()
-    assert "pl" in languages and "uk" in languages
+    assert {"pl", "uk"} <= set(languages)
     missing = {lang: [name for name in PACK_API if not hasattr(pack(lang), name)] for lang in languages}
     assert all(not names for names in missing.values()), missing
 

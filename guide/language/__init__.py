@@ -11,6 +11,7 @@ language without a pack is refused when its data is read (load_guide's `language
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -19,11 +20,12 @@ from pathlib import Path
 import yaml
 from babel.messages.pofile import read_po
 
-from ..data.model import KIND_WORDS
+from ..data.model import DAYS, KIND_WORDS
 from ..data.text import ORIGINAL_END, ORIGINAL_START, original, plain, spans
 
 __all__ = ["pack", "available_languages", "check_easy_read", "PACK_API", "roman_value", "ROMAN_NUMERAL", "KindWords",
-           "kind_words", "capital", "original", "keeps_marks", "Finding", "sentence_line"]
+           "kind_words", "capital", "original", "keeps_marks", "text_in", "numbered", "day_groups", "ALL_DAY",
+           "display_case", "line_of", "is_fallback"]
 
 PACK_API = (
     "PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "opening_hours",
@@ -71,6 +73,72 @@ def translator(lang: str):
     def gettext(message: str, **fields) -> str:
         return found.get(message, message).format(**fields) if fields else found.get(message, message)
     return gettext
+
+
+ALL_DAY = (("00:00", "24:00"),)  # the spans of a day that is open round the clock
+
+
+def text_in(value, lang: str) -> str:
+    """A text of the data in the edition's language: its own version, else the first (the original language's)
+    marked with original(); a plain string (a name) is returned as it is."""
+    if not isinstance(value, dict):
+        return value
+    return value.get(lang) or original(next(iter(value.values()), ""))
+
+
+def numbered(room: str) -> bool:
+    """Whether a room is known by a number ('12', '3A'), not by a name ('kasy')."""
+    return any(ch.isdigit() for ch in room)
+
+
+def day_groups(hours) -> list:
+    """The week as ([days], spans) groups, in order: consecutive days with the same hours share one group."""
+    groups: list = []
+    for day in DAYS:
+        spans = hours.days.get(day)
+        if groups and groups[-1][1] == spans and DAYS.index(groups[-1][0][-1]) == DAYS.index(day) - 1:
+            groups[-1][0].append(day)
+        else:
+            groups.append(([day], spans))
+    return groups
+
+
+def is_fallback(text: str) -> bool:
+    """Whether a text stands in for a missing translation: the whole of it is one original-language passage."""
+    return [marked for _, marked in spans(text)] == [True]
+
+
+def display_case(name: str) -> str:
+    """A name of the data as a heading or a sentence shows it: a name in timetable capitals in display case, its
+    abbreviations (a capital word ending in a dot) in lower case ('PL. SOLIDARNOSCI' -> 'pl. Solidarnosci',
+    'KAMIENSKIEGO (petla)' -> 'Kamienskiego (petla)'); any other name as written."""
+    outside = re.sub(r"\([^)]*\)", "", name)
+    if not any(c.isalpha() for c in outside) or outside != outside.upper():
+        return name
+    tokens = []
+    for token in name.split():
+        core = token.lstrip("(\u201e")
+        lead = token[:len(token) - len(core)]
+        if core.isupper() and not re.fullmatch(ROMAN_NUMERAL, core):
+            core = core.lower() if core.endswith(".") else "-".join(part.capitalize() for part in core.split("-"))
+        tokens.append(lead + core)
+    return " ".join(tokens)
+
+
+def line_of(text, sentence: str) -> int | None:
+    """The line where a sentence of an EasyText starts in its file (texts are written one sentence per line), else
+    the field's."""
+    if text.line is None:
+        return None
+    try:
+        lines = Path(text.file).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return text.line
+    start = " ".join(sentence.split()[:4])
+    for number in range(text.line, len(lines) + 1):
+        if start in " ".join(lines[number - 1].split()):
+            return number
+    return text.line
 
 
 def capital(text: str) -> str:
@@ -155,28 +223,3 @@ def roman_value(numeral: str) -> int:
         following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
         total += -value if value < following else value
     return total
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One rule broken in one sentence."""
-
-    rule: str  # ER-03, ER-04, ER-06, ER-07
-    sentence: str
-    message: str
-    fix: str
-
-
-def sentence_line(text, sentence: str) -> int | None:
-    """The line where a sentence starts in its file (texts are written one sentence per line), else the field's."""
-    if text.line is None:
-        return None
-    try:
-        lines = Path(text.file).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return text.line
-    start = " ".join(sentence.split()[:4])
-    for number in range(text.line, len(lines) + 1):
-        if start in " ".join(lines[number - 1].split()):
-            return number
-    return text.line

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..document import nodes
 from ..document.nodes import plain, spans
-from ..data.text import original
+from ..data.text import ORIGINAL_END, original
 
 __all__ = ["Script", "Chapter", "Section", "compose_script"]
 
@@ -124,6 +124,11 @@ class _Reader:
 
 
 def _closed(sentence: str) -> str:
-    """A sentence that ends like one (a closing bracket read as a pause leaves a comma behind)."""
-    sentence = sentence.rstrip(" ,;")
-    return sentence + "." if sentence and sentence[-1] not in ".!?:" else sentence
+    """A sentence that ends like one (a closing bracket read as a pause leaves a comma behind); marks of a passage in
+    the first language at its end are kept, the dot after them."""
+    bare = sentence.rstrip(" ,;" + ORIGINAL_END)
+    if not bare:
+        return bare
+    tail = "".join(c for c in sentence[len(bare):] if c == ORIGINAL_END)
+    bare = bare.rstrip(" ,;")
+    return bare + tail + ("." if bare[-1] not in ".!?:" else "")

@@ -1,12 +1,12 @@
 """Polish: phrasing of steps, facts and hours for each register, speech normalisation, easy-read rules,
 and the gettext catalog messages.po for the fixed words (headings, labels)."""
 
-from .. import keeps_marks, translator
+from .. import translator
 from .easyphrasing import (EasyLine, barrier_sentence, entrance_lines, hours_lines, inside_lines, route_lines,
                            short_entrance_name)
 from .phrasing import (describe_barrier, describe_map, describe_status, describe_stop, describe_step, describe_unknown,
                        fact_sentences, opening_hours, plural, quantity, service_hours, warning_notes, written_date)
-from .readability import check_guide, display_name, expand_name, readability_report, sentences as split_sentences
+from .readability import check_guide, display_name, expand_name, readability_report, sentences
 from .spoken import ordinal, spoken
 
 __all__ = ["PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "opening_hours",
@@ -25,4 +25,3 @@ FILE_NAMES = {"standard": "wromik-standard-polski.pdf", "easy-read": "wromik-lat
               "print-imposed": "wromik-druk-skladka-A4-polski.pdf", "recording": "wromik-calosc-polski.mp3",
               "transcript": "transkrypcja-polski.txt", "playlist": "wromik-polski.m3u8"}
 gettext = translator("pl")
-sentences = keeps_marks(split_sentences)

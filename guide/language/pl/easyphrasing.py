@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ...media import NEGATED
 from .readability import expand_name, sentences
 from ...data.model import DAYS
-from .. import capital
+from .. import ALL_DAY, capital, day_groups
 from .phrasing import SIDES, call_ahead, go_to_level, level, numbered, quantity, room_of
 
 __all__ = ["EasyLine", "route_lines", "entrance_lines", "inside_lines", "hours_lines", "barrier_sentence",
@@ -348,19 +348,12 @@ def hours_lines(hours) -> EasyLine:
     """Opening hours as short sentences: consecutive days with the same hours share one line."""
     if hours is None:
         return _line("clock", "Nie mamy informacji o godzinach.")  # the edition adds the number to call
-    groups: list = []
-    for day in DAYS:
-        spans = hours.days.get(day)
-        if groups and groups[-1][1] == spans and DAYS.index(groups[-1][0][-1]) == DAYS.index(day) - 1:
-            groups[-1][0].append(day)
-        else:
-            groups.append(([day], spans))
     sentences = []
-    for days, spans in groups:
+    for days, spans in day_groups(hours):
         when = _ON_DAY[days[0]] if len(days) == 1 else f"od {_FROM_DAY[days[0]]} do {_FROM_DAY[days[-1]]}"
         if len(days) == 2:
             when = f"{_ON_DAY[days[0]]} i {_ON_DAY[days[1]]}"
-        what = "otwarte całą dobę" if tuple(spans or ()) == (("00:00", "24:00"),) else \
+        what = "otwarte całą dobę" if tuple(spans or ()) == ALL_DAY else \
             " i ".join(f"od {_time(a)} do {_time(b)}" for a, b in spans) if spans else "zamknięte"
         sentences.append(f"{when[0].upper()}{when[1:]}: {what}.")
     return _line("clock", *sentences)

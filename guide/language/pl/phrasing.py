@@ -9,7 +9,7 @@ from babel import Locale
 from babel.dates import format_date
 
 from ...data.model import DAYS
-from .. import capital
+from .. import ALL_DAY, capital, numbered
 from ...routing.directions import Step
 from .morphology import inflect_name, noun_form
 from .readability import display_name
@@ -202,11 +202,6 @@ def go_to_level(floor: int, *, lift: bool, dot: bool = True) -> str:
     return f"{verb} {'windą' if lift else 'schodami'} na {level(floor, dot=dot)}."
 
 
-def numbered(room: str) -> bool:
-    """Whether a room is known by a number ('12', '3A'), not by a name ('kasy')."""
-    return any(ch.isdigit() for ch in room)
-
-
 def room_of(name: str, kind, *, to: bool = False) -> str:
     """A room by its number in the kind's words ('pokój 12', to=True: 'do pokoju 12'), or by its name when it
     has no number ('kasy', 'do miejsca: kasy')."""
@@ -390,7 +385,7 @@ def _lowered(label: str) -> str:
 
 
 def _spans(spans) -> str:
-    return "całą dobę" if tuple(spans) == (("00:00", "24:00"),) else ", ".join(f"{a}–{b}" for a, b in spans)
+    return "całą dobę" if tuple(spans) == ALL_DAY else ", ".join(f"{a}–{b}" for a, b in spans)
 
 
 def opening_hours(hours) -> list:

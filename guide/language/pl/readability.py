@@ -7,8 +7,9 @@ extracted from the easy-read PDF in the tests, so the checker and the acceptance
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .. import ROMAN_NUMERAL, Finding, kind_words, roman_value, sentence_line
+from .. import ROMAN_NUMERAL, keeps_marks, kind_words, line_of, roman_value
 from ...errors import Problem
 
 __all__ = ["Finding", "sentences", "words", "syllables", "fog_pl", "check_text", "check_guide", "expand_name",
@@ -39,10 +40,21 @@ _WORD_CHARS = re.compile(r"[\w]", re.UNICODE)
 _EDGE_PUNCTUATION = "„”\"'()[]{}«»,;:!?…–—-"
 
 
+@dataclass(frozen=True)
+class Finding:
+    """One rule broken in one sentence."""
+
+    rule: str  # ER-03, ER-04, ER-06, ER-07
+    sentence: str
+    message: str
+    fix: str
+
+
 def _bare(token: str) -> str:
     return token.strip(_EDGE_PUNCTUATION)
 
 
+@keeps_marks
 def sentences(text: str) -> list:
     """Split a text into sentences; a dot after a listed abbreviation does not end one."""
     tokens = text.split()
@@ -245,7 +257,7 @@ def check_guide(data) -> list:
             continue
         for finding in check_text(text.texts["pl"], glossary=glossary):
             problems.append(Problem(text.file, text.where, f"{finding.rule}: {finding.message} in „{finding.sentence}”",
-                                    finding.fix, sentence_line(text, finding.sentence)))
+                                    finding.fix, line_of(text, finding.sentence)))
     return problems
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ...media import NEGATED
 from ...data.model import DAYS
 from ...data.text import ORIGINAL_START, original, plain
-from .. import capital
+from .. import ALL_DAY, capital, day_groups
 from .phrasing import SIDES, call_ahead, go_to_level, level, named, numbered, quantity, room_of, stop_name
 from .readability import expand_name, sentences
 from .transliteration import cyrillic_name, signed_name, street_words
@@ -358,19 +358,12 @@ def hours_lines(hours) -> EasyLine:
     """Opening hours as short sentences: consecutive days with the same hours share one line."""
     if hours is None:
         return _line("clock", "Ми не маємо даних про години роботи.")  # the edition adds the number to call
-    groups: list = []
-    for day in DAYS:
-        spans = hours.days.get(day)
-        if groups and groups[-1][1] == spans and DAYS.index(groups[-1][0][-1]) == DAYS.index(day) - 1:
-            groups[-1][0].append(day)
-        else:
-            groups.append(([day], spans))
     said = []
-    for days, spans in groups:
+    for days, spans in day_groups(hours):
         when = _ON_DAY[days[0]] if len(days) == 1 else f"з {_FROM_DAY[days[0]]} до {_FROM_DAY[days[-1]]}"
         if len(days) == 2:
             when = f"{_ON_DAY[days[0]]} і {_ON_DAY[days[1]].split(' ', 1)[1]}"
-        what = "відчинено цілодобово" if tuple(spans or ()) == (("00:00", "24:00"),) else \
+        what = "відчинено цілодобово" if tuple(spans or ()) == ALL_DAY else \
             " і ".join(f"з {_time(a)} до {_time(b)}" for a, b in spans) if spans else "зачинено"
         said.append(f"{capital(when)}: {what}.")
     return _line("clock", *said)

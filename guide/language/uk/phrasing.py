@@ -15,10 +15,9 @@ from babel.dates import format_date
 
 from ...data.model import DAYS
 from ...data.text import ORIGINAL_START, plain
-from .. import capital, original
+from .. import ALL_DAY, capital, display_case, numbered, original, text_in
 from ...routing.directions import Step
-from ..pl.phrasing import level as polish_level, numbered
-from ..pl.readability import display_name as polish_display_name
+from ..pl.phrasing import level as polish_level
 from .readability import display_name
 from .transliteration import cyrillic_name, signed_name, street_words
 from .spoken import ordinal
@@ -119,14 +118,14 @@ def named(value) -> str:
     """A name or text of the data in a sentence: a text's Ukrainian version, else its original marked; a name
     (a string) marked as it is; a text already marked left alone."""
     if isinstance(value, dict):
-        return value.get("uk") or original(next(iter(value.values()), ""))
+        return text_in(value, "uk")
     return value if not value or ORIGINAL_START in value else original(value)
 
 
 def stop_name(name: str) -> str:
     """A stop as a reader finds it on the stop's sign, in display case: 'Щепін (Szczepin)', 'площа Солідарності
     (pl. Solidarności)'."""
-    shown = plain(polish_display_name(plain(name)))
+    shown = plain(display_case(plain(name)))
     return f"{capital(cyrillic_name(shown))} ({original(shown)})"
 
 
@@ -435,7 +434,7 @@ def _lowered(label: str) -> str:
 
 
 def _spans(spans) -> str:
-    return "цілодобово" if tuple(spans) == (("00:00", "24:00"),) else ", ".join(f"{a}–{b}" for a, b in spans)
+    return "цілодобово" if tuple(spans) == ALL_DAY else ", ".join(f"{a}–{b}" for a, b in spans)
 
 
 def opening_hours(hours) -> list:

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 
-from .. import ROMAN_NUMERAL, Finding, original, roman_value, sentence_line
-from ..pl.readability import display_name as polish_display_name
+from .. import ROMAN_NUMERAL, display_case, is_fallback, line_of, original, roman_value
+from ..pl.readability import Finding
 from ...data.text import ORIGINAL_END, ORIGINAL_START, plain
 from .transliteration import cyrillic_name, street_words
 
@@ -194,13 +194,13 @@ def display_name(name: str) -> str:
     ('PL. SOLIDARNOŚCI' → 'pl. Solidarności'); a name already marked as it is."""
     if not name or ORIGINAL_START in name:
         return name
-    return original(polish_display_name(name))
+    return original(display_case(name))
 
 
 def expand_name(name: str) -> str:
     """A name for easy reading: a street or square in Cyrillic with the original after it, for matching the sign
     ('вулиця Стшегомська (ul. Strzegomska)'); any other name in its original language, marked."""
-    shown = plain(polish_display_name(plain(name)))
+    shown = plain(display_case(plain(name)))
     if street_words(shown)[0]:
         return f"{cyrillic_name(shown)} ({original(shown)})"
     return display_name(name)
@@ -209,8 +209,7 @@ def expand_name(name: str) -> str:
 def _written_in_ukrainian(texts) -> str | None:
     """The Ukrainian text of a Texts, or None when it has none or shows the original as a fallback."""
     text = texts.get("uk") if texts is not None else None
-    if not text or "uk" in getattr(texts, "missing", ()) or \
-            (text.startswith(ORIGINAL_START) and text.endswith(ORIGINAL_END) and text.count(ORIGINAL_START) == 1):
+    if not text or "uk" in getattr(texts, "missing", ()) or is_fallback(text):
         return None
     return text
 
@@ -243,7 +242,7 @@ def check_guide(data) -> list:
             continue
         for finding in check_text(text, glossary=glossary):
             problems.append(Problem(easy.file, easy.where, f"{finding.rule}: {finding.message} in «{finding.sentence}»",
-                                    finding.fix, sentence_line(easy, finding.sentence)))
+                                    finding.fix, line_of(easy, finding.sentence)))
     return problems
 
 
