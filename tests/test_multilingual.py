@@ -29,10 +29,6 @@ def detector():
     return LanguageDetectorBuilder.from_languages(*LINGUA.values()).build()
 
 
-def pdfs(out, lang) -> list:
-    return sorted((out / lang).glob("*.pdf"))
-
-
 def test_every_edition_is_built_in_every_language_with_files_that_name_it(trilingual_build):
     names = {lang: {p.name for p in (trilingual_build / lang).rglob("*") if p.is_file()} for lang in LANGUAGES}
     for lang in LANGUAGES:
@@ -43,24 +39,27 @@ def test_every_edition_is_built_in_every_language_with_files_that_name_it(trilin
     assert pack("uk").FILE_NAMES["standard"] != pack("pl").FILE_NAMES["standard"]
 
 
+def readers_pdfs(out, lang) -> list:
+    """The PDFs people read (standard, easy-read, the printed guide), not the office printer's imposed sheets."""
+    names = pack(lang).FILE_NAMES
+    return [out / lang / names[key] for key in ("standard", "easy-read", "print")]
+
+
 def test_every_pdf_of_every_language_is_pdf_ua_1_with_its_language(trilingual_build, verapdf):
-    files = [path for lang in LANGUAGES for path in pdfs(trilingual_build, lang)]
-    assert len(files) == 3 * 5, files  # standard, easy-read and the three print files
+    files = [path for lang in LANGUAGES for path in readers_pdfs(trilingual_build, lang)]
     code, report = verapdf(*files)
-    assert code == 0, report
+    assert code == 0 and report.count("\tcompliant") == 9, report
     for lang in LANGUAGES:
-        for path in pdfs(trilingual_build, lang):
+        for path in readers_pdfs(trilingual_build, lang):
             with pikepdf.open(path) as pdf:
                 assert str(pdf.Root.Lang) == pack(lang).PDF_LANG, path
 
 
 def test_every_print_pdf_of_every_language_passes_preflight(trilingual_build):
-    printed = sorted(trilingual_build.rglob("wromik-*.pdf"))
-    printed = [p for p in printed if p.name in {pack(p.parent.name).FILE_NAMES[k] for k in
-                                                ("print", "print-cover", "print-imposed")}]
-    assert len(printed) == 9
+    printed = [trilingual_build / lang / pack(lang).FILE_NAMES[key] for lang in LANGUAGES
+               for key in ("print", "print-imposed")]  # a saddle-stitched booklet: no separate cover
     result = run_wromik("preflight", *printed, check_exit=0)
-    assert result.stdout.count("passes PX-01") == 9, result.stdout
+    assert result.stdout.count("passes PX-01") == 6, result.stdout
 
 
 def test_every_recording_is_at_the_target_loudness_and_its_daisy_fileset_is_whole(trilingual_build):
