@@ -136,16 +136,15 @@ def struct_texts(pdf: Path) -> list:
     for line in raw.splitlines():
         indent, content = len(line) - len(line.lstrip()), line.strip()
         quoted = re.fullmatch(r'"(.*)"', content)
+        while stack and stack[-1][0] >= indent:  # the element this line belongs to
+            stack.pop()
         if quoted:
             if quoted.group(1) and stack and all(kind != "Figure" for _, kind in stack):
                 found.append((stack[-1][1], quoted.group(1)))
             continue
         kind = re.match(r"(\w+)", content)
-        if kind is None:
-            continue
-        while stack and stack[-1][0] >= indent:
-            stack.pop()
-        stack.append((indent, kind.group(1)))
+        if kind is not None:
+            stack.append((indent, kind.group(1)))
     return found
 
 

@@ -114,7 +114,7 @@ CASES = [
     ("unknown-profile", _guide("walking_aid, blind]", "walking_aid, jetpack]"), "guide.yaml:", "profiles[3]",
      "Expected one of pedestrian, manual_wheelchair, powered_wheelchair, walking_aid, blind but received 'jetpack'"),
     ("unknown-language", _guide("languages: [pl]", "languages: [pl, xx]"), "guide.yaml:", "languages[1]",
-     "Expected one of pl (the languages wromik has a language pack for; see 'Adding a language' in the README) "
+     "Expected one of en, pl, uk (the languages wromik has a language pack for; see 'Adding a language' in the README) "
      "but received 'xx'"),
     ("text-in-foreign-language", _place("name: Biuro testowe", "name: {pl: Biuro testowe, de: Testbüro}"), PLACE,
      "place 'test-place'.name.de", "Expected one of the guide's languages (pl) but received 'de'"),
