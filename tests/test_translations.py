@@ -4,6 +4,8 @@ broken catalogs refused, and `wromik translations` writing catalogs that keep wh
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from babel.messages.pofile import read_po
 
@@ -21,6 +23,7 @@ PLACE = "places/test-place.yaml"
 def bilingual(tiny):
     """The tiny guide in Polish and Ukrainian, with a Ukrainian catalog of every text, none translated yet."""
     edit_text(tiny / "guide.yaml", "languages: [pl]", "languages: [pl, uk]")
+    shutil.rmtree(tiny / "translations")  # the fixture's own, translated
     write_catalogs(load_guide(tiny))
     return tiny
 
@@ -115,3 +118,14 @@ def test_a_first_language_text_is_required_and_others_are_not(bilingual):
     with pytest.raises(DataError) as caught:
         load_guide(bilingual)
     assert any(p.where == "title" and "in language 'pl'" in p.message for p in caught.value.problems)
+
+
+def test_an_easy_read_translation_is_checked_by_its_languages_rules_at_its_catalog_line(bilingual):
+    from guide.language import check_easy_read
+    long = ("Цей дуже довгий і складний путівник розповідає всім відвідувачам про один-єдиний офіс, про всі його "
+            "входи, поверхи, кабінети, години роботи та численні адміністративні процедури.")
+    translate_entry(bilingual, "To mały przewodnik do testów. Mówi o jednym biurze.", long, flags="fuzzy")
+    problems = [p for p in check_easy_read(load_guide(bilingual)) if p.file.endswith("translations/uk.po")]
+    assert problems and all(p.message.startswith("ER-") for p in problems), problems
+    entry = catalog_path(bilingual, "uk").read_text(encoding="utf-8").splitlines()
+    assert entry[problems[0].line - 1].startswith("msgid") and "easy_read.introduction" in problems[0].where

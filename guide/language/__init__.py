@@ -22,6 +22,7 @@ from babel.messages.pofile import read_po
 
 from ..data.model import DAYS, KIND_WORDS
 from ..data.text import ORIGINAL_END, ORIGINAL_START, original, plain, spans
+from ..errors import Problem
 
 __all__ = ["pack", "available_languages", "check_easy_read", "PACK_API", "roman_value", "ROMAN_NUMERAL", "KindWords",
            "kind_words", "capital", "original", "keeps_marks", "text_in", "numbered", "day_groups", "ALL_DAY",
@@ -101,6 +102,33 @@ def day_groups(hours) -> list:
         else:
             groups.append(([day], spans))
     return groups
+
+
+def easy_texts(data) -> list:
+    """Every easy-read text of the guide (EasyText), those of the notes and facts included, in the data's order."""
+    info = data.info
+    found = [info.easy_read_introduction, info.easy_read_scope] + [e.easy_read for e in info.glossary]
+    for place in data.places:
+        found += [place.easy_read] + [s.easy_read for s in place.services]
+        for block in (*place.entrances, place.inside):
+            found += [block.easy_read] + [fact.easy_read for fact in block.facts.values()]
+    return [text for text in found if text is not None and hasattr(text, "texts")]
+
+
+def written_in(texts, lang: str) -> str | None:
+    """A text in lang as the data or its catalog gives it; None when it has none or shows the original instead."""
+    text = texts.get(lang) if texts is not None else None
+    return None if not text or lang in getattr(texts, "missing", ()) or is_fallback(text) else text
+
+
+def easy_problem(easy, lang: str, finding, quoted: str):
+    """A finding of the easy-read rules in the text in lang, as a Problem where that text is written: its catalog
+    entry when it is a translation, else the data file and the sentence's line."""
+    translation = easy.texts.translated.get(lang) if hasattr(easy.texts, "translated") else None
+    message = f"{finding.rule}: {finding.message} in {quoted}"
+    if translation is not None:
+        return Problem(translation.file, f"the translation of {easy.where}", message, finding.fix, translation.line)
+    return Problem(easy.file, easy.where, message, finding.fix, line_of(easy, finding.sentence))
 
 
 def is_fallback(text: str) -> bool:

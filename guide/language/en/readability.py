@@ -21,9 +21,8 @@ from dataclasses import dataclass
 
 import textstat
 
-from .. import ROMAN_NUMERAL, display_case, is_fallback, keeps_marks, line_of, roman_value
+from .. import ROMAN_NUMERAL, display_case, easy_problem, easy_texts, keeps_marks, roman_value, written_in
 from ...data.text import ORIGINAL_END, ORIGINAL_START
-from ...errors import Problem
 
 __all__ = ["Finding", "sentences", "words", "syllables", "fk_grade", "check_text", "check_guide", "expand_name",
            "display_name", "readability_report", "ABBREVIATIONS", "MAX_WORDS", "AIM_WORDS", "MAX_GRADE"]
@@ -205,32 +204,14 @@ def expand_name(name: str) -> str:
     return display_case(name)
 
 
-def _easy_texts(data) -> list:
-    """Every easy-read text of the guide (EasyText), where it is."""
-    info = data.info
-    found = [info.easy_read_introduction, info.easy_read_scope] + [e.easy_read for e in info.glossary]
-    for place in data.places:
-        found += [place.easy_read] + [s.easy_read for s in place.services]
-        for block in [*place.entrances, place.inside]:
-            found += [block.easy_read] + [fact.easy_read for fact in block.facts.values()]
-    return [text for text in found if text is not None and hasattr(text, "texts")]
-
-
 def check_guide(data) -> list:
     """Problems in the English easy-read texts of the guide data. A text without an English version, or whose
     English version stands in for a missing translation, is left to the checks of missing texts."""
     if "en" not in data.info.languages:
         return []
-    glossary = glossary_words(entry.term["en"] for entry in data.info.glossary if "en" in entry.term)
-    problems = []
-    for easy in _easy_texts(data):
-        text = easy.texts.get("en")
-        if not text or is_fallback(text):
-            continue
-        for finding in check_text(text, glossary=glossary):
-            problems.append(Problem(easy.file, easy.where, f"{finding.rule}: {finding.message} in "
-                                    f"\u201c{finding.sentence}\u201d", finding.fix, line_of(easy, finding.sentence)))
-    return problems
+    glossary = glossary_words(term for entry in data.info.glossary for term in [written_in(entry.term, "en")] if term)
+    return [easy_problem(easy, "en", finding, f"\u201c{finding.sentence}\u201d") for easy in easy_texts(data)
+            if written_in(easy.texts, "en") for finding in check_text(easy.texts["en"], glossary=glossary)]
 
 
 def _texts(data, easy: bool) -> list:
@@ -240,11 +221,12 @@ def _texts(data, easy: bool) -> list:
     if easy:
         found = [info.easy_read_introduction] + [e.easy_read for e in info.glossary]
         found += [o.easy_read for o in data.places] + [s.easy_read for o in data.places for s in o.services]
-        texts = [t.texts.get("en") for t in found if t is not None]
+        texts = [written_in(t.texts, "en") for t in found if t is not None]
     else:
         found = [info.introduction] + [e.meaning for e in info.glossary] + [o.description for o in data.places]
-        texts = [t.get("en") for t in found + [s.description for o in data.places for s in o.services if s.description]]
-    return [text for text in texts if text and not is_fallback(text)]
+        texts = [written_in(t, "en") for t in found + [s.description for o in data.places for s in o.services
+                                                         if s.description]]
+    return [text for text in texts if text]
 
 
 def readability_report(data) -> str:

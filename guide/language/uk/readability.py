@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .. import ROMAN_NUMERAL, display_case, is_fallback, line_of, original, roman_value
+from .. import ROMAN_NUMERAL, display_case, easy_problem, easy_texts, original, roman_value, written_in
 from ..pl.readability import Finding
 from ...data.text import ORIGINAL_END, ORIGINAL_START, plain
 from .transliteration import cyrillic_name, street_words
@@ -206,44 +206,14 @@ def expand_name(name: str) -> str:
     return display_name(name)
 
 
-def _written_in_ukrainian(texts) -> str | None:
-    """The Ukrainian text of a Texts, or None when it has none or shows the original as a fallback."""
-    text = texts.get("uk") if texts is not None else None
-    if not text or "uk" in getattr(texts, "missing", ()) or is_fallback(text):
-        return None
-    return text
-
-
-def _easy_texts(data) -> list:
-    """Every easy-read text of the guide (EasyText), the notes' ones included."""
-    info = data.info
-    found = [info.easy_read_introduction, info.easy_read_scope] + [e.easy_read for e in info.glossary]
-    for place in data.places:
-        found += [place.easy_read] + [s.easy_read for s in place.services]
-        for block in (*place.entrances, place.inside):
-            found.append(block.easy_read)
-            found += [fact.easy_read for fact in block.facts.values()]
-    return [text for text in found if text is not None and hasattr(text, "texts")]
-
-
 def check_guide(data) -> list:
     """Problems in every easy-read text of the guide written in Ukrainian (a missing text, or one shown in the
     original, is reported where the data and its translations are checked)."""
-    from ...errors import Problem
-
     if "uk" not in data.info.languages:
         return []
-    glossary = glossary_stems(text for entry in data.info.glossary
-                              for text in (_written_in_ukrainian(entry.term),) if text)
-    problems = []
-    for easy in _easy_texts(data):
-        text = _written_in_ukrainian(easy.texts)
-        if text is None:
-            continue
-        for finding in check_text(text, glossary=glossary):
-            problems.append(Problem(easy.file, easy.where, f"{finding.rule}: {finding.message} in «{finding.sentence}»",
-                                    finding.fix, line_of(easy, finding.sentence)))
-    return problems
+    glossary = glossary_stems(term for entry in data.info.glossary for term in [written_in(entry.term, "uk")] if term)
+    return [easy_problem(easy, "uk", finding, f"«{finding.sentence}»") for easy in easy_texts(data)
+            if written_in(easy.texts, "uk") for finding in check_text(easy.texts["uk"], glossary=glossary)]
 
 
 def _texts(data, easy: bool) -> list:
@@ -256,7 +226,7 @@ def _texts(data, easy: bool) -> list:
     else:
         found = [info.introduction] + [e.meaning for e in info.glossary] + [o.description for o in data.places]
         found += [s.description for o in data.places for s in o.services if s.description]
-    return [text for text in (_written_in_ukrainian(t) for t in found) if text]
+    return [text for text in (written_in(t, "uk") for t in found) if text]
 
 
 def readability_report(data) -> str:
