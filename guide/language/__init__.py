@@ -178,7 +178,8 @@ def capital(text: str) -> str:
 def keeps_marks(split):
     """A pack's sentence splitter made safe for texts with marked passages (guide.data.text.original): it splits
     the text without its marks, and every word of a sentence keeps the marks it had. The splitter must return
-    sentences made of the text's words in order, joined by spaces."""
+    sentences made of the text's words in order, joined by spaces. Inside a marked passage a short lower-case word
+    with a dot ('ul.', 'pl.', 'św.': the original language's abbreviations) never ends a sentence."""
     def sentences(text: str) -> list:
         if ORIGINAL_START not in text:
             return split(text)
@@ -199,8 +200,11 @@ def keeps_marks(split):
                     chars.append((" ", chars[-1][1] and each[0][1]))  # a space inside a marked passage stays in it
                 chars += each
             at += count
-            found.append("".join(original(run) if marked else run for marked, run in _runs(chars)))
-        return found
+            if found and found[-1][1]:  # the sentence before ended at an abbreviation inside a name: go on with it
+                chars = found.pop()[0] + [(" ", chars[0][1])] + chars
+            last = "".join(c for c, _ in chars).split()[-1]
+            found.append((chars, chars[-1][1] and bool(re.fullmatch(r"[^\W\d_]{1,3}\.", last)) and last.islower()))
+        return ["".join(original(run) if marked else run for marked, run in _runs(chars)) for chars, _ in found]
     sentences.__doc__ = split.__doc__
     return sentences
 

@@ -67,9 +67,9 @@ def _names_as_words(text: str) -> str:
 
 
 def _abbreviation(bare: str) -> bool:
-    """A listed abbreviation, or one of the original language's short ones (a word of up to three lower-case letters
-    and a dot: 'ul.', 'pl.', 'np.'), whose dot does not end a sentence."""
-    return bare.lower() in ABBREVIATIONS or bool(re.fullmatch(r"[^\W\d_A-Z]{1,3}\.", bare)) and bare.islower()
+    """A listed abbreviation, whose dot does not end a sentence (the original language's inside a name are left to
+    guide.language.keeps_marks)."""
+    return bare.lower() in ABBREVIATIONS
 
 
 @keeps_marks

@@ -306,7 +306,7 @@ def _texts(data, easy: bool) -> list:
 def readability_report(data) -> str:
     """Sentences, words per sentence and FOG-PL of the easy-read texts beside the standard ones (ER-07)."""
     lines = []
-    for label, easy in (("Easy-read texts", True), ("Standard texts", False)):
+    for label, easy in (("Easy-read texts (pl)", True), ("Standard texts (pl)", False)):
         parts = [s for text in _texts(data, easy) for s in sentences(text)]
         count = sum(len(words(s)) for s in parts)
         lines.append(f"{label}: {len(parts)} sentences, {count / max(len(parts), 1):.1f} words per sentence, "

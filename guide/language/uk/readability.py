@@ -13,8 +13,12 @@ of the kind the standard edition prints, 14.1 words per sentence):
     STANDARD as one text                       14.2                 10.1
     STANDARD in texts of 2 sentences, easiest   8.6                  7.2
 
-MAX_FOG = 6.5 lies between the hardest easy-read text (5.6) and the easiest pair of standard sentences (7.2). A
-word needs 6 syllables to count as one to explain (ER-06) for the same reason.
+MAX_FOG = 8.0 comes from our real texts, the Wrocław guide's Ukrainian translations (translations/uk.po): its 66
+easy-read texts score 1.7 to 7.6 (median 2.8), its 22 standard texts of 12 words or more 4.8 to 18.1 (median 12.9), 18
+of them above 8.0. A first limit of 6.5, set between the short corpus above, flagged 7 real easy-read texts of
+everyday words ("Ці гроші допомагають платити за житло.": "допомагають" has 5 syllables); the texts that were hard
+were rewritten, and 8.0 lies above every easy-read text and below most standard ones (tests/test_uk_readability.py
+recomputes these figures). A word needs 6 syllables to count as one to explain (ER-06) for the same reason.
 
 Names in the original language (marked with original()) are words of a sentence but have no Cyrillic vowels, so
 they never count as hard words, and their full stops ("ul.") never end a sentence.
@@ -32,7 +36,7 @@ from .transliteration import cyrillic_name, street_words
 __all__ = ["sentences", "words", "syllables", "fog_uk", "check_text", "check_guide", "expand_name", "display_name",
            "readability_report", "ABBREVIATIONS", "MAX_WORDS", "AIM_WORDS", "MAX_FOG"]
 
-MAX_WORDS, AIM_WORDS, MAX_FOG, MAX_COMMAS, HARD_SYLLABLES, FOG_SYLLABLES = 15, 10, 6.5, 2, 6, 5
+MAX_WORDS, AIM_WORDS, MAX_FOG, MAX_COMMAS, HARD_SYLLABLES, FOG_SYLLABLES = 15, 10, 8.0, 2, 6, 5
 
 # ER-04: the abbreviations that must be written out, with their full form (nominative).
 ABBREVIATIONS = {"вул.": "вулиця", "пл.": "площа", "просп.": "проспект", "тел.": "телефон", "год.": "година",
@@ -232,7 +236,7 @@ def _texts(data, easy: bool) -> list:
 def readability_report(data) -> str:
     """Sentences, words per sentence and FOG-UK of the easy-read texts beside the standard ones (ER-07)."""
     lines = []
-    for label, easy in (("Easy-read texts", True), ("Standard texts", False)):
+    for label, easy in (("Easy-read texts (uk)", True), ("Standard texts (uk)", False)):
         parts = [s for text in _texts(data, easy) for s in sentences(text)]
         count = sum(len(words(s)) for s in parts)
         lines.append(f"{label}: {len(parts)} sentences, {count / max(len(parts), 1):.1f} words per sentence, "
