@@ -36,7 +36,8 @@ def test_polish_names_in_cyrillic(polish, cyrillic):
     ("ul. Strzegomska", "gen", "вулиці Стшегомської"), ("ul. Strzegomska", "acc", "вулицю Стшегомську"),
     ("ul. Zachodnia", "ins", "вулицею Заходньою"), ("ul. Kniaziewicza", "gen", "вулиці Князевича"),
     ("pl. Solidarności", "loc", "площі Солідарності"), ("pl. św. Macieja", "nom", "площа Святого Мацея"),
-    ("ul. Legionów", "gen", "вулиці Легіонув"), ("pl. Grunwaldzki", "gen", "площі Грунвальдзький"),
+    ("ul. Legionów", "gen", "вулиці Легіонув"), ("pl. Grunwaldzki", "gen", "площі Грунвальдзької"),
+    ("pl. Strzegomski (Muzeum Współczesne)", "nom", "площа Стшегомська (Музеум Вспулчесне)"),
 ])
 def test_a_street_name_takes_the_case_of_its_sentence_with_the_adjective_agreeing(name, case, said):
     assert cyrillic_name(name, case) == said

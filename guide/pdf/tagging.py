@@ -326,7 +326,7 @@ class ContentsEntry(Flowable):
                  link_text: str = "", parent: int = 0):
         super().__init__()
         self.text, self.page_label, self.destination, self.style = plain(text), page_label, destination, style
-        self.words = [(word, marked and tree.original) for piece, marked in spans(text) for word in piece.split()]
+        self.words = _words(text, tree.original)
         self.link_text = link_text  # what the link says to a screen reader: the title and its page
         self.tree = tree
         self.paragraph = tree.element("P", parent)
@@ -343,13 +343,15 @@ class ContentsEntry(Flowable):
         """One line of the title, word by word, each word of another language in a Span with its /Lang."""
         style, x = self.style, 0.0
         first = sum(len(line.split()) for line in self.lines[:number])
-        for word, lang in self.words[first:first + len(self.lines[number].split())]:
-            if lang:
-                canvas.addLiteral(self.tree.span(canvas, lang))
-            canvas.drawString(x, y, word + " ")
-            if lang:
-                canvas.addLiteral(self.tree.span_end(canvas))
-            x += stringWidth(word + " ", style.fontName, style.fontSize)
+        for word in self.words[first:first + len(self.lines[number].split())]:
+            for index, (piece, lang) in enumerate(word):
+                piece += " " if index == len(word) - 1 else ""
+                if lang:
+                    canvas.addLiteral(self.tree.span(canvas, lang))
+                canvas.drawString(x, y, piece)
+                if lang:
+                    canvas.addLiteral(self.tree.span_end(canvas))
+                x += stringWidth(piece, style.fontName, style.fontSize)
 
     def draw(self):
         canvas, style = self.canv, self.style
@@ -375,6 +377,19 @@ class ContentsEntry(Flowable):
             canvas.linkRect(self.link_text or self.text, self.destination,
                             (0, 0, self.width, self.height), relative=1, thickness=0)
             self.tree.link(canvas, self.content, (x0, y0, x1, y1))
+
+
+def _words(text: str, original: str | None) -> list:
+    """The words of a text, each as its (piece, /Lang or None) parts: 'Strzegomska 6:' is ('Strzegomska', pl) …
+    ('6', pl), (':', None)."""
+    words, word = [], []
+    for piece, marked in spans(text):
+        for part in re.split(r"(\s+)", piece):
+            if part.isspace():
+                words, word = (words + [word], []) if word else (words, word)
+            elif part:
+                word.append((part, original if marked else None))
+    return words + [word] if word else words
 
 
 def _pdf_date(moment: dt.datetime) -> str:

@@ -194,7 +194,11 @@ def cyrillic_name(name: str, case: str = "nom") -> str:
     if noun is None:
         return " ".join(cyrillic)
     gender, forms = STREET_NOUNS[noun]
-    if gender == "f" and len(words) == 1 and _POLISH_FEMININE_ADJECTIVE.search(words[0]) and \
+    alone = len(words) == 1 or words[1].startswith("(")  # 'pl. Strzegomski (Muzeum Współczesne)'
+    masculine = re.search(r"(?:sk|ck|dzk|zk)i$", words[0]) and cyrillic[0].endswith(("ий", "ій"))
+    if gender == "f" and alone and masculine:  # plac Strzegomski: площа is feminine, so Стшегомська
+        cyrillic[0] = cyrillic[0][:-2] + ("а" if cyrillic[0].endswith("ий") else "я")
+    if gender == "f" and alone and (masculine or _POLISH_FEMININE_ADJECTIVE.search(words[0])) and \
             cyrillic[0].endswith(("а", "я")):
         cyrillic[0] = _agreeing(cyrillic[0], case)
     return " ".join([forms[_CASES.index(case)]] + cyrillic)
