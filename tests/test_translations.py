@@ -129,3 +129,19 @@ def test_an_easy_read_translation_is_checked_by_its_languages_rules_at_its_catal
     assert problems and all(p.message.startswith("ER-") for p in problems), problems
     entry = catalog_path(bilingual, "uk").read_text(encoding="utf-8").splitlines()
     assert entry[problems[0].line - 1].startswith("msgid") and "easy_read.introduction" in problems[0].where
+
+
+def test_words_a_translation_keeps_from_the_original_are_marked_as_such():
+    from guide.data.translations import kept_in_original
+    source = "Wypłacamy zasiłki, na przykład dodatek mieszkaniowy. MOPS jest przy ulicy Kamieńskiego."
+    assert kept_in_original("We pay benefits, for example housing allowance (dodatek mieszkaniowy).", source) == \
+        f"We pay benefits, for example housing allowance ({original('dodatek mieszkaniowy')})."
+    assert kept_in_original("The MOPS office is on Kamieńskiego Street, next to the bus.", source) == \
+        f"The {original('MOPS')} office is on {original('Kamieńskiego')} Street, next to the bus."
+    assert kept_in_original("Go to the office.", source + " To biuro.") == "Go to the office."  # 'to' is not Polish here
+
+
+def test_a_catalog_translation_marks_the_street_of_an_address_it_keeps(bilingual):
+    translate_entry(bilingual, "Biuro do testów.", "Офіс для тестів на вулиці Тестовій (ul. Testowa).")
+    assert load_guide(bilingual).places[0].description["uk"] == \
+        f"Офіс для тестів на вулиці Тестовій ({original('ul. Testowa')})."

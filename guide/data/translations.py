@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from .model import EasyText, GuideData, Texts
 from .text import original
 
 __all__ = ["CATALOG_DIR", "Translation", "read_catalogs", "translate", "every_text", "missing_translations",
-           "translation_counts", "write_catalogs", "written"]
+           "translation_counts", "write_catalogs", "written", "kept_in_original"]
 
 CATALOG_DIR = "translations"
 HEADER = """\
@@ -114,22 +115,49 @@ def every_text(data: GuideData) -> list:
 
 def translate(data: GuideData, catalogs: dict) -> None:
     """Give every text every language of the guide: as written in the data, else from the language's catalog,
-    else the first language's text, marked as an original passage."""
+    else the first language's text, marked as an original passage. In a translation, the words kept in the first
+    language (names, a programme's official name in brackets) are marked too."""
     first, others = data.info.languages[0], data.info.languages[1:]
+    names = "\n".join(name for place in data.places for name in (place.short_name, place.address.street,
+                                                                  place.address.city))
     for texts in every_text(data):
         source = texts.get(first)
         if source is None:
             continue
         for lang in others:
             if lang in texts:
+                texts[lang] = kept_in_original(texts[lang], f"{source}\n{names}")
                 continue
             found = catalogs.get(lang, {}).get(source)
             if found is None:
                 texts[lang] = original(source)
                 texts.missing.add(lang)
             else:
-                texts[lang] = found.text
+                texts[lang] = kept_in_original(found.text, f"{source}\n{names}")
                 texts.translated[lang] = found
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*\w|[^\W\d_]")
+SHORTEST_KEPT_WORD = 4  # letters of a single word kept from the original that is marked ('Leśnica', not 'to')
+
+
+def kept_in_original(translation: str, source: str) -> str:
+    """A translation with every run of its words that the original text (or a name of the guide) holds as it is
+    marked as a passage in the first language: 'housing allowance (dodatek mieszkaniowy)'. A single word counts
+    when it has SHORTEST_KEPT_WORD letters or more, so that a short word both languages share stays unmarked."""
+    words = list(_WORD.finditer(translation))
+    marked, index = [], 0
+    while index < len(words):
+        end = index
+        while end + 1 < len(words) and translation[words[index].start():words[end + 1].end()] in source:
+            end += 1
+        run = translation[words[index].start():words[end].end()]
+        if run in source and (end > index or len(run) >= SHORTEST_KEPT_WORD):
+            marked.append((words[index].start(), words[end].end()))
+        index = end + 1
+    for start, stop in reversed(marked):
+        translation = translation[:start] + original(translation[start:stop]) + translation[stop:]
+    return translation
 
 
 def translation_counts(data: GuideData, lang: str) -> dict:
