@@ -104,8 +104,8 @@ def test_cardinals_agree(number, case, gender, said):
 def test_an_original_passage_stays_marked_and_intact():
     text = f"Ідіть до місця: {original('kasy 2')}. Поруч {original('MOPS, ul. Strzegomska 6/8')}."
     said = spoken(text)
-    assert [piece for piece, marked in spans(said) if marked] == ["kasy 2", "MOPS, ul. Strzegomska 6/8"]
-    assert said.startswith("Ідіть до місця: \ue000kasy 2\ue001.")
+    assert said == ("Ідіть до місця: \ue000kasy \ue001два. Поруч \ue000MOPS, ul. Strzegomska \ue001шість дріб вісім.")
+    # the names in the Polish voice, their numbers in Ukrainian (guide.data.text.spans)
 
 
 def test_a_bracketed_original_that_repeats_the_cyrillic_name_is_left_out():
@@ -177,9 +177,10 @@ def test_realistic_sentences_are_heard_without_digits_abbreviations_or_latin_let
         assert not re.search(r"(?<!\w)(?:вул|пл|см|м|хв|год|тел|№)\.?(?!\w)", outside), (text, said)
         assert said.count(ORIGINAL_START) == said.count(ORIGINAL_END), said
         # every name marked in the text is heard whole, or left out as a repetition of the Cyrillic before it
-        heard = [piece for piece, marked in spans(said) if marked]
-        dropped = [piece for piece, marked in spans(text) if marked and piece not in heard]
-        assert all(f"({original(piece)})" in text for piece in dropped), (text, said)
+        passages = re.compile(f"{ORIGINAL_START}(.*?){ORIGINAL_END}")
+        heard = " ".join(passages.findall(said))
+        dropped = [name for name in passages.findall(text) if re.sub(r"\d\S*", "", name).strip() not in heard]
+        assert all(f"({original(name)})" in text for name in dropped), (text, said)
 
 
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from ..media import FONT_FILES
 
-__all__ = ["unsafe_character", "undrawable_characters", "terminal_safe", "original", "spans", "plain"]
+__all__ = ["unsafe_character", "undrawable_characters", "terminal_safe", "original", "spans", "plain", "remarked"]
 
 # A passage in the guide's original language (its first: the language of the data's names) inside a text of
 # another language: a street, stop or place name, or a text not yet translated. Editions tag it (a PDF Span with
@@ -70,14 +70,36 @@ def original(text: str) -> str:
     return f"{ORIGINAL_START}{text}{ORIGINAL_END}" if text and ORIGINAL_START not in text else text
 
 
+_NUMBER = re.compile(r"\d[\d/.,:–-]*\d|\d")
+
+
 def spans(text: str) -> list:
-    """The text as (piece, in_original) pairs, in order, without the marks; empty pieces left out."""
+    """The text as (piece, in_original) pairs, in order, without the marks; empty pieces left out. Numbers in a
+    marked passage (a house number, a postcode, a year) are not in it: every language says its numbers."""
     pieces, at = [], 0
     for match in _ORIGINAL.finditer(text):
-        pieces += [(text[at:match.start()], False), (match.group(1), True)]
+        pieces.append((text[at:match.start()], False))
+        inner, done = match.group(1), 0
+        for number in _NUMBER.finditer(inner):
+            pieces += [(inner[done:number.start()], True), (number.group(), False)]
+            done = number.end()
+        pieces.append((inner[done:], True))
         at = match.end()
     pieces.append((text[at:], False))
-    return [(piece, marked) for piece, marked in pieces if piece]
+    merged: list = []
+    for piece, marked in pieces:
+        if not piece:
+            continue
+        if merged and merged[-1][1] == marked:
+            merged[-1] = (merged[-1][0] + piece, marked)
+        else:
+            merged.append((piece, marked))
+    return merged
+
+
+def remarked(text: str) -> str:
+    """The text with its marks as spans() reads them (numbers out of marked passages)."""
+    return "".join(original(piece) if marked else piece for piece, marked in spans(text))
 
 
 def plain(text: str) -> str:

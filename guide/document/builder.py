@@ -130,6 +130,7 @@ class Builder:
         translated = counts["reviewed"] + counts["unreviewed"]
         original_language = Locale.parse(first).get_display_name(self.lang)
         return (self._("Language of the original: {language}.", language=original_language),
+                self._("Where the translation and the original differ, the original applies."),
                 self._("Translated texts checked by a person: {checked} of {total}.", checked=counts["reviewed"],
                        total=translated) if translated else "",
                 self._("Texts not translated yet, given in the original: {count}.", count=counts["missing"])
@@ -196,6 +197,7 @@ class StandardBuilder(Builder):
         language = _("Language: {language}.", language=self.language_name())
         return (self.para(_("Edition of {date}.", date=date)), self.para(_("Publisher: {publisher}.",
                                                                            publisher=self.original(info.publisher))),
+                *[self.para(*self.translation_note())] * (self.lang != info.languages[0]),  # a reader knows at once
                 self.para(_("Standard edition, accessible to screen readers."), language, only=("screen",)),
                 self.para(_("Printed edition."), language, elsewhere, only=("paper",)))
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..document import nodes
 from ..document.nodes import plain, spans
-from ..data.text import ORIGINAL_END, original
+from ..data.text import ORIGINAL_END, original, remarked
 
 __all__ = ["Script", "Chapter", "Section", "compose_script"]
 
@@ -71,9 +71,9 @@ class _Reader:
 
     def say(self, text: str) -> str:
         """What is said for a text: each passage in the guide's first language by that language's pack, marked."""
-        said = self.language.spoken(text)
         if self.original is None:
-            return plain(said)
+            return plain(self.language.spoken(text))
+        said = self.language.spoken(remarked(text))  # the document's language says the numbers
         return "".join(original(self.original.spoken(piece)) if marked else piece for piece, marked in spans(said))
 
     def chapter(self, section) -> Chapter:
