@@ -110,6 +110,8 @@ def test_transcripts_have_no_digits_and_no_latin_words_but_names_in_ukrainian(tr
     for lang in ("uk", "en"):
         transcript = (trilingual_build / lang / "audio" / pack(lang).FILE_NAMES["transcript"]).read_text(encoding="utf-8")
         assert not re.search(r"\d", transcript), re.search(r".{30}\d.{30}", transcript)
+    english = (trilingual_build / "en" / "audio" / pack("en").FILE_NAMES["transcript"]).read_text(encoding="utf-8")
+    assert "Testowa one" in english and "Testowaone" not in english  # the Polish name, its number in English
     script = compose_script(Documents(compose(load_guide(trilingual_copy(tmp_path / "tiny")))).get("uk"))
     said = [s for chapter in script.chapters for section in chapter.sections for s in (section.title, *section.sentences)]
     latin = [piece for sentence in said for piece, marked in spans(sentence) if not marked and re.search("[A-Za-z]", piece)]

@@ -74,7 +74,13 @@ class _Reader:
         if self.original is None:
             return plain(self.language.spoken(text))
         said = self.language.spoken(remarked(text))  # the document's language says the numbers
-        return "".join(original(self.original.spoken(piece)) if marked else piece for piece, marked in spans(said))
+        return "".join(self._said_in_original(piece) if marked else piece for piece, marked in spans(said))
+
+    def _said_in_original(self, piece: str) -> str:
+        """A passage said by the first language's pack, marked, with the spaces around it kept."""
+        core = piece.strip()
+        return piece[:piece.index(core)] + original(self.original.spoken(core)) + piece[piece.index(core) + len(core):] \
+            if core else piece
 
     def chapter(self, section) -> Chapter:
         parts = [self.section(section.title, section.blocks)]
