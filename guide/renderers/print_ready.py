@@ -188,10 +188,10 @@ class PrintPdfRenderer(StandardPdfRenderer):
         def furniture(canvas, doc):
             self.band(canvas, *sheet.bleed_box)
             self.spine_title(canvas, left + trim.trim_width, spine, sheet.trim_box[3])
-            with artifact(canvas):  # for the print shop, in the slug below the marks: how the spine was reckoned
-                canvas.setFont(FONT, 7)
+            with artifact(canvas):  # for the print shop, in the slug below the marks: how the spine was reckoned, in
+                canvas.setFont(FONT, 7)  # the publisher's language (the guide's first), whatever the guide's
                 canvas.setFillColor(CMYKColor(0, 0, 0, 1))
-                canvas.drawString(left + 5 * mm, bottom - sheet.slug + 3.5 * mm, self._(
+                canvas.drawString(left + 5 * mm, bottom - sheet.slug + 3.5 * mm, self.document.original.gettext(
                     "Spine {spine} mm = {leaves} leaves ({pages} pages) × {text} mm + 2 × {cover} mm cover.",
                     spine=self.decimal(spine_mm), leaves=math.ceil(pages / 2), pages=pages,
                     text=self.decimal(paper.text), cover=self.decimal(paper.cover)))
