@@ -241,10 +241,10 @@ def small_disk(tmp_path):
 
 
 def test_a_full_disk_stops_the_build_with_a_message_and_output_unchanged(small_disk):
-    run_wromik("build", WROCLAW, "--out", small_disk / "output", *ROUTES, check_exit=0)
+    run_wromik("build", WROCLAW, "--out", small_disk / "output", *ROUTES, "--lang", "pl", check_exit=0)
     (small_disk / "notes.txt").write_text("beside the guide\n", encoding="utf-8")
     before = snapshot(small_disk)
-    result = run_wromik("build", WROCLAW, "--out", small_disk / "output", "--edition", "standard")
+    result = run_wromik("build", WROCLAW, "--out", small_disk / "output", "--edition", "standard", "--lang", "pl")
     assert_refused(result, 1, "No space left on device", "free some space on the disk that holds",
                    f"Nothing was published; {small_disk / 'output'} is as it was")
     assert snapshot(small_disk) == before
