@@ -3,7 +3,8 @@
 A pack is a subpackage whose __init__ exports the names in PACK_API (phrasing of steps, facts and
 hours for each register, speech normalisation, readability rules), plus a gettext catalog,
 guide/language/<code>/messages.po, for the fixed words (headings, labels), kinds.yaml, the words for each kind of
-place, and starter/, the templates of `wromik new`. To add a language, copy
+place, and starter/, the templates of `wromik new`. What every pack does alike with its own words lives
+here: easy.py (the easy-read lines of facts) and easyrules.py (the easy-read checker). To add a language, copy
 guide/language/pl/, translate, and list the code in a guide's `languages`; a guide listing a
 language without a pack is refused when its data is read (load_guide's `languages`).
 """

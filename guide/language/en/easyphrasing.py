@@ -8,7 +8,7 @@ original(): the reader matches them on signs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import partial
 
 from babel.dates import get_day_names
 
@@ -16,6 +16,7 @@ from ...media import NEGATED
 from .readability import expand_name, sentences
 from ...data.model import DAYS
 from ...data.text import plain, spans
+from ..easy import EasyLine, line, told, warning_sentences, yes_no_lines
 from .. import ALL_DAY, capital, day_groups, original, text_in
 from .phrasing import LOCALE, SIDES, call_ahead, go_to_level, level, numbered, quantity, room_of
 
@@ -41,20 +42,6 @@ _WARNINGS = {"kerb": "Be careful: there is a kerb here.", "steep": "Be careful: 
              "no_handrail": "There is no handrail here.", "open_area": "Be careful: this is a big, open square."}
 
 
-@dataclass(frozen=True)
-class EasyLine:
-    """One instruction or fact: a pictogram id and its sentences, each printed on its own line; fact: the fact it
-    tells, when it tells one."""
-
-    pictogram: str
-    sentences: tuple
-    fact: str | None = None
-
-
-def _line(pictogram: str, *sentences: str, fact: str | None = None) -> EasyLine:
-    return EasyLine(pictogram, tuple(s for s in sentences if s), fact)
-
-
 def short_entrance_name(name: str) -> str:
     """'Entrance B (with a ramp, by the lift)' → 'entrance B'; a name in the original language stays marked."""
     short = plain(name).split(" (")[0]
@@ -73,22 +60,13 @@ def _named(name) -> str:
     return original(expand_name(name)) if isinstance(name, str) else text_in(name, "en")
 
 
-def _warning_sentences(step) -> list:
-    found = []
-    for code in step.warnings:
-        kind = code.partition(":")[0]
-        if kind in _WARNINGS and _WARNINGS[kind] not in found:
-            found.append(_WARNINGS[kind])
-    return found
-
-
 def _walk(step, previous_name) -> list:
     lines = []
     pictogram, turn = _TURNS.get(step.turn, ("walk_straight", None))
     if turn:
         sentence = f"In {quantity(step.cue_before_m, 'metre')}, {turn[0].lower()}{turn[1:]}." if step.cue_before_m \
             else f"{turn}."
-        lines.append(_line(pictogram, sentence))
+        lines.append(line(pictogram, sentence))
     if step.action == "ramp":
         move = ("Go along the ramp.",)
         pictogram = "ramp"
@@ -102,7 +80,7 @@ def _walk(step, previous_name) -> list:
         move = (f"Go straight on for about {quantity(step.distance_m, 'metre')}.",)
         pictogram = "walk_straight"
     street = _street(step.name) if step.name != previous_name else None
-    lines.append(_line(pictogram, *move, street, *_warning_sentences(step)))
+    lines.append(line(pictogram, *move, street, *warning_sentences(step, _WARNINGS)))
     return lines
 
 
@@ -110,16 +88,16 @@ def _cross(step) -> list:
     crossing = step.crossing or {}
     lines = []
     if step.turn in _TURNS:
-        lines.append(_line(_TURNS[step.turn][0], f"{_TURNS[step.turn][1]}."))
+        lines.append(line(_TURNS[step.turn][0], f"{_TURNS[step.turn][1]}."))
     lights = crossing.get("traffic_lights")
     light_sentence = {True: "There are traffic lights.", False: "There are no traffic lights."}.get(
         lights, "We have no information about traffic lights.")
-    lines.append(_line("crossing_lights" if lights else "crossing", "Cross the street.", _street(step.name),
-                       light_sentence, *_warning_sentences(step)))
+    lines.append(line("crossing_lights" if lights else "crossing", "Cross the street.", _street(step.name),
+                      light_sentence, *warning_sentences(step, _WARNINGS)))
     sound = crossing.get("sound_signal")
     if lights and sound is not None:
-        lines.append(_line("sound_signal", "The lights make a sound.") if sound else
-                     _line(NEGATED + "sound_signal", "The lights make no sound."))
+        lines.append(line("sound_signal", "The lights make a sound.") if sound else
+                     line(NEGATED + "sound_signal", "The lights make no sound."))
     return lines
 
 
@@ -132,29 +110,29 @@ def _departure(step) -> list:
         (f"Go towards {_named(name)}.",) if kind == "street" else ()
     if not (side or goal):
         return []
-    return [_line("walk_straight", *goal, f"The street is {side}." if side else None)]  # the walk follows
+    return [line("walk_straight", *goal, f"The street is {side}." if side else None)]  # the walk follows
 
 
 def _arrive(step) -> list:
     facts = step.facts
     name = text_in(step.name, "en") if step.name else "the entrance"
-    lines = [_line("door", "You are there.", f"This is {short_entrance_name(name)}.")]
+    lines = [line("door", "You are there.", f"This is {short_entrance_name(name)}.")]
     for code in step.warnings:  # how this group passes the steps, and the call it must make first
         what, _, hours = code.partition(":")
         if what == "platform_lift":
-            lines.append(_line("lift", "There is a small lift by the stairs.", "Use it to go up."))
+            lines.append(line("lift", "There is a small lift by the stairs.", "Use it to go up."))
         elif what == "stair_climber":
-            lines.append(_line("steps", "There is a stair climber by the stairs.",
-                               "A member of staff takes you up the stairs with it."))
+            lines.append(line("steps", "There is a stair climber by the stairs.",
+                              "A member of staff takes you up the stairs with it."))
         elif what == "advance_notice":
-            lines.append(_line("phone", call_ahead(int(hours) if hours else True)))
+            lines.append(line("phone", call_ahead(int(hours) if hours else True)))
     if facts.get("automatic_door"):
-        lines.append(_line("door", "The door opens by itself."))
+        lines.append(line("door", "The door opens by itself."))
     if facts.get("bell") or facts.get("intercom"):
-        lines.append(_line("doorbell", "There is a doorbell by the door." if facts.get("bell") else
-                           "There is an intercom by the door."))
+        lines.append(line("doorbell", "There is a doorbell by the door." if facts.get("bell") else
+                          "There is an intercom by the door."))
     if facts.get("locked"):
-        lines.append(_line("doorbell", "The door is usually locked.", "Ring the bell."))
+        lines.append(line("doorbell", "The door is usually locked.", "Ring the bell."))
     return lines
 
 
@@ -174,8 +152,8 @@ _VEHICLE_FROM = {"tram": "the tram ", "bus": "the bus "}
 def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: str, kind) -> list:
     """The easy-read lines of one route, from the start to the place's door and desk; origin_pictogram shows
     the start (tram, bus, a stop of either, parking); kind: the place's KindWords."""
-    start = _line(origin_pictogram, "Start: the car park by the building.") if origin_kind == "parking" else \
-        _line(origin_pictogram, f"Get off {_VEHICLE_FROM.get(origin_pictogram, '')}at the stop {_named(origin_name)}.")
+    start = line(origin_pictogram, "Start: the car park by the building.") if origin_kind == "parking" else \
+        line(origin_pictogram, f"Get off {_VEHICLE_FROM.get(origin_pictogram, '')}at the stop {_named(origin_name)}.")
     lines, previous_name, floor_told = [start], None, False
     for step in steps:
         if step.action == "depart":
@@ -187,45 +165,45 @@ def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: 
             lines += _cross(step)
         elif step.action == "steps":
             count = f": {quantity(step.count, 'step')}" if step.count else ""
-            lines.append(_line("steps", f"There are steps here{count}.", *_warning_sentences(step)))
+            lines.append(line("steps", f"There are steps here{count}.", *warning_sentences(step, _WARNINGS)))
         elif step.action == "lift":
-            lines.append(_line("lift", "Take the lift up or down."))
+            lines.append(line("lift", "Take the lift up or down."))
         elif step.action == "arrive":
             lines += _arrive(step)
         elif step.action == "enter":
-            lines.append(_line("door", "Go into the building."))
+            lines.append(line("door", "Go into the building."))
         elif step.action == "lift_up":
-            lines.append(_line("lift", go_to_level(step.count, lift=True, dot=False)))
+            lines.append(line("lift", go_to_level(step.count, lift=True, dot=False)))
         elif step.action == "stairs_up" and ("unknown:lift" in step.warnings or "no_lift" in step.warnings):
             lift = "There is no lift." if "no_lift" in step.warnings else "We have no information about a lift."
-            lines += [_line("desk", _floor_sentence(step.count, kind)),  # no lift, or nothing known of one
-                      _line(NEGATED + "lift" if "no_lift" in step.warnings else "question", lift)]
+            lines += [line("desk", _floor_sentence(step.count, kind)),  # no lift, or nothing known of one
+                      line(NEGATED + "lift" if "no_lift" in step.warnings else "question", lift)]
         elif step.action == "stairs_up":
-            lines.append(_line("steps", go_to_level(step.count, lift=False, dot=False)))
+            lines.append(line("steps", go_to_level(step.count, lift=False, dot=False)))
         elif step.action == "staff_come_down":
             lines += _staff_come_down(step, kind)
         elif step.action == "room":
             floor = None if floor_told else _floor_sentence(step.count, kind) if step.count is not None else \
                 f"Ask the way {kind.to_destination}."
             if floor or step.name:
-                lines.append(_line("desk" if step.count is not None else "question", floor,
-                                   f"Go {room_of(step.name, kind, to=True)}." if step.name else None))
+                lines.append(line("desk" if step.count is not None else "question", floor,
+                                  f"Go {room_of(step.name, kind, to=True)}." if step.name else None))
         floor_told = step.action in ("lift_up", "stairs_up")
     return lines
 
 
 def _staff_come_down(step, kind) -> list:
     """Staff come to the entrance: where the destination is, why the reader cannot get there, and who comes."""
-    lines = [_line("desk", _floor_sentence(step.count, kind) if step.count is not None else
-                   f"We have no information about the way {kind.to_destination}.")]
+    lines = [line("desk", _floor_sentence(step.count, kind) if step.count is not None else
+                  f"We have no information about the way {kind.to_destination}.")]
     if "barrier:lift" in step.warnings:
-        lines.append(_line(NEGATED + "lift", "There is no lift."))
+        lines.append(line(NEGATED + "lift", "There is no lift."))
     elif "unknown:lift" in step.warnings:
-        lines.append(_line("question", "We have no information about a lift."))
-    lines += [_line("warning", barrier_sentence(code.partition(":")[2])) for code in step.warnings
+        lines.append(line("question", "We have no information about a lift."))
+    lines += [line("warning", barrier_sentence(code.partition(":")[2])) for code in step.warnings
               if code.startswith("barrier:") and code != "barrier:lift"]
     come = "A member of staff comes down to you." if step.count else "A member of staff comes to you at the entrance."
-    return lines + [_line("conversation", come)]  # the route ends with the number to call
+    return lines + [line("conversation", come)]  # the route ends with the number to call
 
 
 def barrier_sentence(attribute: str, *, reason: str | None = None) -> str:
@@ -267,20 +245,7 @@ _INSIDE_FACTS = {
     "seating": ("information", "There are seats.", None),
 }
 _UNCERTAIN = "We are not sure about this."  # after a fact whose sources disagree (the newest one's value is told)
-
-
-def _yes_no_lines(known: dict, table: dict) -> list:
-    """A line per known fact; a "there is none" sentence gets its pictogram crossed out."""
-    lines = []
-    for name, (pictogram, yes, no, *when_no) in table.items():
-        if name not in known:
-            continue
-        value = known[name]
-        said = (yes.get(value) if isinstance(yes, dict) else yes) if value else no
-        if said:
-            lines.append(_line(pictogram if value else (when_no or [NEGATED + pictogram])[0],
-                               *(said if isinstance(said, tuple) else (said,)), fact=name))
-    return lines
+_told = partial(told, lang="en", sentences=sentences, uncertain=_UNCERTAIN)
 
 
 def _steps_sentences(count, where: str) -> tuple:
@@ -290,46 +255,30 @@ def _steps_sentences(count, where: str) -> tuple:
     return (f"There are steps{where}: {quantity(count, 'step')}.",)
 
 
-def _told(facts: dict, lines_of) -> list:
-    """The lines lines_of(known values) gives for facts (name -> Fact): a fact whose sources disagree with the
-    newest source's value and a warning after it; a fact's easy-read note after its line."""
-    known = {name: fact.newest.value for name, fact in facts.items() if fact.known or fact.disputed}
-    lines = []
-    for line in lines_of(known):
-        fact = facts.get(line.fact)
-        note = fact.easy_read.texts.get("en") if fact is not None and fact.easy_read is not None else None
-        if note:
-            line = EasyLine(line.pictogram, line.sentences + tuple(sentences(note)), line.fact)
-        lines.append(line)
-        if fact is not None and fact.disputed:
-            lines.append(_line("warning", _UNCERTAIN, fact=line.fact))
-    return lines
-
-
 def entrance_lines(facts: dict) -> list:
     """What a person finds at one entrance, one fact per line (each line names its fact)."""
-    return _told(facts, _entrance_lines) or [_line("question", "We have no information about this entrance.")]
+    return _told(facts, _entrance_lines) or [line("question", "We have no information about this entrance.")]
 
 
 def _entrance_lines(known: dict) -> list:
-    lines = _yes_no_lines(known, _ENTRANCE_FACTS)
+    lines = yes_no_lines(known, _ENTRANCE_FACTS)
     if "steps" in known:
-        lines.append(_line("steps", *_steps_sentences(known["steps"], ""),
-                           "There are handrails." if known.get("handrail") else None, fact="steps")
-                     if known["steps"] else _line(NEGATED + "steps", "There are no steps.", fact="steps"))
+        lines.append(line("steps", *_steps_sentences(known["steps"], ""),
+                          "There are handrails." if known.get("handrail") else None, fact="steps")
+                     if known["steps"] else line(NEGATED + "steps", "There are no steps.", fact="steps"))
     if known.get("advance_notice"):
-        lines.append(_line("phone", call_ahead(known["advance_notice"]), fact="advance_notice"))
+        lines.append(line("phone", call_ahead(known["advance_notice"]), fact="advance_notice"))
     if "door_width" in known:
-        lines.append(_line("door", "The door is wide.", fact="door_width") if known["door_width"] >= 90 else
-                     _line("warning", "The door is narrow.", fact="door_width"))
+        lines.append(line("door", "The door is wide.", fact="door_width") if known["door_width"] >= 90 else
+                     line("warning", "The door is narrow.", fact="door_width"))
     if "threshold" in known:
         height = known["threshold"]
-        lines.append(_line("warning", "There is a high threshold at the door.", fact="threshold") if height > 2 else
-                     _line("door", "There is no threshold at the door." if height == 0 else
-                           "There is a low threshold at the door.", fact="threshold"))
+        lines.append(line("warning", "There is a high threshold at the door.", fact="threshold") if height > 2 else
+                     line("door", "There is no threshold at the door." if height == 0 else
+                          "There is a low threshold at the door.", fact="threshold"))
     if known.get("disabled_parking"):
-        lines.append(_line("parking", f"Parking for disabled people: {quantity(known['disabled_parking'], 'bay')}.",
-                           fact="disabled_parking"))
+        lines.append(line("parking", f"Parking for disabled people: {quantity(known['disabled_parking'], 'bay')}.",
+                          fact="disabled_parking"))
     return lines
 
 
@@ -337,22 +286,22 @@ def inside_lines(facts: dict, *, kind) -> list:
     """What a person finds inside the building, one fact per line (each line names its fact); kind: the place's
     KindWords."""
     return _told(facts, lambda known: _inside_lines(known, kind)) or [
-        _line("question", "We have no information about the inside of the building.")]
+        line("question", "We have no information about the inside of the building.")]
 
 
 def _inside_lines(known: dict, kind) -> list:
     lines = []
     if "floor" in known:
-        lines.append(_line("desk", _floor_sentence(known["floor"], kind),
-                           _room_sentence(known["room"], kind) if "room" in known else None, fact="floor"))
+        lines.append(line("desk", _floor_sentence(known["floor"], kind),
+                          _room_sentence(known["room"], kind) if "room" in known else None, fact="floor"))
     if known.get("steps_inside"):
-        lines.append(_line("steps", *_steps_sentences(known["steps_inside"], " in the building"),
-                           fact="steps_inside"))
+        lines.append(line("steps", *_steps_sentences(known["steps_inside"], " in the building"),
+                          fact="steps_inside"))
     if "room_door_width" in known and known["room_door_width"] < 90:
-        lines.append(_line("warning", f"The {kind.room} door is narrow.", fact="room_door_width"))
+        lines.append(line("warning", f"The {kind.room} door is narrow.", fact="room_door_width"))
     if known.get("room_threshold", 0) > 2:
-        lines.append(_line("warning", f"The {kind.room} door has a high threshold.", fact="room_threshold"))
-    return lines + _yes_no_lines(known, _INSIDE_FACTS)
+        lines.append(line("warning", f"The {kind.room} door has a high threshold.", fact="room_threshold"))
+    return lines + yes_no_lines(known, _INSIDE_FACTS)
 
 
 def clock_time(value: str) -> str:
@@ -375,10 +324,10 @@ def _days(days: list) -> str:
 def hours_lines(hours) -> EasyLine:
     """Opening hours as short sentences: consecutive days with the same hours share one line."""
     if hours is None:
-        return _line("clock", "We have no information about the opening hours.")  # the edition adds the number
+        return line("clock", "We have no information about the opening hours.")  # the edition adds the number
     said = []
     for days, day_spans in day_groups(hours):
         what = "open 24 hours" if tuple(day_spans or ()) == ALL_DAY else \
             " and ".join(f"{clock_time(a)} to {clock_time(b)}" for a, b in day_spans) if day_spans else "closed"
         said.append(f"{_days(days)}: {what}.")
-    return _line("clock", *said)
+    return line("clock", *said)

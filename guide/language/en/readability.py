@@ -17,11 +17,11 @@ midway between the hardest easy-read text (4.7) and the easiest standard one (6.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import textstat
 
-from .. import ROMAN_NUMERAL, display_case, easy_problem, easy_texts, keeps_marks, roman_value, written_in
+from .. import ROMAN_NUMERAL, display_case, keeps_marks, roman_value
+from ..easyrules import Finding, Rules, findings_of, problems_in, report, split_sentences, words_in
 from ...data.text import ORIGINAL_END, ORIGINAL_START
 
 __all__ = ["Finding", "sentences", "words", "syllables", "fk_grade", "check_text", "check_guide", "expand_name",
@@ -48,16 +48,6 @@ _NAME = "Name"  # what a marked name counts as: one word of one syllable
 _EDGE_PUNCTUATION = "\u201c\u201d\u2018\u2019\"'()[]{},;:!?\u2026\u2013\u2014-"
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One rule broken in one sentence."""
-
-    rule: str  # ER-03, ER-04, ER-06, ER-07
-    sentence: str
-    message: str
-    fix: str
-
-
 def _bare(token: str) -> str:
     return token.strip(_EDGE_PUNCTUATION)
 
@@ -66,40 +56,16 @@ def _names_as_words(text: str) -> str:
     return _MARKED.sub(_NAME, text)
 
 
-def _abbreviation(bare: str) -> bool:
-    """A listed abbreviation, whose dot does not end a sentence (the original language's inside a name are left to
-    guide.language.keeps_marks)."""
-    return bare.lower() in ABBREVIATIONS
-
-
 @keeps_marks
 def sentences(text: str) -> list:
     """Split a text into sentences; a dot after an abbreviation does not end one."""
-    tokens = text.split()
-    found, current = [], []
-    for index, token in enumerate(tokens):
-        current.append(token)
-        bare = token.rstrip("\u201d\u2019\")").lstrip("\u201c\u2018(\"")
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if _abbreviation(bare) or not bare or bare[-1] not in ".!?\u2026":
-            continue
-        if not following or following.lstrip("\u201c\u201e\u2018(\"")[:1].isupper() or following[:1].isdigit():
-            found.append(" ".join(current))
-            current = []
-    if current:
-        found.append(" ".join(current))
-    return found
+    return split_sentences(text, abbreviations=ABBREVIATIONS, opening="\u201c\u2018(\"", closing="\u201d\u2019\")")
 
 
 def words(text: str) -> list:
     """The words of a text: tokens with a letter or digit, without surrounding punctuation; a name of the data
     counts as one word."""
-    found = []
-    for token in _names_as_words(text).split():
-        bare = _bare(token).rstrip(".")
-        if re.search(r"\w", bare):
-            found.append(bare)
-    return found
+    return words_in(_names_as_words(text), _EDGE_PUNCTUATION)
 
 
 def syllables(word: str) -> int:
@@ -173,23 +139,14 @@ def glossary_words(terms) -> tuple:
     return tuple(found + [w + "s" for w in found] + [w + "es" for w in found])
 
 
+_RULES = Rules(sentences=sentences, words=words, syllables=syllables, findings=_sentence_findings, score=fk_grade,
+               limit=MAX_GRADE, measure="a Flesch-Kincaid grade of", label="Flesch-Kincaid grade", hard=3,
+               aim_words=AIM_WORDS)
+
+
 def check_text(text: str, *, glossary: tuple = ()) -> list:
     """Every finding for one easy-read text (ER-03, ER-04, ER-06, ER-07)."""
-    parts = sentences(text)
-    found = [f for sentence in parts for f in _sentence_findings(sentence, glossary)]
-    counts = [len(words(s)) for s in parts]
-    if counts and sum(counts) / len(counts) > AIM_WORDS:
-        longest = parts[counts.index(max(counts))]
-        found.append(Finding("ER-03", longest, f"Expected at most {AIM_WORDS} words per sentence on average but "
-                             f"received {sum(counts) / len(counts):.1f}", "Split the longest sentences."))
-    score = fk_grade(parts)
-    if score > MAX_GRADE:
-        hard = sorted({w for w in words(text) if syllables(w) >= 3}, key=lambda w: -syllables(w))
-        hardest = max(parts, key=lambda s: fk_grade([s]))
-        found.append(Finding("ER-07", hardest, f"Expected a Flesch-Kincaid grade of at most {MAX_GRADE:g} but "
-                             f"received {score:.1f}", "Use shorter sentences and shorter words" +
-                             (f", for example instead of: {', '.join(hard[:4])}." if hard else ".")))
-    return found
+    return findings_of(text, _RULES, glossary)
 
 
 def display_name(name: str) -> str:
@@ -207,34 +164,9 @@ def expand_name(name: str) -> str:
 def check_guide(data) -> list:
     """Problems in the English easy-read texts of the guide data. A text without an English version, or whose
     English version stands in for a missing translation, is left to the checks of missing texts."""
-    if "en" not in data.info.languages:
-        return []
-    glossary = glossary_words(term for entry in data.info.glossary for term in [written_in(entry.term, "en")] if term)
-    return [easy_problem(easy, "en", finding, f"\u201c{finding.sentence}\u201d") for easy in easy_texts(data)
-            if written_in(easy.texts, "en") for finding in check_text(easy.texts["en"], glossary=glossary)]
-
-
-def _texts(data, easy: bool) -> list:
-    """The guide's English easy-read texts, or the standard texts they stand for; not those still in the original
-    language."""
-    info = data.info
-    if easy:
-        found = [info.easy_read_introduction] + [e.easy_read for e in info.glossary]
-        found += [o.easy_read for o in data.places] + [s.easy_read for o in data.places for s in o.services]
-        texts = [written_in(t.texts, "en") for t in found if t is not None]
-    else:
-        found = [info.introduction] + [e.meaning for e in info.glossary] + [o.description for o in data.places]
-        texts = [written_in(t, "en") for t in found + [s.description for o in data.places for s in o.services
-                                                         if s.description]]
-    return [text for text in texts if text]
+    return problems_in(data, "en", _RULES, glossary_words, "\u201c\u201d")
 
 
 def readability_report(data) -> str:
     """Sentences, words per sentence and Flesch-Kincaid grade of the easy-read texts beside the standard ones."""
-    lines = []
-    for label, easy in (("Easy-read texts (en)", True), ("Standard texts (en)", False)):
-        parts = [s for text in _texts(data, easy) for s in sentences(text)]
-        count = sum(len(words(s)) for s in parts)
-        lines.append(f"{label}: {len(parts)} sentences, {count / max(len(parts), 1):.1f} words per sentence, "
-                     f"Flesch-Kincaid grade {fk_grade(parts):.1f}")
-    return "\n".join(lines)
+    return report(data, _RULES, "en")

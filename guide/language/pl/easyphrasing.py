@@ -6,11 +6,12 @@ Polish only, like the checker in easyread.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import partial
 
 from ...media import NEGATED
 from .readability import expand_name, sentences
 from ...data.model import DAYS
+from ..easy import EasyLine, line, short_time, told, warning_sentences, yes_no_lines
 from .. import ALL_DAY, capital, day_groups
 from .phrasing import SIDES, call_ahead, go_to_level, level, numbered, quantity, room_of
 
@@ -37,20 +38,6 @@ _WARNINGS = {"kerb": "Uwaga: tu jest krawężnik.", "steep": "Uwaga: tu jest str
              "no_handrail": "Tu nie ma poręczy.", "open_area": "Uwaga: tu jest duży, otwarty plac."}
 
 
-@dataclass(frozen=True)
-class EasyLine:
-    """One instruction or fact: a pictogram id and its sentences, each printed on its own line; fact: the fact it
-    tells, when it tells one."""
-
-    pictogram: str
-    sentences: tuple
-    fact: str | None = None
-
-
-def _line(pictogram: str, *sentences: str, fact: str | None = None) -> EasyLine:
-    return EasyLine(pictogram, tuple(s for s in sentences if s), fact)
-
-
 def short_entrance_name(name: str) -> str:
     """'Wejście B (z pochylnią, przy windzie)' → 'wejście B'."""
     short = name.split(" (")[0]
@@ -64,22 +51,13 @@ def _street(name) -> str | None:
     return None
 
 
-def _warning_sentences(step) -> list:
-    found = []
-    for code in step.warnings:
-        kind = code.partition(":")[0]
-        if kind in _WARNINGS and _WARNINGS[kind] not in found:
-            found.append(_WARNINGS[kind])
-    return found
-
-
 def _walk(step, previous_name) -> list:
     lines = []
     pictogram, turn = _TURNS.get(step.turn, ("walk_straight", None))
     if turn:
         sentence = f"Za {quantity(step.cue_before_m, 'metre')} {turn[0].lower()}{turn[1:]}." if step.cue_before_m \
             else f"{turn}."
-        lines.append(_line(pictogram, sentence))
+        lines.append(line(pictogram, sentence))
     if step.action == "ramp":
         move = ("Jedź albo idź pochylnią.",)
         pictogram = "ramp"
@@ -93,7 +71,7 @@ def _walk(step, previous_name) -> list:
         move = (f"Idź prosto około {quantity(step.distance_m, 'metre')}.",)
         pictogram = "walk_straight"
     street = _street(step.name) if step.name != previous_name else None
-    lines.append(_line(pictogram, *move, street, *_warning_sentences(step)))
+    lines.append(line(pictogram, *move, street, *warning_sentences(step, _WARNINGS)))
     return lines
 
 
@@ -101,17 +79,17 @@ def _cross(step) -> list:
     crossing = step.crossing or {}
     lines = []
     if step.turn in _TURNS:
-        lines.append(_line(_TURNS[step.turn][0], f"{_TURNS[step.turn][1]}."))
+        lines.append(line(_TURNS[step.turn][0], f"{_TURNS[step.turn][1]}."))
     lights = crossing.get("traffic_lights")
     light_sentence = {True: "Na przejściu są światła.", False: "Na przejściu nie ma świateł."}.get(
         lights, "Nie mamy informacji o światłach.")
     street = _street(step.name)
-    lines.append(_line("crossing_lights" if lights else "crossing", "Przejdź przez ulicę.", street, light_sentence,
-                       *_warning_sentences(step)))
+    lines.append(line("crossing_lights" if lights else "crossing", "Przejdź przez ulicę.", street, light_sentence,
+                      *warning_sentences(step, _WARNINGS)))
     sound = crossing.get("sound_signal")
     if lights and sound is not None:
-        lines.append(_line("sound_signal", "Światła mają sygnał dźwiękowy.") if sound else
-                     _line(NEGATED + "sound_signal", "Światła nie mają dźwięku."))
+        lines.append(line("sound_signal", "Światła mają sygnał dźwiękowy.") if sound else
+                     line(NEGATED + "sound_signal", "Światła nie mają dźwięku."))
     return lines
 
 
@@ -124,28 +102,28 @@ def _departure(step) -> list:
         (f"Idź w stronę: {expand_name(name)}.",) if kind == "street" else ()
     if not (side or goal):
         return []
-    return [_line("walk_straight", *goal, f"Ulica jest {side}." if side else None)]  # the walk follows
+    return [line("walk_straight", *goal, f"Ulica jest {side}." if side else None)]  # the walk follows
 
 
 def _arrive(step) -> list:
     facts = step.facts
     name = step.name.get("pl") if isinstance(step.name, dict) else step.name
-    lines = [_line("door", "Jesteś na miejscu.", f"To jest {short_entrance_name(name or 'wejście')}.")]
+    lines = [line("door", "Jesteś na miejscu.", f"To jest {short_entrance_name(name or 'wejście')}.")]
     for code in step.warnings:  # how this group passes the steps, and the call it must make first
         what, _, hours = code.partition(":")
         if what == "platform_lift":
-            lines.append(_line("lift", "Przy schodach jest podnośnik.", "Wjedź nim na górę."))
+            lines.append(line("lift", "Przy schodach jest podnośnik.", "Wjedź nim na górę."))
         elif what == "stair_climber":
-            lines.append(_line("steps", "Przy schodach jest schodołaz.", "Pracownik wwiezie Cię nim po schodach."))
+            lines.append(line("steps", "Przy schodach jest schodołaz.", "Pracownik wwiezie Cię nim po schodach."))
         elif what == "advance_notice":
-            lines.append(_line("phone", call_ahead(int(hours) if hours else True)))
+            lines.append(line("phone", call_ahead(int(hours) if hours else True)))
     if facts.get("automatic_door"):
-        lines.append(_line("door", "Drzwi otwierają się same."))
+        lines.append(line("door", "Drzwi otwierają się same."))
     if facts.get("bell") or facts.get("intercom"):
-        lines.append(_line("doorbell", "Przy drzwiach jest dzwonek." if facts.get("bell") else
-                           "Przy drzwiach jest domofon."))
+        lines.append(line("doorbell", "Przy drzwiach jest dzwonek." if facts.get("bell") else
+                          "Przy drzwiach jest domofon."))
     if facts.get("locked"):
-        lines.append(_line("doorbell", "Drzwi są zwykle zamknięte.", "Zadzwoń dzwonkiem."))
+        lines.append(line("doorbell", "Drzwi są zwykle zamknięte.", "Zadzwoń dzwonkiem."))
     return lines
 
 
@@ -165,8 +143,8 @@ _VEHICLE_FROM = {"tram": "z tramwaju ", "bus": "z autobusu "}
 def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: str, kind) -> list:
     """The easy-read lines of one route, from the start to the place's door and desk; origin_pictogram shows
     the start (tram, bus, a stop of either, parking); kind: the place's KindWords."""
-    start = _line(origin_pictogram, "Start: parking przy budynku.") if origin_kind == "parking" else \
-        _line(origin_pictogram, f"Wysiądź {_VEHICLE_FROM.get(origin_pictogram, '')}na przystanku {expand_name(origin_name)}.")
+    start = line(origin_pictogram, "Start: parking przy budynku.") if origin_kind == "parking" else \
+        line(origin_pictogram, f"Wysiądź {_VEHICLE_FROM.get(origin_pictogram, '')}na przystanku {expand_name(origin_name)}.")
     lines, previous_name, floor_told = [start], None, False
     for step in steps:
         if step.action == "depart":
@@ -178,45 +156,45 @@ def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: 
             lines += _cross(step)
         elif step.action == "steps":
             count = f": {quantity(step.count, 'step')}" if step.count else ""
-            lines.append(_line("steps", f"Tu są schody{count}.", *_warning_sentences(step)))
+            lines.append(line("steps", f"Tu są schody{count}.", *warning_sentences(step, _WARNINGS)))
         elif step.action == "lift":
-            lines.append(_line("lift", "Jedź windą na dół albo na górę."))
+            lines.append(line("lift", "Jedź windą na dół albo na górę."))
         elif step.action == "arrive":
             lines += _arrive(step)
         elif step.action == "enter":
-            lines.append(_line("door", "Wejdź do budynku."))
+            lines.append(line("door", "Wejdź do budynku."))
         elif step.action == "lift_up":
-            lines.append(_line("lift", go_to_level(step.count, lift=True, dot=False)))
+            lines.append(line("lift", go_to_level(step.count, lift=True, dot=False)))
         elif step.action == "stairs_up" and ("unknown:lift" in step.warnings or "no_lift" in step.warnings):
             lift = "Nie ma windy." if "no_lift" in step.warnings else "Nie mamy informacji o windzie."
-            lines += [_line("desk", _floor_sentence(step.count, kind)),  # no lift, or nothing known of one
-                      _line(NEGATED + "lift" if "no_lift" in step.warnings else "question", lift)]
+            lines += [line("desk", _floor_sentence(step.count, kind)),  # no lift, or nothing known of one
+                      line(NEGATED + "lift" if "no_lift" in step.warnings else "question", lift)]
         elif step.action == "stairs_up":
-            lines.append(_line("steps", go_to_level(step.count, lift=False, dot=False)))
+            lines.append(line("steps", go_to_level(step.count, lift=False, dot=False)))
         elif step.action == "staff_come_down":
             lines += _staff_come_down(step, kind)
         elif step.action == "room":
             floor = None if floor_told else _floor_sentence(step.count, kind) if step.count is not None else \
                 f"Zapytaj o drogę {kind.to_destination}."
             if floor or step.name:
-                lines.append(_line("desk" if step.count is not None else "question", floor,
-                                   f"Idź {room_of(step.name, kind, to=True)}." if step.name else None))
+                lines.append(line("desk" if step.count is not None else "question", floor,
+                                  f"Idź {room_of(step.name, kind, to=True)}." if step.name else None))
         floor_told = step.action in ("lift_up", "stairs_up")
     return lines
 
 
 def _staff_come_down(step, kind) -> list:
     """Staff come to the entrance: where the destination is, why the reader cannot get there, and who comes."""
-    lines = [_line("desk", _floor_sentence(step.count, kind) if step.count is not None else
-                   f"Nie wiemy, gdzie jest {kind.destination}.")]
+    lines = [line("desk", _floor_sentence(step.count, kind) if step.count is not None else
+                  f"Nie wiemy, gdzie jest {kind.destination}.")]
     if "barrier:lift" in step.warnings:
-        lines.append(_line(NEGATED + "lift", "Nie ma windy."))
+        lines.append(line(NEGATED + "lift", "Nie ma windy."))
     elif "unknown:lift" in step.warnings:
-        lines.append(_line("question", "Nie mamy informacji o windzie."))
-    lines += [_line("warning", barrier_sentence(code.partition(":")[2])) for code in step.warnings
+        lines.append(line("question", "Nie mamy informacji o windzie."))
+    lines += [line("warning", barrier_sentence(code.partition(":")[2])) for code in step.warnings
               if code.startswith("barrier:") and code != "barrier:lift"]
     come = "Pracownik zejdzie do Ciebie na dół." if step.count else "Pracownik przyjdzie do Ciebie do wejścia."
-    return lines + [_line("conversation", come)]  # the route ends with the number to call
+    return lines + [line("conversation", come)]  # the route ends with the number to call
 
 
 def barrier_sentence(attribute: str, *, reason: str | None = None) -> str:
@@ -254,20 +232,7 @@ _INSIDE_FACTS = {
     "seating": ("information", "Są miejsca do siedzenia.", None),
 }
 _UNCERTAIN = "Nie wiemy tego na pewno."  # after a fact whose sources disagree (the newest one's value is told)
-
-
-def _yes_no_lines(known: dict, table: dict) -> list:
-    """A line per known fact; a "there is none" sentence gets its pictogram crossed out."""
-    lines = []
-    for name, (pictogram, yes, no, *when_no) in table.items():
-        if name not in known:
-            continue
-        value = known[name]
-        said = (yes.get(value) if isinstance(yes, dict) else yes) if value else no
-        if said:
-            lines.append(_line(pictogram if value else (when_no or [NEGATED + pictogram])[0],
-                               *(said if isinstance(said, tuple) else (said,)), fact=name))
-    return lines
+_told = partial(told, lang="pl", sentences=sentences, uncertain=_UNCERTAIN)
 
 
 def _steps_sentences(count, where: str) -> tuple:
@@ -277,44 +242,28 @@ def _steps_sentences(count, where: str) -> tuple:
     return (f"{where} schody: {quantity(count, 'step')}.",)
 
 
-def _told(facts: dict, lines_of) -> list:
-    """The lines lines_of(known values) gives for facts (name -> Fact): a fact whose sources disagree with the
-    newest source's value and a warning after it; a fact's easy-read note after its line."""
-    known = {name: fact.newest.value for name, fact in facts.items() if fact.known or fact.disputed}
-    lines = []
-    for line in lines_of(known):
-        fact = facts.get(line.fact)
-        note = fact.easy_read.texts.get("pl") if fact is not None and fact.easy_read is not None else None
-        if note:
-            line = EasyLine(line.pictogram, line.sentences + tuple(sentences(note)), line.fact)
-        lines.append(line)
-        if fact is not None and fact.disputed:
-            lines.append(_line("warning", _UNCERTAIN, fact=line.fact))
-    return lines
-
-
 def entrance_lines(facts: dict) -> list:
     """What a person finds at one entrance, one fact per line (each line names its fact)."""
-    return _told(facts, _entrance_lines) or [_line("question", "Nie mamy informacji o tym wejściu.")]
+    return _told(facts, _entrance_lines) or [line("question", "Nie mamy informacji o tym wejściu.")]
 
 
 def _entrance_lines(known: dict) -> list:
-    lines = _yes_no_lines(known, _ENTRANCE_FACTS)
+    lines = yes_no_lines(known, _ENTRANCE_FACTS)
     if "steps" in known:
-        lines.append(_line("steps", *_steps_sentences(known["steps"], "Są"),
-                           "Są poręcze." if known.get("handrail") else None, fact="steps") if known["steps"] else
-                     _line(NEGATED + "steps", "Nie ma schodów.", fact="steps"))
+        lines.append(line("steps", *_steps_sentences(known["steps"], "Są"),
+                          "Są poręcze." if known.get("handrail") else None, fact="steps") if known["steps"] else
+                     line(NEGATED + "steps", "Nie ma schodów.", fact="steps"))
     if known.get("advance_notice"):
-        lines.append(_line("phone", call_ahead(known["advance_notice"]), fact="advance_notice"))
+        lines.append(line("phone", call_ahead(known["advance_notice"]), fact="advance_notice"))
     if "door_width" in known:
-        lines.append(_line("door", "Drzwi są szerokie.", fact="door_width") if known["door_width"] >= 90 else
-                     _line("warning", "Drzwi są wąskie.", fact="door_width"))
+        lines.append(line("door", "Drzwi są szerokie.", fact="door_width") if known["door_width"] >= 90 else
+                     line("warning", "Drzwi są wąskie.", fact="door_width"))
     if "threshold" in known:
         height = known["threshold"]
-        lines.append(_line("warning", "Jest wysoki próg.", fact="threshold") if height > 2 else
-                     _line("door", "Wejście jest bez progu." if height == 0 else "Jest niski próg.", fact="threshold"))
+        lines.append(line("warning", "Jest wysoki próg.", fact="threshold") if height > 2 else
+                     line("door", "Wejście jest bez progu." if height == 0 else "Jest niski próg.", fact="threshold"))
     if known.get("disabled_parking"):
-        lines.append(_line("parking", f"Parking dla osób z niepełnosprawnością: "
+        lines.append(line("parking", f"Parking dla osób z niepełnosprawnością: "
                                       f"{quantity(known['disabled_parking'], 'bay')}.", fact="disabled_parking"))
     return lines
 
@@ -323,37 +272,33 @@ def inside_lines(facts: dict, *, kind) -> list:
     """What a person finds inside the building, one fact per line (each line names its fact); kind: the place's
     KindWords."""
     return _told(facts, lambda known: _inside_lines(known, kind)) or [
-        _line("question", "Nie mamy informacji o wnętrzu budynku.")]
+        line("question", "Nie mamy informacji o wnętrzu budynku.")]
 
 
 def _inside_lines(known: dict, kind) -> list:
     lines = []
     if "floor" in known:
-        lines.append(_line("desk", _floor_sentence(known["floor"], kind),
-                           _room_sentence(known["room"], kind) if "room" in known else None, fact="floor"))
+        lines.append(line("desk", _floor_sentence(known["floor"], kind),
+                          _room_sentence(known["room"], kind) if "room" in known else None, fact="floor"))
     if known.get("steps_inside"):
-        lines.append(_line("steps", *_steps_sentences(known["steps_inside"], "W budynku są"), fact="steps_inside"))
+        lines.append(line("steps", *_steps_sentences(known["steps_inside"], "W budynku są"), fact="steps_inside"))
     if "room_door_width" in known and known["room_door_width"] < 90:
-        lines.append(_line("warning", f"Drzwi {kind.to_room} są wąskie.", fact="room_door_width"))
+        lines.append(line("warning", f"Drzwi {kind.to_room} są wąskie.", fact="room_door_width"))
     if known.get("room_threshold", 0) > 2:
-        lines.append(_line("warning", f"W drzwiach {kind.to_room} jest wysoki próg.", fact="room_threshold"))
-    return lines + _yes_no_lines(known, _INSIDE_FACTS)
-
-
-def _time(value: str) -> str:
-    return value.lstrip("0") if not value.startswith("00") else value[1:]
+        lines.append(line("warning", f"W drzwiach {kind.to_room} jest wysoki próg.", fact="room_threshold"))
+    return lines + yes_no_lines(known, _INSIDE_FACTS)
 
 
 def hours_lines(hours) -> EasyLine:
     """Opening hours as short sentences: consecutive days with the same hours share one line."""
     if hours is None:
-        return _line("clock", "Nie mamy informacji o godzinach.")  # the edition adds the number to call
+        return line("clock", "Nie mamy informacji o godzinach.")  # the edition adds the number to call
     sentences = []
     for days, spans in day_groups(hours):
         when = _ON_DAY[days[0]] if len(days) == 1 else f"od {_FROM_DAY[days[0]]} do {_FROM_DAY[days[-1]]}"
         if len(days) == 2:
             when = f"{_ON_DAY[days[0]]} i {_ON_DAY[days[1]]}"
         what = "otwarte całą dobę" if tuple(spans or ()) == ALL_DAY else \
-            " i ".join(f"od {_time(a)} do {_time(b)}" for a, b in spans) if spans else "zamknięte"
+            " i ".join(f"od {short_time(a)} do {short_time(b)}" for a, b in spans) if spans else "zamknięte"
         sentences.append(f"{when[0].upper()}{when[1:]}: {what}.")
-    return _line("clock", *sentences)
+    return line("clock", *sentences)

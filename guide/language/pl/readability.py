@@ -7,9 +7,10 @@ extracted from the easy-read PDF in the tests, so the checker and the acceptance
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import partial
 
 from .. import ROMAN_NUMERAL, keeps_marks, kind_words, line_of, roman_value
+from ..easyrules import Finding, Rules, findings_of, fog, report, split_sentences, stems_of, words_in
 from ...errors import Problem
 
 __all__ = ["Finding", "sentences", "words", "syllables", "fog_pl", "check_text", "check_guide", "expand_name",
@@ -36,18 +37,7 @@ _ADDRESS_FORMS_CAPITALISED = {"Pan", "Pani", "Pana", "Panu", "Panią", "Panem", 
 _PASSIVE = {"zostanie", "został", "została", "zostało", "zostali", "zostały", "zostaną", "zostaniesz", "zostać"}
 _ROMAN = re.compile(rf"^{ROMAN_NUMERAL}$")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
-_WORD_CHARS = re.compile(r"[\w]", re.UNICODE)
 _EDGE_PUNCTUATION = "„”\"'()[]{}«»,;:!?…–—-"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One rule broken in one sentence."""
-
-    rule: str  # ER-03, ER-04, ER-06, ER-07
-    sentence: str
-    message: str
-    fix: str
 
 
 def _bare(token: str) -> str:
@@ -57,30 +47,12 @@ def _bare(token: str) -> str:
 @keeps_marks
 def sentences(text: str) -> list:
     """Split a text into sentences; a dot after a listed abbreviation does not end one."""
-    tokens = text.split()
-    found, current = [], []
-    for index, token in enumerate(tokens):
-        current.append(token)
-        bare = token.rstrip("”\")»").lstrip("„(\"«")
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if bare.lower() in ABBREVIATIONS or not bare or bare[-1] not in ".!?…":
-            continue
-        if not following or following.lstrip("„(\"«")[:1].isupper() or following[:1].isdigit():
-            found.append(" ".join(current))
-            current = []
-    if current:
-        found.append(" ".join(current))
-    return found
+    return split_sentences(text, abbreviations=ABBREVIATIONS, opening="„(\"«", closing="”\")»")
 
 
 def words(text: str) -> list:
     """The words of a text: tokens with a letter or digit, without surrounding punctuation."""
-    found = []
-    for token in text.split():
-        bare = _bare(token).rstrip(".")
-        if _WORD_CHARS.search(bare):
-            found.append(bare)
-    return found
+    return words_in(text, _EDGE_PUNCTUATION)
 
 
 def syllables(word: str) -> int:
@@ -103,11 +75,7 @@ def syllables(word: str) -> int:
 
 def fog_pl(text_sentences: list) -> float:
     """ER-07: 0.4 × (words per sentence + 100 × share of words with 4 or more syllables)."""
-    all_words = [w for s in text_sentences for w in words(s)]
-    if not all_words:
-        return 0.0
-    hard = sum(1 for w in all_words if syllables(w) >= 4)
-    return 0.4 * (len(all_words) / len(text_sentences) + 100 * hard / len(all_words))
+    return fog(text_sentences, words=words, syllables=syllables, hard=4)
 
 
 def _sentence_findings(sentence: str, glossary_stems: tuple) -> list:
@@ -164,34 +132,14 @@ def _sentence_findings(sentence: str, glossary_stems: tuple) -> list:
     return found
 
 
-def glossary_stems(terms) -> tuple:
-    """Stems that cover a glossary term in any case: 'pochylnia' covers 'pochylnią', 'pochylni'."""
-    stems = []
-    for term in terms:
-        for word in words(term):
-            lowered = word.lower()
-            if len(lowered) >= 5:
-                stems.append(lowered[:max(4, len(lowered) - 3)])
-    return tuple(stems)
+glossary_stems = partial(stems_of, words=words)
+_RULES = Rules(sentences=sentences, words=words, syllables=syllables, findings=_sentence_findings, score=fog_pl,
+               limit=MAX_FOG, measure="FOG-PL", label="FOG-PL", hard=4, aim_words=AIM_WORDS)
 
 
 def check_text(text: str, *, glossary: tuple = ()) -> list:
     """Every finding for one easy-read text (ER-03, ER-04, ER-06, ER-07)."""
-    parts = sentences(text)
-    found = [f for sentence in parts for f in _sentence_findings(sentence, glossary)]
-    counts = [len(words(s)) for s in parts]
-    if counts and sum(counts) / len(counts) > AIM_WORDS:
-        longest = parts[counts.index(max(counts))]
-        found.append(Finding("ER-03", longest, f"Expected at most {AIM_WORDS} words per sentence on average but "
-                             f"received {sum(counts) / len(counts):.1f}", "Split the longest sentences."))
-    score = fog_pl(parts)
-    if score > MAX_FOG:
-        hard = sorted({w for w in words(text) if syllables(w) >= 4}, key=lambda w: -syllables(w))
-        hardest = max(parts, key=lambda s: fog_pl([s]))
-        found.append(Finding("ER-07", hardest, f"Expected FOG-PL at most {MAX_FOG:g} but received {score:.1f}",
-                             "Use shorter sentences and shorter words" +
-                             (f", for example instead of: {', '.join(hard[:4])}." if hard else ".")))
-    return found
+    return findings_of(text, _RULES, glossary)
 
 
 def display_name(name: str) -> str:
@@ -291,24 +239,6 @@ def _easy_notes(place, kind, problems: list) -> list:
     return found
 
 
-def _texts(data, easy: bool) -> list:
-    """The guide's easy-read texts, or the standard texts they stand for, in the first language."""
-    lang, info = data.info.languages[0], data.info
-    if easy:
-        found = [info.easy_read_introduction] + [e.easy_read for e in info.glossary]
-        found += [o.easy_read for o in data.places] + [s.easy_read for o in data.places for s in o.services]
-        return [t.texts[lang] for t in found if t is not None and lang in t.texts]
-    found = [info.introduction] + [e.meaning for e in info.glossary] + [o.description for o in data.places]
-    found += [s.description for o in data.places for s in o.services if s.description]
-    return [t[lang] for t in found if lang in t]
-
-
 def readability_report(data) -> str:
     """Sentences, words per sentence and FOG-PL of the easy-read texts beside the standard ones (ER-07)."""
-    lines = []
-    for label, easy in (("Easy-read texts (pl)", True), ("Standard texts (pl)", False)):
-        parts = [s for text in _texts(data, easy) for s in sentences(text)]
-        count = sum(len(words(s)) for s in parts)
-        lines.append(f"{label}: {len(parts)} sentences, {count / max(len(parts), 1):.1f} words per sentence, "
-                     f"FOG-PL {fog_pl(parts):.1f}")
-    return "\n".join(lines)
+    return report(data, _RULES, "pl")

@@ -7,11 +7,12 @@ addressed as «ви» ("Ідіть", "Подзвоніть"), as Ukrainian speak
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import partial
 
 from ...media import NEGATED
 from ...data.model import DAYS
 from ...data.text import ORIGINAL_START, original, plain
+from ..easy import EasyLine, line, short_time, told, warning_sentences, yes_no_lines
 from .. import ALL_DAY, capital, day_groups
 from .phrasing import SIDES, call_ahead, go_to_level, level, named, numbered, quantity, room_of, stop_name
 from .readability import expand_name, sentences
@@ -40,20 +41,6 @@ _WARNINGS = {"kerb": "Увага: тут бордюр.", "steep": "Увага: �
              "no_handrail": "Тут немає поручнів.", "open_area": "Увага: тут велика відкрита площа."}
 
 
-@dataclass(frozen=True)
-class EasyLine:
-    """One instruction or fact: a pictogram id and its sentences, each printed on its own line; fact: the fact it
-    tells, when it tells one."""
-
-    pictogram: str
-    sentences: tuple
-    fact: str | None = None
-
-
-def _line(pictogram: str, *sentences: str, fact: str | None = None) -> EasyLine:
-    return EasyLine(pictogram, tuple(s for s in sentences if s), fact)
-
-
 def short_entrance_name(name: str) -> str:
     """'Вхід B (з пандусом, біля ліфта)' → 'вхід B'; a name in the original keeps its letters, marked."""
     if ORIGINAL_START in name:
@@ -68,22 +55,13 @@ def _street(name) -> str | None:
     return f"Це {signed_name(text)}." if text and street_words(text)[0] else None
 
 
-def _warning_sentences(step) -> list:
-    found = []
-    for code in step.warnings:
-        kind = code.partition(":")[0]
-        if kind in _WARNINGS and _WARNINGS[kind] not in found:
-            found.append(_WARNINGS[kind])
-    return found
-
-
 def _walk(step, previous_name) -> list:
     lines = []
     pictogram, turn = _TURNS.get(step.turn, ("walk_straight", None))
     if turn:
         sentence = f"Через {quantity(step.cue_before_m, 'metre')} {turn[0].lower()}{turn[1:]}." if step.cue_before_m \
             else f"{turn}."
-        lines.append(_line(pictogram, sentence))
+        lines.append(line(pictogram, sentence))
     if step.action == "ramp":
         move = ("Їдьте або йдіть пандусом.",)
         pictogram = "ramp"
@@ -97,7 +75,7 @@ def _walk(step, previous_name) -> list:
         move = (f"Ідіть прямо приблизно {quantity(step.distance_m, 'metre')}.",)
         pictogram = "walk_straight"
     street = _street(step.name) if step.name != previous_name else None
-    lines.append(_line(pictogram, *move, street, *_warning_sentences(step)))
+    lines.append(line(pictogram, *move, street, *warning_sentences(step, _WARNINGS)))
     return lines
 
 
@@ -105,16 +83,16 @@ def _cross(step) -> list:
     crossing = step.crossing or {}
     lines = []
     if step.turn in _TURNS:
-        lines.append(_line(_TURNS[step.turn][0], f"{_TURNS[step.turn][1]}."))
+        lines.append(line(_TURNS[step.turn][0], f"{_TURNS[step.turn][1]}."))
     lights = crossing.get("traffic_lights")
     light_sentence = {True: "На переході є світлофор.", False: "На переході немає світлофора."}.get(
         lights, "Ми не маємо даних про світлофор.")
-    lines.append(_line("crossing_lights" if lights else "crossing", "Перейдіть вулицю.", _street(step.name),
-                       light_sentence, *_warning_sentences(step)))
+    lines.append(line("crossing_lights" if lights else "crossing", "Перейдіть вулицю.", _street(step.name),
+                      light_sentence, *warning_sentences(step, _WARNINGS)))
     sound = crossing.get("sound_signal")
     if lights and sound is not None:
-        lines.append(_line("sound_signal", "Світлофор має звуковий сигнал.") if sound else
-                     _line(NEGATED + "sound_signal", "Світлофор не має звуку."))
+        lines.append(line("sound_signal", "Світлофор має звуковий сигнал.") if sound else
+                     line(NEGATED + "sound_signal", "Світлофор не має звуку."))
     return lines
 
 
@@ -129,29 +107,29 @@ def _departure(step) -> list:
          f"Ідіть у бік: {named(street)}.",) if street else ()
     if not (side or goal):
         return []
-    return [_line("walk_straight", *goal, f"Вулиця {side}." if side else None)]  # the walk follows
+    return [line("walk_straight", *goal, f"Вулиця {side}." if side else None)]  # the walk follows
 
 
 def _arrive(step) -> list:
     facts = step.facts
     name = named(step.name) if step.name else "вхід"
-    lines = [_line("door", "Ви на місці.", f"Це {short_entrance_name(name)}.")]
+    lines = [line("door", "Ви на місці.", f"Це {short_entrance_name(name)}.")]
     for code in step.warnings:  # how this group passes the steps, and the call it must make first
         what, _, hours = code.partition(":")
         if what == "platform_lift":
-            lines.append(_line("lift", "Біля сходів є підйомна платформа.", "Підніміться нею нагору."))
+            lines.append(line("lift", "Біля сходів є підйомна платформа.", "Підніміться нею нагору."))
         elif what == "stair_climber":
-            lines.append(_line("steps", "Біля сходів є гусеничний підйомник.",
-                               "Працівник підніме вас ним сходами."))
+            lines.append(line("steps", "Біля сходів є гусеничний підйомник.",
+                              "Працівник підніме вас ним сходами."))
         elif what == "advance_notice":
-            lines.append(_line("phone", call_ahead(int(hours) if hours else True)))
+            lines.append(line("phone", call_ahead(int(hours) if hours else True)))
     if facts.get("automatic_door"):
-        lines.append(_line("door", "Двері відчиняються самі."))
+        lines.append(line("door", "Двері відчиняються самі."))
     if facts.get("bell") or facts.get("intercom"):
-        lines.append(_line("doorbell", "Біля дверей є дзвінок." if facts.get("bell") else
-                           "Біля дверей є домофон."))
+        lines.append(line("doorbell", "Біля дверей є дзвінок." if facts.get("bell") else
+                          "Біля дверей є домофон."))
     if facts.get("locked"):
-        lines.append(_line("doorbell", "Двері зазвичай зачинені.", "Подзвоніть у дзвінок."))
+        lines.append(line("doorbell", "Двері зазвичай зачинені.", "Подзвоніть у дзвінок."))
     return lines
 
 
@@ -171,8 +149,8 @@ _VEHICLE_FROM = {"tram": "з трамвая ", "bus": "з автобуса "}
 def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: str, kind) -> list:
     """The easy-read lines of one route, from the start to the place's door and desk; origin_pictogram shows
     the start (tram, bus, a stop of either, parking); kind: the place's KindWords."""
-    start = _line(origin_pictogram, "Початок: парковка біля будівлі.") if origin_kind == "parking" else \
-        _line(origin_pictogram, f"Вийдіть {_VEHICLE_FROM.get(origin_pictogram, '')}на зупинці "
+    start = line(origin_pictogram, "Початок: парковка біля будівлі.") if origin_kind == "parking" else \
+        line(origin_pictogram, f"Вийдіть {_VEHICLE_FROM.get(origin_pictogram, '')}на зупинці "
                                 f"{stop_name(plain(named(origin_name)))}.")
     lines, previous_name, floor_told = [start], None, False
     for step in steps:
@@ -185,46 +163,46 @@ def route_lines(steps, *, origin_kind: str, origin_name: str, origin_pictogram: 
             lines += _cross(step)
         elif step.action == "steps":
             count = f": {quantity(step.count, 'step')}" if step.count else ""
-            lines.append(_line("steps", f"Тут сходи{count}.", *_warning_sentences(step)))
+            lines.append(line("steps", f"Тут сходи{count}.", *warning_sentences(step, _WARNINGS)))
         elif step.action == "lift":
-            lines.append(_line("lift", "Їдьте ліфтом униз або вгору."))
+            lines.append(line("lift", "Їдьте ліфтом униз або вгору."))
         elif step.action == "arrive":
             lines += _arrive(step)
         elif step.action == "enter":
-            lines.append(_line("door", "Увійдіть до будівлі."))
+            lines.append(line("door", "Увійдіть до будівлі."))
         elif step.action == "lift_up":
-            lines.append(_line("lift", go_to_level(step.count, lift=True, dot=False)))
+            lines.append(line("lift", go_to_level(step.count, lift=True, dot=False)))
         elif step.action == "stairs_up" and ("unknown:lift" in step.warnings or "no_lift" in step.warnings):
             lift = "Немає ліфта." if "no_lift" in step.warnings else "Ми не маємо даних про ліфт."
-            lines += [_line("desk", _floor_sentence(step.count, kind)),  # no lift, or nothing known of one
-                      _line(NEGATED + "lift" if "no_lift" in step.warnings else "question", lift)]
+            lines += [line("desk", _floor_sentence(step.count, kind)),  # no lift, or nothing known of one
+                      line(NEGATED + "lift" if "no_lift" in step.warnings else "question", lift)]
         elif step.action == "stairs_up":
-            lines.append(_line("steps", go_to_level(step.count, lift=False, dot=False)))
+            lines.append(line("steps", go_to_level(step.count, lift=False, dot=False)))
         elif step.action == "staff_come_down":
             lines += _staff_come_down(step, kind)
         elif step.action == "room":
             floor = None if floor_told else _floor_sentence(step.count, kind) if step.count is not None else \
                 f"Запитайте дорогу {kind.to_destination}."
             if floor or step.name:
-                lines.append(_line("desk" if step.count is not None else "question", floor,
-                                   f"Ідіть {room_of(step.name, kind, to=True)}." if step.name else None))
+                lines.append(line("desk" if step.count is not None else "question", floor,
+                                  f"Ідіть {room_of(step.name, kind, to=True)}." if step.name else None))
         floor_told = step.action in ("lift_up", "stairs_up")
     return lines
 
 
 def _staff_come_down(step, kind) -> list:
     """Staff come to the entrance: where the destination is, why the reader cannot get there, and who comes."""
-    lines = [_line("desk", _floor_sentence(step.count, kind) if step.count is not None else
-                   f"Ми не знаємо, де {kind.destination}.")]
+    lines = [line("desk", _floor_sentence(step.count, kind) if step.count is not None else
+                  f"Ми не знаємо, де {kind.destination}.")]
     if "barrier:lift" in step.warnings:
-        lines.append(_line(NEGATED + "lift", "Немає ліфта."))
+        lines.append(line(NEGATED + "lift", "Немає ліфта."))
     elif "unknown:lift" in step.warnings:
-        lines.append(_line("question", "Ми не маємо даних про ліфт."))
-    lines += [_line("warning", barrier_sentence(code.partition(":")[2])) for code in step.warnings
+        lines.append(line("question", "Ми не маємо даних про ліфт."))
+    lines += [line("warning", barrier_sentence(code.partition(":")[2])) for code in step.warnings
               if code.startswith("barrier:") and code != "barrier:lift"]
     come = "Працівник спуститься до вас." if step.count and step.count > 0 else \
         "Працівник підніметься до вас." if step.count else "Працівник вийде до вас до входу."
-    return lines + [_line("conversation", come)]  # the route ends with the number to call
+    return lines + [line("conversation", come)]  # the route ends with the number to call
 
 
 def barrier_sentence(attribute: str, *, reason: str | None = None) -> str:
@@ -264,20 +242,7 @@ _INSIDE_FACTS = {
     "seating": ("information", "Є місця, щоб сісти.", None),
 }
 _UNCERTAIN = "Ми не знаємо цього напевно."  # after a fact whose sources disagree (the newest one's value is told)
-
-
-def _yes_no_lines(known: dict, table: dict) -> list:
-    """A line per known fact; a "there is none" sentence gets its pictogram crossed out."""
-    lines = []
-    for name, (pictogram, yes, no, *when_no) in table.items():
-        if name not in known:
-            continue
-        value = known[name]
-        said = (yes.get(value) if isinstance(yes, dict) else yes) if value else no
-        if said:
-            lines.append(_line(pictogram if value else (when_no or [NEGATED + pictogram])[0],
-                               *(said if isinstance(said, tuple) else (said,)), fact=name))
-    return lines
+_told = partial(told, lang="uk", sentences=sentences, uncertain=_UNCERTAIN)
 
 
 def _steps_sentences(count, where: str) -> tuple:
@@ -287,44 +252,28 @@ def _steps_sentences(count, where: str) -> tuple:
     return (f"{where} сходи: {quantity(count, 'step')}.",)
 
 
-def _told(facts: dict, lines_of) -> list:
-    """The lines lines_of(known values) gives for facts (name -> Fact): a fact whose sources disagree with the
-    newest source's value and a warning after it; a fact's easy-read note after its line."""
-    known = {name: fact.newest.value for name, fact in facts.items() if fact.known or fact.disputed}
-    lines = []
-    for line in lines_of(known):
-        fact = facts.get(line.fact)
-        note = fact.easy_read.texts.get("uk") if fact is not None and fact.easy_read is not None else None
-        if note:
-            line = EasyLine(line.pictogram, line.sentences + tuple(sentences(note)), line.fact)
-        lines.append(line)
-        if fact is not None and fact.disputed:
-            lines.append(_line("warning", _UNCERTAIN, fact=line.fact))
-    return lines
-
-
 def entrance_lines(facts: dict) -> list:
     """What a person finds at one entrance, one fact per line (each line names its fact)."""
-    return _told(facts, _entrance_lines) or [_line("question", "Ми не маємо даних про цей вхід.")]
+    return _told(facts, _entrance_lines) or [line("question", "Ми не маємо даних про цей вхід.")]
 
 
 def _entrance_lines(known: dict) -> list:
-    lines = _yes_no_lines(known, _ENTRANCE_FACTS)
+    lines = yes_no_lines(known, _ENTRANCE_FACTS)
     if "steps" in known:
-        lines.append(_line("steps", *_steps_sentences(known["steps"], "Є"),
-                           "Є поручні." if known.get("handrail") else None, fact="steps") if known["steps"] else
-                     _line(NEGATED + "steps", "Немає сходів.", fact="steps"))
+        lines.append(line("steps", *_steps_sentences(known["steps"], "Є"),
+                          "Є поручні." if known.get("handrail") else None, fact="steps") if known["steps"] else
+                     line(NEGATED + "steps", "Немає сходів.", fact="steps"))
     if known.get("advance_notice"):
-        lines.append(_line("phone", call_ahead(known["advance_notice"]), fact="advance_notice"))
+        lines.append(line("phone", call_ahead(known["advance_notice"]), fact="advance_notice"))
     if "door_width" in known:
-        lines.append(_line("door", "Двері широкі.", fact="door_width") if known["door_width"] >= 90 else
-                     _line("warning", "Двері вузькі.", fact="door_width"))
+        lines.append(line("door", "Двері широкі.", fact="door_width") if known["door_width"] >= 90 else
+                     line("warning", "Двері вузькі.", fact="door_width"))
     if "threshold" in known:
         height = known["threshold"]
-        lines.append(_line("warning", "Є високий поріг.", fact="threshold") if height > 2 else
-                     _line("door", "Вхід без порога." if height == 0 else "Є низький поріг.", fact="threshold"))
+        lines.append(line("warning", "Є високий поріг.", fact="threshold") if height > 2 else
+                     line("door", "Вхід без порога." if height == 0 else "Є низький поріг.", fact="threshold"))
     if known.get("disabled_parking"):
-        lines.append(_line("parking", f"Паркування для людей з інвалідністю: "
+        lines.append(line("parking", f"Паркування для людей з інвалідністю: "
                                       f"{quantity(known['disabled_parking'], 'bay')}.", fact="disabled_parking"))
     return lines
 
@@ -333,37 +282,33 @@ def inside_lines(facts: dict, *, kind) -> list:
     """What a person finds inside the building, one fact per line (each line names its fact); kind: the place's
     KindWords."""
     return _told(facts, lambda known: _inside_lines(known, kind)) or [
-        _line("question", "Ми не маємо даних про приміщення в будівлі.")]
+        line("question", "Ми не маємо даних про приміщення в будівлі.")]
 
 
 def _inside_lines(known: dict, kind) -> list:
     lines = []
     if "floor" in known:
-        lines.append(_line("desk", _floor_sentence(known["floor"], kind),
-                           _room_sentence(known["room"], kind) if "room" in known else None, fact="floor"))
+        lines.append(line("desk", _floor_sentence(known["floor"], kind),
+                          _room_sentence(known["room"], kind) if "room" in known else None, fact="floor"))
     if known.get("steps_inside"):
-        lines.append(_line("steps", *_steps_sentences(known["steps_inside"], "У будівлі є"), fact="steps_inside"))
+        lines.append(line("steps", *_steps_sentences(known["steps_inside"], "У будівлі є"), fact="steps_inside"))
     if "room_door_width" in known and known["room_door_width"] < 90:
-        lines.append(_line("warning", f"Двері {kind.to_room} вузькі.", fact="room_door_width"))
+        lines.append(line("warning", f"Двері {kind.to_room} вузькі.", fact="room_door_width"))
     if known.get("room_threshold", 0) > 2:
-        lines.append(_line("warning", f"У дверях {kind.to_room} високий поріг.", fact="room_threshold"))
-    return lines + _yes_no_lines(known, _INSIDE_FACTS)
-
-
-def _time(value: str) -> str:
-    return value.lstrip("0") if not value.startswith("00") else value[1:]
+        lines.append(line("warning", f"У дверях {kind.to_room} високий поріг.", fact="room_threshold"))
+    return lines + yes_no_lines(known, _INSIDE_FACTS)
 
 
 def hours_lines(hours) -> EasyLine:
     """Opening hours as short sentences: consecutive days with the same hours share one line."""
     if hours is None:
-        return _line("clock", "Ми не маємо даних про години роботи.")  # the edition adds the number to call
+        return line("clock", "Ми не маємо даних про години роботи.")  # the edition adds the number to call
     said = []
     for days, spans in day_groups(hours):
         when = _ON_DAY[days[0]] if len(days) == 1 else f"з {_FROM_DAY[days[0]]} до {_FROM_DAY[days[-1]]}"
         if len(days) == 2:
             when = f"{_ON_DAY[days[0]]} і {_ON_DAY[days[1]].split(' ', 1)[1]}"
         what = "відчинено цілодобово" if tuple(spans or ()) == ALL_DAY else \
-            " і ".join(f"з {_time(a)} до {_time(b)}" for a, b in spans) if spans else "зачинено"
+            " і ".join(f"з {short_time(a)} до {short_time(b)}" for a, b in spans) if spans else "зачинено"
         said.append(f"{capital(when)}: {what}.")
-    return _line("clock", *said)
+    return line("clock", *said)

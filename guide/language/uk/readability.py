@@ -27,9 +27,11 @@ they never count as hard words, and their full stops ("ul.") never end a sentenc
 from __future__ import annotations
 
 import re
+from functools import partial
 
-from .. import ROMAN_NUMERAL, display_case, easy_problem, easy_texts, original, roman_value, written_in
-from ..pl.readability import Finding
+from .. import ROMAN_NUMERAL, display_case, original, roman_value
+from ..easyrules import (Finding, Rules, findings_of, fog, problems_in, report, split_sentences, stems_of, texts_in,
+                         words_in)
 from ...data.text import ORIGINAL_END, ORIGINAL_START, plain
 from .transliteration import cyrillic_name, street_words
 
@@ -56,7 +58,6 @@ _PASSIVE = re.compile(r"\w{3,}(?:ено|єно|ано|яно|ято|ито|ут�
 _NOT_PASSIVE = {"рано", "погано", "гарно", "давно", "кохано", "ясно"}
 _ROMAN = re.compile(rf"^{ROMAN_NUMERAL}$")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
-_WORD_CHARS = re.compile(r"\w")
 _EDGE_PUNCTUATION = "„”“\"()[]{}«»,;:!?…–—-" + ORIGINAL_START + ORIGINAL_END
 _APOSTROPHES = re.compile("[\u2019\u02bc]")
 
@@ -68,32 +69,12 @@ def _bare(token: str) -> str:
 def sentences(text: str) -> list:
     """Split a text into sentences; a dot after a listed abbreviation or inside an original passage does not end
     one."""
-    tokens = text.split()
-    found, current, inside = [], [], False
-    for index, token in enumerate(tokens):
-        current.append(token)
-        for char in token:
-            inside = True if char == ORIGINAL_START else False if char == ORIGINAL_END else inside
-        bare = token.rstrip("”\")»" + ORIGINAL_END).lstrip("„(\"«" + ORIGINAL_START)
-        following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if inside or bare.lower() in ABBREVIATIONS or not bare or bare[-1] not in ".!?…":
-            continue
-        if not following or following.lstrip("„(\"«" + ORIGINAL_START)[:1].isupper() or following[:1].isdigit():
-            found.append(" ".join(current))
-            current = []
-    if current:
-        found.append(" ".join(current))
-    return found
+    return split_sentences(text, abbreviations=ABBREVIATIONS, opening="„(\"«", closing="”\")»")
 
 
 def words(text: str) -> list:
     """The words of a text: tokens with a letter or digit, without surrounding punctuation."""
-    found = []
-    for token in plain(text).split():
-        bare = _bare(token).rstrip(".")
-        if _WORD_CHARS.search(bare):
-            found.append(bare)
-    return found
+    return words_in(plain(text), _EDGE_PUNCTUATION)
 
 
 def syllables(word: str) -> int:
@@ -103,11 +84,7 @@ def syllables(word: str) -> int:
 
 def fog_uk(text_sentences: list) -> float:
     """ER-07: 0.4 × (words per sentence + 100 × share of words with FOG_SYLLABLES or more syllables)."""
-    all_words = [w for s in text_sentences for w in words(s)]
-    if not all_words:
-        return 0.0
-    hard = sum(1 for w in all_words if syllables(w) >= FOG_SYLLABLES)
-    return 0.4 * (len(all_words) / len(text_sentences) + 100 * hard / len(all_words))
+    return fog(text_sentences, words=words, syllables=syllables, hard=FOG_SYLLABLES)
 
 
 def _sentence_findings(sentence: str, glossary: tuple) -> list:
@@ -163,34 +140,15 @@ def _sentence_findings(sentence: str, glossary: tuple) -> list:
     return found
 
 
-def glossary_stems(terms) -> tuple:
-    """Stems that cover a glossary term in any case: 'пандус' covers 'пандуса', 'пандусом'."""
-    stems = []
-    for term in terms:
-        for word in words(term):
-            lowered = word.lower()
-            if len(lowered) >= 5:
-                stems.append(lowered[:max(4, len(lowered) - 3)])
-    return tuple(stems)
+glossary_stems = partial(stems_of, words=words)
+_RULES = Rules(sentences=sentences, words=words, syllables=syllables, findings=_sentence_findings, score=fog_uk,
+               limit=MAX_FOG, measure="FOG-UK", label="FOG-UK", hard=FOG_SYLLABLES, aim_words=AIM_WORDS)
+_texts = partial(texts_in, lang="uk")
 
 
 def check_text(text: str, *, glossary: tuple = ()) -> list:
     """Every finding for one easy-read text (ER-03, ER-04, ER-06, ER-07)."""
-    parts = sentences(text)
-    found = [f for sentence in parts for f in _sentence_findings(sentence, glossary)]
-    counts = [len(words(s)) for s in parts]
-    if counts and sum(counts) / len(counts) > AIM_WORDS:
-        longest = parts[counts.index(max(counts))]
-        found.append(Finding("ER-03", longest, f"Expected at most {AIM_WORDS} words per sentence on average but "
-                             f"received {sum(counts) / len(counts):.1f}", "Split the longest sentences."))
-    score = fog_uk(parts)
-    if score > MAX_FOG:
-        hard = sorted({w for w in words(text) if syllables(w) >= FOG_SYLLABLES}, key=lambda w: -syllables(w))
-        hardest = max(parts, key=lambda s: fog_uk([s]))
-        found.append(Finding("ER-07", hardest, f"Expected FOG-UK at most {MAX_FOG:g} but received {score:.1f}",
-                             "Use shorter sentences and shorter words" +
-                             (f", for example instead of: {', '.join(hard[:4])}." if hard else ".")))
-    return found
+    return findings_of(text, _RULES, glossary)
 
 
 def display_name(name: str) -> str:
@@ -213,32 +171,9 @@ def expand_name(name: str) -> str:
 def check_guide(data) -> list:
     """Problems in every easy-read text of the guide written in Ukrainian (a missing text, or one shown in the
     original, is reported where the data and its translations are checked)."""
-    if "uk" not in data.info.languages:
-        return []
-    glossary = glossary_stems(term for entry in data.info.glossary for term in [written_in(entry.term, "uk")] if term)
-    return [easy_problem(easy, "uk", finding, f"«{finding.sentence}»") for easy in easy_texts(data)
-            if written_in(easy.texts, "uk") for finding in check_text(easy.texts["uk"], glossary=glossary)]
-
-
-def _texts(data, easy: bool) -> list:
-    """The guide's easy-read texts, or the standard texts they stand for, written in Ukrainian."""
-    info = data.info
-    if easy:
-        found = [t.texts for t in [info.easy_read_introduction] + [e.easy_read for e in info.glossary] +
-                 [o.easy_read for o in data.places] + [s.easy_read for o in data.places for s in o.services]
-                 if t is not None]
-    else:
-        found = [info.introduction] + [e.meaning for e in info.glossary] + [o.description for o in data.places]
-        found += [s.description for o in data.places for s in o.services if s.description]
-    return [text for text in (written_in(t, "uk") for t in found) if text]
+    return problems_in(data, "uk", _RULES, glossary_stems, "«»")
 
 
 def readability_report(data) -> str:
     """Sentences, words per sentence and FOG-UK of the easy-read texts beside the standard ones (ER-07)."""
-    lines = []
-    for label, easy in (("Easy-read texts (uk)", True), ("Standard texts (uk)", False)):
-        parts = [s for text in _texts(data, easy) for s in sentences(text)]
-        count = sum(len(words(s)) for s in parts)
-        lines.append(f"{label}: {len(parts)} sentences, {count / max(len(parts), 1):.1f} words per sentence, "
-                     f"FOG-UK {fog_uk(parts):.1f}")
-    return "\n".join(lines)
+    return report(data, _RULES, "uk")
