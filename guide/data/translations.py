@@ -29,7 +29,7 @@ from .model import EasyText, GuideData, Texts
 from .text import original
 
 __all__ = ["CATALOG_DIR", "Translation", "read_catalogs", "translate", "every_text", "missing_translations",
-           "translation_counts", "write_catalogs", "written", "kept_in_original"]
+           "translation_counts", "write_catalogs", "written_in_data", "kept_in_original"]
 
 CATALOG_DIR = "translations"
 HEADER = """\
@@ -125,16 +125,14 @@ def translate(data: GuideData, catalogs: dict) -> None:
         if source is None:
             continue
         for lang in others:
-            if lang in texts:
-                texts[lang] = kept_in_original(texts[lang], f"{source}\n{names}")
-                continue
             found = catalogs.get(lang, {}).get(source)
-            if found is None:
+            if lang not in texts and found is None:
                 texts[lang] = original(source)
                 texts.missing.add(lang)
-            else:
-                texts[lang] = kept_in_original(found.text, f"{source}\n{names}")
+                continue
+            if lang not in texts:
                 texts.translated[lang] = found
+            texts[lang] = kept_in_original(texts.get(lang) or found.text, f"{source}\n{names}")
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*\w|[^\W\d_]")
@@ -169,7 +167,7 @@ def translation_counts(data: GuideData, lang: str) -> dict:
             counts["missing"] += 1
         elif lang in texts.translated:
             counts["reviewed" if texts.translated[lang].reviewed else "unreviewed"] += 1
-        elif written(texts, lang):
+        elif written_in_data(texts, lang):
             counts["written"] += 1
     return counts
 
@@ -210,7 +208,7 @@ def write_catalogs(data: GuideData) -> list:
                            header_comment=HEADER.format(language=Locale.parse(lang).english_name,
                                                         first=Locale.parse(first).english_name))
         for texts in every_text(data):
-            if first in texts and not written(texts, lang):
+            if first in texts and not written_in_data(texts, lang):
                 template.add(texts[first], locations=[(_relative(texts.file, data.root), texts.line or 0)])
         path = catalog_path(data.root, lang)
         if path.is_file():
@@ -229,7 +227,7 @@ def write_catalogs(data: GuideData) -> list:
     return paths
 
 
-def written(texts: Texts, lang: str) -> bool:
+def written_in_data(texts: Texts, lang: str) -> bool:
     """Whether the data itself writes this text in lang (not a catalog's translation, not the fallback)."""
     return lang in texts and lang not in texts.translated and lang not in texts.missing
 

@@ -195,9 +195,10 @@ class StandardBuilder(Builder):
                       address=short_address(info.download_page)) if info.download_page else \
             _("The editions for screen readers, in easy-read and to listen to are available from the publisher.")
         language = _("Language: {language}.", language=self.language_name())
+        note = self.translation_note()  # a reader of a translation knows it at once
         return (self.para(_("Edition of {date}.", date=date)), self.para(_("Publisher: {publisher}.",
                                                                            publisher=self.original(info.publisher))),
-                *[self.para(*self.translation_note())] * (self.lang != info.languages[0]),  # a reader knows at once
+                *([self.para(*note)] if note else []),
                 self.para(_("Standard edition, accessible to screen readers."), language, only=("screen",)),
                 self.para(_("Printed edition."), language, elsewhere, only=("paper",)))
 

@@ -2,8 +2,8 @@
 count allows, and an imposed 2-up A4 file for an office printer (standards PX-01 … PX-06).
 
 Up to SADDLE_STITCH_LIMIT pages the guide is one saddle-stitched booklet: front cover, pages, back cover, with
-creep compensation. Above it the guide is perfect bound: wromik-druk-polski.pdf is the inner block (title page first)
-and wromik-druk-okladka-polski.pdf the cover, back | spine | front on one sheet. The office file is always a set of
+creep compensation. Above it the guide is perfect bound: the print file is the inner block (title page first) and
+the cover file the cover, back | spine | front on one sheet (file names in the pack's FILE_NAMES). The office file is always a set of
 saddle-stitched booklets with both covers, which a desktop printer prints and a stapler binds.
 """
 
@@ -43,8 +43,8 @@ class PrintPdfRenderer(StandardPdfRenderer):
     """A5 trim with 3 mm bleed and crop marks, body 11 pt, CMYK only, no links: page numbers and QR codes."""
 
     name = "print"
-    description = ("wromik-druk-polski.pdf: the A5 PDF/X-4 guide for the print shop (with wromik-druk-okladka-polski.pdf, its "
-                   "cover, when perfect bound), and its 2-up A4 imposition for an office printer")
+    description = ("the A5 PDF/X-4 guide for the print shop (with its cover on one sheet when perfect bound), and its "
+                   "2-up A4 imposition for an office printer")
     medium = "paper"
     sheet = Sheet(148 * mm, 210 * mm)
     base_size = 11.0

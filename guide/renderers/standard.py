@@ -55,7 +55,7 @@ class StandardPdfRenderer(Renderer):
 
     name = "standard"
     media_type = "application/pdf"
-    description = "wromik-standard-polski.pdf: the tagged PDF/UA-1 guide with route maps"
+    description = "the tagged PDF/UA-1 guide with route maps"
     medium = "screen"
     sheet = Sheet(*A4, bleed=0, slug=0)
     base_size = 12.0  # body text, and the labels on maps
