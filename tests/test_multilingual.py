@@ -73,11 +73,20 @@ def test_every_recording_is_at_the_target_loudness_and_its_daisy_fileset_is_whol
         assert meta["dc:language"] == lang
 
 
-def test_the_cover_names_the_language_in_that_language(trilingual_build):
+def test_the_cover_names_the_language_in_that_language_and_says_what_is_translated(trilingual_build, tmp_path):
+    from guide import load_guide
+    from guide.data.translations import translation_counts
+    counts = translation_counts(load_guide(trilingual_copy(tmp_path / "tiny")), "en")
+    assert counts["reviewed"] == 1 and counts["unreviewed"] > 10  # the fixture's catalog: the title checked, the rest fuzzy
     for lang, said in (("pl", "polski"), ("uk", "українська"), ("en", "English")):
         cover = subprocess.run(["pdftotext", "-l", "1", str(trilingual_build / lang / pack(lang).FILE_NAMES["standard"]),
                                 "-"], capture_output=True, text=True, check=True).stdout
         assert said in cover, (lang, cover)
+        assert ("original" in cover.lower() or "оригінал" in cover) == (lang != "pl"), (lang, cover)
+    cover = subprocess.run(["pdftotext", "-l", "1", str(trilingual_build / "en" / pack("en").FILE_NAMES["standard"]), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    assert "Original language: Polish." in cover and "the original applies" in " ".join(cover.split())
+    assert f"Translations checked by a person: 1 of {counts['reviewed'] + counts['unreviewed']}." in " ".join(cover.split())
 
 
 def test_polish_names_in_a_ukrainian_or_english_pdf_are_spans_in_polish(trilingual_build):
