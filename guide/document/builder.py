@@ -17,12 +17,12 @@ from ..media import PRINT_CONDITION
 from .composition import GuideModel, common_start, grouped
 from .maps import map_scene
 from .nodes import (Contents, ContentsEntry, Document, Figure, Finder, Item, ItemList, Legend, Paragraph, Photo, Section,
-                    SignVideo, Table, WebAddress, plain, short_address, shown_in)
+                    SignVideo, Table, WebAddress, language_name, plain, short_address, shown_in)
 from .pictograms import NEGATED, pictograms
 
 __all__ = ["build_document", "Documents"]
 
-VISUAL = ("screen", "paper")
+VISUAL = ("screen", "paper", "web")  # every edition that is read: PDF on screen, paper, web pages and EPUB
 
 
 def build_document(model: GuideModel, lang: str, register: str = "standard") -> Document:
@@ -114,11 +114,12 @@ class Builder:
         return Document(lang=self.lang, register=self.register, title=self.title, subject=self.subject(),
                         publisher=self.info.publisher, edition_date=self.info.edition_date, cover=self.cover(),
                         sections=tuple(self.sections()), back_cover=self.back_cover(), paper=self.info.paper,
-                        language=self.pack, original=pack(self.info.languages[0]))
+                        languages=tuple(self.info.languages), language=self.pack,
+                        original=pack(self.info.languages[0]))
 
     def language_name(self) -> str:
         """The guide's language named in itself ('polski'), from the CLDR data Babel ships."""
-        return Locale.parse(self.lang).get_display_name(self.lang)
+        return language_name(self.lang)
 
     def translation_note(self) -> tuple:
         """How this language's texts came to be, when it is not the guide's first: the language they are translated
@@ -200,6 +201,7 @@ class StandardBuilder(Builder):
                                                                            publisher=self.original(info.publisher))),
                 *([self.para(*note)] if note else []),
                 self.para(_("Standard edition, accessible to screen readers."), language, only=("screen",)),
+                self.para(_("Web edition, accessible to screen readers."), language, only=("web",)),
                 self.para(_("Printed edition."), language, elsewhere, only=("paper",)))
 
     def back_cover(self) -> tuple:
@@ -229,6 +231,9 @@ class StandardBuilder(Builder):
         if medium == "paper":
             return self._("Made with the wromik program from one source of data, from which the standard, "
                           "easy-read and audio editions are made too.")
+        if medium == "web":
+            return self._("Made with the wromik program from one source of data, from which the PDF, easy-read, print "
+                          "and audio editions are made too.")
         return self._("Made with the wromik program from one source of data, from which the easy-read, print and "
                       "audio editions are made too.")
 
@@ -567,8 +572,9 @@ class StandardBuilder(Builder):
             self.para(_("A document conforming to PDF/UA-1, set in DejaVu Sans (Bitstream Vera and DejaVu licence)."),
                       only=("screen",)),
             self.para(self.made_with("screen"), only=("screen",)),
+            self.para(self.made_with("web"), only=("web",)),
             self.para(_("The recording was made with a speech synthesiser from the same data as the printed, "
                         "standard and easy-read editions."),
                       self.download() if info.download_page else "",
                       _("This is the end of the recording. Thank you for listening."), only=("audio",)),
-        ), only=("screen", "audio"))
+        ), only=("screen", "web", "audio"))

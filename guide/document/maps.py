@@ -20,7 +20,7 @@ from ..data.geometry import local_metres
 from .pictograms import draw_pictogram
 
 __all__ = ["MapScene", "StreetLine", "Box", "Placed", "MapLayout", "map_scene", "layout_map", "draw_map",
-           "draw_symbol", "write_png", "START_PICTOGRAMS", "END_PICTOGRAM", "SYMBOLS", "ROUTE_COLOUR",
+           "draw_symbol", "write_png", "write_drawing_png", "START_PICTOGRAMS", "END_PICTOGRAM", "SYMBOLS", "ROUTE_COLOUR",
            "CONTEXT_COLOUR", "MARKER", "LABEL", "NORTH_ARROW", "SCALE_BAR", "STREET_NAME"]
 
 ROUTE_COLOUR = (0, 63, 138)  # dark blue, 10:1 against white
@@ -513,14 +513,20 @@ def draw_symbol(canvas, symbol: str, x: float, y: float, size: float) -> None:
 
 
 def write_png(path, layout: MapLayout, font: str, bold_font: str, scale: float = 2.0) -> None:
-    """The laid-out map as a PNG of scale pixels per point: drawn on a one-page PDF by draw_map, rasterised by
-    PDFium (anti-aliased)."""
+    """The laid-out map as a PNG of scale pixels per point."""
+    write_drawing_png(path, layout.width, layout.height, lambda canvas: draw_map(canvas, layout, font, bold_font),
+                      font, scale)
+
+
+def write_drawing_png(path, width: float, height: float, draw: Callable, font: str, scale: float = 2.0) -> None:
+    """A drawing of width × height points as a PNG of scale pixels per point: drawn on a one-page PDF by draw(canvas),
+    rasterised by PDFium (anti-aliased)."""
     import pypdfium2
     from reportlab.pdfgen.canvas import Canvas
 
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(layout.width, layout.height), invariant=1, initialFontName=font)
-    draw_map(canvas, layout, font, bold_font)
+    canvas = Canvas(buffer, pagesize=(width, height), invariant=1, initialFontName=font)
+    draw(canvas)
     canvas.showPage()
     canvas.save()
     document = pypdfium2.PdfDocument(buffer.getvalue())

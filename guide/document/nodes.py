@@ -5,7 +5,7 @@ Editions never see the data or the routes, only these nodes, like a Sphinx trans
 Sentences may hold passages in the guide's first language (names, untranslated texts) marked by
 guide.data.text.original: editions tag them (spans) or drop the marks (plain).
 A block or section may be marked for some media only (`only`): "screen" (a PDF read on a screen),
-"paper" (the print edition) or "audio"; unmarked content is for every edition.
+"paper" (the print edition), "web" (web pages and EPUB) or "audio"; unmarked content is for every edition.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from babel import Locale
+
 from ..data.text import plain, spans
 
 __all__ = ["Block", "Paragraph", "Item", "ItemList", "Table", "Figure", "Photo", "Legend", "Contents", "ContentsEntry",
-           "WebAddress", "SignVideo", "Finder", "Section", "Document", "shown_in", "short_address", "plain", "spans"]
+           "WebAddress", "SignVideo", "Finder", "Section", "Document", "shown_in", "language_name", "short_address", "plain", "spans"]
 
 @dataclass(frozen=True)
 class Block:
@@ -206,6 +208,7 @@ class Document:
     sections: tuple
     back_cover: tuple = ()
     paper: object = None  # the printed guide's paper: thickness of a leaf in mm (text, cover, office)
+    languages: tuple = ()  # every language of the guide, its first language first (the web edition links them)
     language: object = field(default=None, compare=False, repr=False)  # the language pack (guide.language.<lang>)
     original: object = field(default=None, compare=False, repr=False)  # the pack of the guide's first language: the
     # language of the names and untranslated texts that sentences mark (guide.data.text.original)
@@ -221,6 +224,11 @@ class Document:
         return self.language.PDF_LANG
 
     @property
+    def language_name(self) -> str:
+        """The document's language named in itself ('polski', 'English'), from the CLDR data Babel ships."""
+        return language_name(self.lang)
+
+    @property
     def original_lang(self) -> str:
         """The code of the guide's first language ('pl')."""
         return self.original.PDF_LANG.split("-")[0]
@@ -233,6 +241,11 @@ class Document:
     def walk(self):
         for section in self.sections:
             yield from section.walk()
+
+
+def language_name(lang: str) -> str:
+    """A language named in itself ('polski', 'українська', 'English')."""
+    return Locale.parse(lang).get_display_name(lang)
 
 
 def shown_in(node, medium: str) -> bool:

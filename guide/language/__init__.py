@@ -36,7 +36,8 @@ PACK_API = (
     "barrier_sentence", "short_entrance_name", "expand_name", "sentences", "check_guide", "readability_report",
     "spoken", "ordinal", "display_name", "describe_stop", "PLACEHOLDER", "FILE_NAMES",
 )
-FILE_KEYS = ("standard", "easy-read", "print", "print-cover", "print-imposed", "recording", "transcript", "playlist")
+FILE_KEYS = ("standard", "easy-read", "print", "print-cover", "print-imposed", "recording", "transcript", "playlist", "web",
+             "web-easy-read", "epub", "epub-easy-read")  # web: a folder of pages
 ROMAN_NUMERAL = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"  # a regular expression, 1 to 399
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 

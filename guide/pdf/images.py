@@ -23,7 +23,7 @@ from .colour import to_print_image, to_screen_image
 from .preflight import MIN_PPI
 
 __all__ = ["PlacedPhoto", "draw_photo", "fit", "effective_ppi", "needed_pixels", "place_photo", "resolution_warning",
-           "MIN_PPI", "MAX_PPI"]
+           "web_photo", "MIN_PPI", "MAX_PPI"]
 
 MAX_PPI = 450  # above this a photo is resampled to MIN_PPI: sharper than any printer or screen shows
 POINTS_PER_INCH = 72
@@ -88,25 +88,46 @@ def place_photo(path: str, size: tuple, box: tuple, *, medium: str) -> PlacedPho
     "paper" (FOGRA39 CMYK, at least MIN_PPI)."""
     width, height = fit(size, box)
     ppi = effective_ppi(size, width, height)
+    image, kind, profile = _upright(path, size)
+    target = MIN_PPI if ppi > MAX_PPI or (medium == "paper" and ppi < MIN_PPI - 0.5) else None
+    if target is not None:
+        image = image.resize(needed_pixels(width, height, target), Image.Resampling.LANCZOS)
+    image = to_print_image(image, profile) if medium == "paper" else to_screen_image(image, profile)
+    if kind == "JPEG":
+        return PlacedPhoto(ImageReader(io.BytesIO(_jpeg(image))), width, height, ppi)
+    return PlacedPhoto(ImageReader(image), width, height, ppi)  # a PNG (a drawing, a screenshot) stays lossless
+
+
+def web_photo(path: str, size: tuple, width: int) -> tuple:
+    """The photo for a web page, at most width pixels wide, in sRGB: its bytes, file suffix and pixel size. A JPEG
+    stays a JPEG, anything else becomes a PNG."""
+    image, kind, profile = _upright(path, size)
+    if image.width > width:
+        image = image.resize((width, round(image.height * width / image.width)), Image.Resampling.LANCZOS)
+    image = to_screen_image(image, profile)
+    if kind == "JPEG":
+        return _jpeg(image), ".jpg", image.size
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue(), ".png", image.size
+
+
+def _upright(path: str, size: tuple) -> tuple:
+    """The photo's pixels upright, as greyscale or RGB; its format and colour profile."""
     with Image.open(path) as source:
         kind, profile = source.format, source.info.get("icc_profile")
         if source.size not in (tuple(size), tuple(size)[::-1]):  # Pillow reads the header only, so far
             raise BuildError(f"The photo {path} changed while the guide was being built (it had {size[0]} × {size[1]} "
                              f"pixels, now {source.size[0]} × {source.size[1]}). Fix: build again.")
-        image = _plain(ImageOps.exif_transpose(source))
-    target = MIN_PPI if ppi > MAX_PPI or (medium == "paper" and ppi < MIN_PPI - 0.5) else None
-    if target is not None:
-        image = image.resize(needed_pixels(width, height, target), Image.Resampling.LANCZOS)
-    image = to_print_image(image, profile) if medium == "paper" else to_screen_image(image, profile)
-    if kind == "JPEG":  # a photo stays a JPEG; written anew, it holds no EXIF, dates, profile or thumbnail
-        buffer = io.BytesIO()
-        image.save(buffer, "JPEG", quality=JPEG_QUALITY, subsampling=0, optimize=False, progressive=False, exif=b"",
-                   icc_profile=None, comment=b"")
-        buffer.seek(0)
-        reader = ImageReader(buffer)
-    else:  # a PNG (a drawing, a screenshot) stays lossless
-        reader = ImageReader(image)
-    return PlacedPhoto(reader, width, height, ppi)
+        return _plain(ImageOps.exif_transpose(source)), kind, profile
+
+
+def _jpeg(image: Image.Image) -> bytes:
+    """A photo stays a JPEG; written anew, it holds no EXIF, dates, profile or thumbnail."""
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=JPEG_QUALITY, subsampling=0, optimize=False, progressive=False, exif=b"",
+               icc_profile=None, comment=b"")
+    return buffer.getvalue()
 
 
 def _plain(image: Image.Image) -> Image.Image:

@@ -23,5 +23,7 @@ PLACEHOLDER = "to be filled in"  # marks what the starter guide (wromik new) lea
 FILE_NAMES = {"standard": "wromik-standard-english.pdf", "easy-read": "wromik-easy-read-english.pdf",
               "print": "wromik-print-english.pdf", "print-cover": "wromik-print-cover-english.pdf",
               "print-imposed": "wromik-print-booklet-A4-english.pdf", "recording": "wromik-complete-english.mp3",
+              "web": "web-english", "web-easy-read": "web-easy-read-english",
+              "epub": "wromik-standard-english.epub", "epub-easy-read": "wromik-easy-read-english.epub",
               "transcript": "transcript-english.txt", "playlist": "wromik-english.m3u8"}
 gettext = translator("en")

@@ -23,5 +23,7 @@ PLACEHOLDER = "do uzupełnienia"  # marks what the starter guide (wromik new) le
 FILE_NAMES = {"standard": "wromik-standard-polski.pdf", "easy-read": "wromik-latwy-tekst-polski.pdf",
               "print": "wromik-druk-polski.pdf", "print-cover": "wromik-druk-okladka-polski.pdf",
               "print-imposed": "wromik-druk-skladka-A4-polski.pdf", "recording": "wromik-calosc-polski.mp3",
+              "web": "strona-polski", "web-easy-read": "strona-latwy-tekst-polski",
+              "epub": "wromik-standard-polski.epub", "epub-easy-read": "wromik-latwy-tekst-polski.epub",
               "transcript": "transkrypcja-polski.txt", "playlist": "wromik-polski.m3u8"}
 gettext = translator("pl")

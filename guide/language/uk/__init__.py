@@ -24,5 +24,7 @@ PLACEHOLDER = "треба заповнити"  # marks what the starter guide (w
 FILE_NAMES = {"standard": "wromik-standartna-ukrainska.pdf", "easy-read": "wromik-lehkyi-tekst-ukrainska.pdf",
               "print": "wromik-druk-ukrainska.pdf", "print-cover": "wromik-druk-obkladynka-ukrainska.pdf",
               "print-imposed": "wromik-druk-zoshyt-A4-ukrainska.pdf", "recording": "wromik-povnyi-zapys-ukrainska.mp3",
+              "web": "sait-ukrainska", "web-easy-read": "sait-lehkyi-tekst-ukrainska",
+              "epub": "wromik-standartna-ukrainska.epub", "epub-easy-read": "wromik-lehkyi-tekst-ukrainska.epub",
               "transcript": "transkryptsiia-ukrainska.txt", "playlist": "wromik-ukrainska.m3u8"}
 gettext = translator("uk")  # sentences: the pack's own splitter keeps the marks of original passages itself

@@ -1,0 +1,275 @@
+"""The web edition: the guide document as static, accessible HTML pages, per language and register.
+
+One page per chapter (a place, the introduction, the word list…) and an index with the cover and the contents;
+a skip link, a language switch, landmarks, headings, lists, tables with headers, maps with alt text and their long
+description, pictograms beside the facts. No JavaScript: any web server can host the folder. The markup is
+XHTML-compatible HTML5, so that the EPUB edition translates the document with the same visits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+from jinja2 import Environment, select_autoescape
+from markupsafe import Markup, escape
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from ..document import nodes
+from ..document.maps import SYMBOLS, draw_symbol, layout_map, write_drawing_png, write_png
+from ..document.pictograms import draw_pictogram
+from ..pdf.fonts import FONT, FONT_BOLD, register_fonts
+from ..pdf.images import web_photo
+from . import Renderer
+
+__all__ = ["HtmlRenderer", "EasyReadHtmlRenderer", "Page", "TEMPLATES"]
+
+TEMPLATES = resources.files(__package__) / "web"
+_ENV = Environment(autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
+                   keep_trailing_newline=True)
+INDEX = "index"  # the page with the cover and the contents
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the edition: its file name without extension, its title, and the chapters it shows."""
+
+    name: str
+    title: str
+    sections: tuple
+
+
+class HtmlRenderer(Renderer):
+    """The standard guide document as web pages in a folder named by the language pack."""
+
+    name = "html"
+    media_type = "text/html"
+    description = "web pages: one per place, an index and the word list, with maps and pictograms"
+    medium = "web"
+    file_key = "web"
+    other_key = "web-easy-read"  # the edition in the other register, linked from every page
+    suffix = ".html"
+    map_width = 170 * mm  # the map's drawing, in points, as wide as on an A4 page
+    map_font = 12.0  # its labels, in points
+    map_scale = 2.0  # PNG pixels per point: sharp on a high-density screen
+    picture_pixels = 128  # a pictogram's PNG, square (shown at half that, or larger in easy-read)
+    photo_pixels = 1200  # a photo's largest width
+    one_sentence_a_line = False
+
+    def prepare(self) -> None:
+        register_fonts()
+        self._ = self.document.gettext
+        self.folder = self.file_name(self.file_key)
+        self.pages = self.paginate(self.document)
+        self.address = {}  # section key -> the page and anchor it is at
+        for page in self.pages:
+            for chapter in page.sections:
+                for section in chapter.walk():
+                    self.address[section.key] = f"{page.name}{self.suffix}" + (
+                        "" if section is chapter else f"#{section.key}")
+        self.files: dict = {}  # what the pages point at, by file name (relative to the folder) -> how to write it
+
+    # pages ----------------------------------------------------------------------------------------------------
+
+    def paginate(self, document) -> list:
+        """The index (the cover and the contents), then a page per chapter shown on the web."""
+        shown = [s for s in document.sections if nodes.shown_in(s, self.medium)]
+        contents = tuple(s for s in shown if any(isinstance(b, nodes.Contents) for b in s.blocks))
+        return [Page(INDEX, nodes.plain(document.title), contents)] + [
+            Page(s.key, nodes.plain(s.title), (s,)) for s in shown if s not in contents]
+
+    def write(self) -> None:
+        template = _ENV.from_string((TEMPLATES / "page.html").read_text(encoding="utf-8"))
+        for number, page in enumerate(self.pages):
+            neighbours = [self.pages[n] if 0 <= n < len(self.pages) else None for n in (number - 1, number + 1)]
+            html = template.render(**self.page_context(page, *neighbours))
+            self.write_file(f"{page.name}{self.suffix}", html.encode("utf-8"))
+        self.write_file("style.css", (TEMPLATES / "style.css").read_bytes(), "text/css")
+        for name, write in sorted(self.files.items()):
+            write(self.output_path(f"{self.folder}/{name}", _media_type(name)))
+
+    def write_file(self, name: str, content: bytes, media_type: str | None = None) -> None:
+        self.output_path(f"{self.folder}/{name}", media_type or self.media_type).write_bytes(content)
+
+    def page_context(self, page: Page, previous: Page | None, following: Page | None) -> dict:
+        _ = self._
+        document = self.document
+        body = self.index_body() if page.name == INDEX else self.visit_section(page.sections[0])
+        return {"lang": document.lang, "title": nodes.plain(document.title), "page_title": page.title,
+                "index": page.name == INDEX, "register": document.register, "body": body,
+                "skip": _("Skip to the content"), "language_label": _("Language"), "languages": self.language_links(page),
+                "other": self.other_register_link(page), "pages_label": _("Pages"),
+                "previous": previous and (f"{previous.name}{self.suffix}", _("Previous page: {title}", title=previous.title)),
+                "next": following and (f"{following.name}{self.suffix}", _("Next page: {title}", title=following.title)),
+                "publisher": nodes.plain(document.publisher),
+                "edition": _("Edition of {date}.", date=document.language.written_date(document.edition_date)),
+                "download": ("../../index.html", _("Download the guide (PDF, EPUB, audio)"))}
+
+    def index_body(self) -> Markup:
+        parts = [Markup('<h1 id="title">{}</h1>').format(self.inline(self.document.title))]
+        parts += [self.visit_block(block) for block in self.document.cover if nodes.shown_in(block, self.medium)]
+        parts += [self.visit_section(section, below=1) for section in self.pages[0].sections]
+        return Markup("\n").join(parts)
+
+    def language_links(self, page: Page) -> list:
+        """(address, name, code, current) of the same page in each of the guide's languages."""
+        links = []
+        for lang in self.document.languages:
+            other = self.documents.get(lang, self.register)
+            folder = other.language.FILE_NAMES[self.file_key]
+            name = page.name if any(s.key == page.name for s in other.sections) else INDEX
+            links.append((f"../../{lang}/{folder}/{name}{self.suffix}", other.language_name, lang, lang == self.lang))
+        return links if len(links) > 1 else []
+
+    def other_register_link(self, page: Page) -> tuple:
+        """(address, label) of the same page, or the index, in the edition of the other register."""
+        other = self.documents.get(self.lang, "easy-read" if self.register == "standard" else "standard")
+        name = page.name if any(s.key == page.name for s in other.sections) else INDEX
+        label = self._("Easy-read version") if self.register == "standard" else self._("Standard version")
+        return f"../{self.file_name(self.other_key)}/{name}{self.suffix}", label
+
+    # the translation ------------------------------------------------------------------------------------------
+
+    def inline(self, text: str) -> Markup:
+        """A title or label: its passages in the guide's first language marked with their language."""
+        if not self.document.original_locale:
+            return escape(nodes.plain(text))
+        return Markup("").join(Markup('<span lang="{}">{}</span>').format(self.document.original_lang, piece)
+                               if marked else escape(piece) for piece, marked in nodes.spans(text))
+
+    def sentence(self, text: str) -> Markup:
+        """Hook: one sentence of running text (the EPUB edition gives each an id for its audio)."""
+        return self.inline(text)
+
+    def sentences(self, sentences) -> Markup:
+        """Sentences as paragraph text: one paragraph, or in easy-read one paragraph a sentence."""
+        if self.one_sentence_a_line:
+            return Markup("\n").join(Markup("<p>{}</p>").format(self.sentence(s)) for s in sentences)
+        return Markup("<p>{}</p>").format(Markup(" ").join(self.sentence(s) for s in sentences))
+
+    def visit_section(self, section, *, below: int = 0) -> Markup:
+        """A section's heading (h1 for a chapter, which has a page of its own; below more under a page's title),
+        its blocks and the sections in it."""
+        level = min(section.level + below, 6)
+        parts = [Markup('<h{0} id="{1}">{2}</h{0}>').format(level, section.key, self.inline(section.title))]
+        parts += [self.visit_block(block) for block in section.blocks if nodes.shown_in(block, self.medium)]
+        parts += [self.visit_section(child, below=below) for child in section.sections
+                  if nodes.shown_in(child, self.medium)]
+        if level == 1:
+            return Markup("\n").join(parts)
+        return Markup('<section>\n{}\n</section>').format(Markup("\n").join(parts))
+
+    def visit_block(self, block) -> Markup:
+        return getattr(self, f"visit_{type(block).__name__.lower()}")(block)
+
+    def visit_paragraph(self, block) -> Markup:
+        return self.sentences(block.sentences)
+
+    def visit_itemlist(self, block) -> Markup:
+        if any(item.pictogram for item in block.items):
+            return self.pictured(block.items, decorative=True)
+        if block.numbered:
+            start = Markup(' start="{}"').format(block.start) if block.start != 1 else ""
+            items = Markup("\n").join(Markup("<li>{}</li>").format(self.item_text(item)) for item in block.items)
+            return Markup('<ol class="steps"{}>\n{}\n</ol>').format(start, items)
+        items = Markup("\n").join(Markup("<li>{}</li>").format(self.item_text(item)) for item in block.items)
+        return Markup("<ul>\n{}\n</ul>").format(items)
+
+    def item_text(self, item) -> Markup:
+        if self.one_sentence_a_line and len(item.sentences) > 1:
+            return self.sentences(item.sentences)
+        return Markup(" ").join(self.sentence(s) for s in item.sentences)
+
+    def pictured(self, items, *, decorative: bool) -> Markup:
+        """Items with their pictogram beside them: a decoration beside facts (alt=""), content in a legend."""
+        rows = []
+        for item in items:
+            pid = item.pictogram or "information"
+            alt = "" if decorative else nodes.plain(item.text).rstrip(".")
+            rows.append(Markup('<li><img class="pictogram" src="{}" alt="{}" width="{}" height="{}" />'
+                               '<div class="item-text">{}</div></li>').format(
+                self.picture(pid), alt, self.picture_pixels // 2, self.picture_pixels // 2, self.sentences(item.sentences)))
+        return Markup('<ul class="pictured">\n{}\n</ul>').format(Markup("\n").join(rows))
+
+    def visit_legend(self, block) -> Markup:
+        return self.pictured(block.items, decorative=False)
+
+    def picture(self, pid: str) -> str:
+        """The file of a pictogram or map symbol, written once."""
+        name = f"pictograms/{pid.replace(':', '-')}.png"  # no colon: it would read as a URL scheme
+        if name not in self.files:
+            size = self.picture_pixels / 2  # points, at 2 pixels a point
+            draw = draw_symbol if pid in SYMBOLS else draw_pictogram
+            self.files[name] = lambda path: write_drawing_png(path, size, size,
+                                                              lambda canvas: draw(canvas, pid, 0, 0, size), FONT)
+        return name
+
+    def visit_table(self, block) -> Markup:
+        head = Markup("").join(Markup('<th scope="col">{}</th>').format(self.inline(cell)) for cell in block.header)
+        rows = [Markup('<tr><th scope="row">{}</th>{}</tr>').format(
+            self.inline(row[0]), Markup("").join(Markup("<td>{}</td>").format(self.inline(c)) for c in row[1:]))
+            for row in block.rows]
+        return Markup("<table>\n<thead><tr>{}</tr></thead>\n<tbody>\n{}\n</tbody>\n</table>").format(
+            head, Markup("\n").join(rows))
+
+    def visit_figure(self, block) -> Markup:
+        layout = layout_map(block.scene, self.map_width, self.map_width * block.scene.aspect, self.map_font,
+                            lambda text, size, bold: stringWidth(text, FONT_BOLD if bold else FONT, size))
+        name = f"maps/{block.name}.png"
+        self.files[name] = lambda path: write_png(path, layout, FONT, FONT_BOLD, self.map_scale)
+        width, height = round(layout.width * 4 / 3), round(layout.height * 4 / 3)  # CSS pixels at the drawn size
+        return Markup('<figure class="map">\n<img src="{0}" alt="{1}" width="{2}" height="{3}" />\n<figcaption>\n'
+                      '<p><a href="{0}">{4}</a></p>\n<p class="description-title">{5}</p>\n{6}\n</figcaption>\n'
+                      '</figure>').format(name, nodes.plain(block.alt), width, height,
+                                          self._("Open the map at full size"), self._("Map description"),
+                                          self.sentences(block.description))
+
+    def visit_photo(self, block) -> Markup:
+        content, suffix, (width, height) = web_photo(block.path, block.size, self.photo_pixels)
+        name = f"photos/{block.name.rsplit('/', 1)[-1].rsplit('.', 1)[0]}{suffix}"
+        self.files[name] = lambda path: path.write_bytes(content)
+        return Markup('<figure class="photo">\n<img src="{}" alt="{}" width="{}" height="{}" />\n'
+                      '<figcaption>{}</figcaption>\n</figure>').format(name, nodes.plain(block.alt), width, height,
+                                                                       self.sentences(block.caption))
+
+    def visit_contents(self, block) -> Markup:
+        entries = [Markup('<li><a href="{}">{}</a></li>').format(self.address[entry.key], self.inline(entry.title))
+                   for entry in block.entries if nodes.shown_in(entry, self.medium) and entry.key in self.address]
+        return Markup('<nav aria-labelledby="contents">\n<ol class="contents">\n{}\n</ol>\n</nav>').format(
+            Markup("\n").join(entries))
+
+    def visit_webaddress(self, block) -> Markup:
+        return Markup('<p><a href="{}">{}</a></p>').format(block.url, block.short)
+
+    def visit_signvideo(self, block) -> Markup:
+        link = Markup('<p><a href="{}">{}</a></p>').format(
+            block.url, self._("Open the video: {address}", address=block.short))
+        return Markup('<div class="sign-video"><img class="pictogram" src="{}" alt="" width="{}" height="{}" />'
+                      '<div class="item-text">{}\n{}</div></div>').format(
+            self.picture("sign_language"), self.picture_pixels // 2, self.picture_pixels // 2,
+            self.sentences(block.sentences), link)
+
+    def visit_finder(self, block) -> Markup:
+        """The sentences, and a link to each section they name."""
+        links = Markup("\n").join(Markup('<li><a href="{}">{}</a></li>').format(self.address[key], self.inline(title))
+                                  for title, key in block.targets if key in self.address)
+        return Markup('{}\n<ul class="finder">\n{}\n</ul>').format(self.sentences(block.sentences), links) \
+            if links else self.sentences(block.sentences)
+
+
+class EasyReadHtmlRenderer(HtmlRenderer):
+    """The easy-read guide document as web pages: large type, a sentence a line, pictograms beside the facts."""
+
+    name = "html-easy-read"
+    register = "easy-read"
+    description = "web pages in easy-read: large type, short sentences, pictograms"
+    file_key = "web-easy-read"
+    other_key = "web"
+    map_font = 14.0
+    picture_pixels = 160
+    one_sentence_a_line = True
+
+
+def _media_type(name: str) -> str:
+    return {"png": "image/png", "jpg": "image/jpeg", "css": "text/css"}.get(name.rsplit(".", 1)[-1], "text/html")
