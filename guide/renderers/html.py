@@ -136,7 +136,7 @@ class HtmlRenderer(Renderer):
         if not self.document.original_locale:
             return escape(nodes.plain(text))
         return Markup("").join(Markup('<span lang="{}">{}</span>').format(self.document.original_lang, piece)
-                               if marked else escape(piece) for piece, marked in nodes.spans(text))
+                               if marked else escape(piece) for piece, marked in _joined(nodes.spans(text)))
 
     def sentence(self, text: str) -> Markup:
         """Hook: one sentence of running text (the EPUB edition gives each an id for its audio)."""
@@ -152,13 +152,17 @@ class HtmlRenderer(Renderer):
         """A section's heading (h1 for a chapter, which has a page of its own; below more under a page's title),
         its blocks and the sections in it."""
         level = min(section.level + below, 6)
-        parts = [Markup('<h{0} id="{1}">{2}</h{0}>').format(level, section.key, self.inline(section.title))]
+        parts = [self.heading(section, level)]
         parts += [self.visit_block(block) for block in section.blocks if nodes.shown_in(block, self.medium)]
         parts += [self.visit_section(child, below=below) for child in section.sections
                   if nodes.shown_in(child, self.medium)]
         if level == 1:
             return Markup("\n").join(parts)
         return Markup('<section>\n{}\n</section>').format(Markup("\n").join(parts))
+
+    def heading(self, section, level: int) -> Markup:
+        """Hook: a section's heading, its key as its id."""
+        return Markup('<h{0} id="{1}">{2}</h{0}>').format(level, section.key, self.inline(section.title))
 
     def visit_block(self, block) -> Markup:
         return getattr(self, f"visit_{type(block).__name__.lower()}")(block)
@@ -207,11 +211,14 @@ class HtmlRenderer(Renderer):
 
     def visit_table(self, block) -> Markup:
         head = Markup("").join(Markup('<th scope="col">{}</th>').format(self.inline(cell)) for cell in block.header)
-        rows = [Markup('<tr><th scope="row">{}</th>{}</tr>').format(
-            self.inline(row[0]), Markup("").join(Markup("<td>{}</td>").format(self.inline(c)) for c in row[1:]))
-            for row in block.rows]
         return Markup("<table>\n<thead><tr>{}</tr></thead>\n<tbody>\n{}\n</tbody>\n</table>").format(
-            head, Markup("\n").join(rows))
+            head, Markup("\n").join(self.table_row(row) for row in block.rows))
+
+    def table_row(self, row, identifier: str = "") -> Markup:
+        """Hook: a row of a table, its first cell the row's header."""
+        return Markup('<tr{}><th scope="row">{}</th>{}</tr>').format(
+            Markup(' id="{}"').format(identifier) if identifier else "", self.inline(row[0]),
+            Markup("").join(Markup("<td>{}</td>").format(self.inline(cell)) for cell in row[1:]))
 
     def visit_figure(self, block) -> Markup:
         layout = layout_map(block.scene, self.map_width, self.map_width * block.scene.aspect, self.map_font,
@@ -269,6 +276,29 @@ class EasyReadHtmlRenderer(HtmlRenderer):
     map_font = 14.0
     picture_pixels = 160
     one_sentence_a_line = True
+
+
+def _joined(pieces) -> list:
+    """Passages in another language with the numbers and signs between two of them (which the marks leave out) as one,
+    the spaces at a passage's ends outside it."""
+    pieces = list(pieces)
+    joined: list = []
+    for index, (piece, marked) in enumerate(pieces):
+        between = not marked and not any(c.isalpha() for c in piece) and 0 < index < len(pieces) - 1 \
+            and pieces[index - 1][1] and pieces[index + 1][1]
+        if joined and joined[-1][1] and (marked or between):
+            joined[-1] = (joined[-1][0] + piece, True)
+        else:
+            joined.append((piece, marked or between))
+    spaced = []
+    for piece, marked in joined:
+        core = piece.strip()
+        if marked and core != piece:
+            start = piece.index(core)
+            spaced += [(piece[:start], False), (core, True), (piece[start + len(core):], False)]
+        else:
+            spaced.append((piece, marked))
+    return [(piece, marked) for piece, marked in spaced if piece]
 
 
 def _media_type(name: str) -> str:

@@ -6,6 +6,7 @@ The easy-read and print editions are the same translator with other settings and
 
 from __future__ import annotations
 
+import io
 
 import segno
 from reportlab.lib import colors
@@ -89,15 +90,26 @@ class StandardPdfRenderer(Renderer):
     def write(self) -> None:
         self.write_maps()
         path = self.output_path(self.file_name(self.file_key))
+        tree = self._laid_out(path)
+        finish(path, tree, title=self.title, author=self.document.publisher, subject=self.subject(),
+               lang=self.document.locale)
+
+    def page_numbers(self) -> dict:
+        """The page each section starts on (section key -> page number), the PDF laid out but not kept: an e-book's
+        page list points readers to these pages."""
+        return self._laid_out(io.BytesIO()).destinations
+
+    def _laid_out(self, target) -> StructureTree:
+        """Lay the story out into target until every heading's page is known (the contents and page references
+        show them); the structure tree of the last pass."""
         pages: dict = {}
-        for _ in range(4):  # later passes know every heading's page, for the contents and page references
+        for _ in range(4):
             tree = StructureTree(self.lang, self.document.original_locale)
-            self._build(path, tree, pages)
+            self._build(target, tree, pages)
             if tree.destinations == pages:
                 break
             pages = tree.destinations
-        finish(path, tree, title=self.title, author=self.document.publisher, subject=self.subject(),
-               lang=self.document.locale)
+        return tree
 
     def subject(self) -> str:
         """Hook: the PDF's subject."""
@@ -140,9 +152,10 @@ class StandardPdfRenderer(Renderer):
                 return " ".join(words).rstrip(" ,;:\u2013-") + "\u2026"
         return " ".join(words)
 
-    def _build(self, path, tree: StructureTree, pages: dict) -> None:
+    def _build(self, target, tree: StructureTree, pages: dict) -> None:
         slug = self.sheet.slug
-        doc = BaseDocTemplate(str(path), pagesize=self.sheet.media_size, title=self.title,
+        target = target if isinstance(target, io.BytesIO) else str(target)
+        doc = BaseDocTemplate(target, pagesize=self.sheet.media_size, title=self.title,
                               author=self.document.publisher, lang=self.lang, initialFontName=FONT,
                               initialFontSize=self.base_size, invariant=1, enforceColorSpace=self.colour_space,
                               leftMargin=slug + self.margin, rightMargin=slug + self.margin,

@@ -18,7 +18,7 @@ from ..document import nodes
 from ..document.nodes import plain, spans
 from ..data.text import ORIGINAL_END, original, remarked
 
-__all__ = ["Script", "Chapter", "Section", "compose_script"]
+__all__ = ["Script", "Chapter", "Section", "compose_script", "speaker"]
 
 MEDIUM = "audio"
 
@@ -59,6 +59,12 @@ def compose_script(document: nodes.Document) -> Script:
     reader = _Reader(document)
     chapters = tuple(reader.chapter(section) for section in document.sections if nodes.shown_in(section, MEDIUM))
     return Script(plain(reader.say(document.title)), document.lang, chapters)
+
+
+def speaker(document: nodes.Document):
+    """What is said for a text of the document (its spoken form, passages in the guide's first language marked), as the
+    recording says it."""
+    return _Reader(document).say
 
 
 class _Reader:

@@ -1,0 +1,236 @@
+"""The EPUB 3 edition: the web pages as an e-book, every sentence read aloud in sync (media overlays).
+
+The pages are the web edition's translation of the document (XHTML content documents, one per chapter); each
+sentence, heading and table row carries an id, and a SMIL file per chapter points each one at its clip in the
+chapter's MP3, spoken by the audio edition's voices and clip cache. The package declares its accessibility
+(EPUB Accessibility 1.1, schema.org metadata); the navigation document holds the contents and a page list that
+points to where each section starts in the PDF of the same register.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import uuid
+import zipfile
+from pathlib import Path
+
+from jinja2 import Environment, select_autoescape
+from markupsafe import Markup
+from mutagen.mp3 import MP3
+
+from ..clock import source_date
+from ..document import nodes
+from ..speech.loudness import encode_at_target
+from ..speech.recording import Recorder, Utterance
+from ..speech.script import speaker
+from ..speech.voices import default_cache_dir
+from .audio import AFTER_TITLE, BETWEEN_SENTENCES
+from .easy_read import EasyReadPdfRenderer
+from .html import INDEX, TEMPLATES, HtmlRenderer
+from .standard import StandardPdfRenderer
+
+__all__ = ["EpubRenderer", "EasyReadEpubRenderer", "ACTIVE_CLASS"]
+
+ACTIVE_CLASS = "-epub-media-overlay-active"  # the class reading systems give the element being read aloud
+_ENV = Environment(autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
+                   keep_trailing_newline=True)
+_CONTENT = "EPUB"  # the folder of the package inside the zip
+
+
+class EpubRenderer(HtmlRenderer):
+    """The standard guide document as an EPUB 3 with media overlays."""
+
+    name = "epub"
+    media_type = "application/epub+zip"
+    description = "EPUB 3 e-book: the web pages with the text read aloud in sync, a contents and a page list"
+    file_key = "epub"
+    suffix = ".xhtml"
+    paged_edition = StandardPdfRenderer  # the edition whose pages the page list names
+
+    def prepare(self) -> None:
+        super().prepare()
+        self.say_text = speaker(self.document)
+        self.heard: list = []  # the utterances of the page being translated
+        paged = self.paged_edition(self.documents, self.out_dir, self.lang)
+        paged.prepare()
+        self.print_pages = paged.page_numbers()
+        self.paged_file = paged.file_name(paged.file_key)
+        self.marked_pages: list = []  # (page number, content document, id) of each page-break marker
+
+    # the translation: ids for what is read aloud, page-break markers -----------------------------------------
+
+    def sentence(self, text: str) -> Markup:
+        """A sentence with an id, and its speech queued for the page's recording."""
+        return self.spoken(text, BETWEEN_SENTENCES, lambda key: Markup('<span id="{}">{}</span>').format(
+            key, self.inline(text)))
+
+    def spoken(self, text: str, pause: float, markup) -> Markup:
+        key = f"s{len(self.heard) + 1}"
+        said = self.say_text(text)
+        if not nodes.plain(said).strip(" .,;:"):
+            return markup(key)
+        self.heard.append(Utterance(text=said, pause=pause, key=key))
+        return markup(key)
+
+    def heading(self, section, level: int) -> Markup:
+        """The heading read aloud too, after a page-break marker where its section begins a page of the PDF."""
+        heading = self.spoken(section.title, AFTER_TITLE, lambda key: Markup(
+            '<h{0} id="{1}"><span id="{2}">{3}</span></h{0}>').format(level, section.key, key,
+                                                                       self.inline(section.title)))
+        marker = self.page_marker(section.key)
+        return marker + Markup("\n") + heading if marker else heading
+
+    def page_marker(self, key: str) -> Markup | None:
+        """A page-break marker before the first section that starts on a new page of the PDF."""
+        page = self.print_pages.get(key)
+        if page is None or any(page <= marked for marked, _, _ in self.marked_pages):
+            return None
+        self.marked_pages.append((page, self.current, f"page-{page}"))
+        return Markup('<span epub:type="pagebreak" role="doc-pagebreak" id="page-{0}" aria-label="{0}"></span>').format(
+            page)
+
+    def table_row(self, row, identifier: str = "") -> Markup:
+        """Each row read as its header and cells, and highlighted as it is read."""
+        return self.spoken(f"{row[0]}: {', '.join(row[1:])}.", BETWEEN_SENTENCES,
+                           lambda key: super(EpubRenderer, self).table_row(row, key))
+
+    # the package ----------------------------------------------------------------------------------------------
+
+    def write(self) -> None:
+        template = _ENV.from_string((TEMPLATES / "epub-page.xhtml").read_text(encoding="utf-8"))
+        documents, chapters = {}, []
+        for page in self.pages:
+            self.current, self.heard = f"{page.name}.xhtml", []
+            body = self.index_body() if page.name == INDEX else self.visit_section(page.sections[0])
+            documents[self.current] = template.render(lang=self.lang, title=page.title, register=self.document.register,
+                                                      body=body).encode("utf-8")
+            chapters.append((self.current, self.heard))
+        self.output_path(self.file_name(self.file_key)).write_bytes(self.package(documents, chapters))
+
+    def package(self, documents: dict, chapters: list) -> bytes:
+        """The EPUB: the content documents, their pictures, audio and SMIL, the navigation document and the package
+        document, zipped with the mimetype first and stored, every entry dated the build's moment."""
+        scratch = Path(tempfile.mkdtemp(prefix=".epub-", dir=self.out_dir))  # in the staging folder, never published
+        try:
+            files = {name: content for name, content in documents.items()}
+            files["style.css"] = (TEMPLATES / "style.css").read_bytes()
+            for name, write in sorted(self.files.items()):
+                write(scratch / "picture")
+                files[name] = (scratch / "picture").read_bytes()
+            overlays = self.record(chapters, scratch)
+            files.update(overlays)
+            files["nav.xhtml"] = self.navigation()
+            files["package.opf"] = self.package_document(files, chapters)
+            return _zipped(files)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    def record(self, chapters: list, scratch: Path) -> dict:
+        """Each content document's speech as an MP3 and its SMIL overlay (file name -> bytes); durations kept for the
+        package document."""
+        recorder = Recorder(engine=self.options.get("speech_engine") or "espeak-ng", lang=self.lang,
+                            original_lang=self.document.original_lang if self.document.original_locale else None,
+                            cache_dir=self.options.get("speech_cache") or default_cache_dir(),
+                            fallback=bool(self.options.get("speech_fallback")),
+                            progress=self.say)
+        spoken = [(name, heard) for name, heard in chapters if heard]
+        takes = recorder.record([heard for _, heard in spoken], scratch)
+        mp3s = [scratch / f"{number:02d}.mp3" for number in range(1, len(takes) + 1)]
+        encode_at_target([take.raw for take in takes], mp3s)
+        template = _ENV.from_string((TEMPLATES / "overlay.smil").read_text(encoding="utf-8"))
+        files, self.durations = {}, {}
+        for (name, _), take, mp3 in zip(spoken, takes, mp3s):
+            stem = name.removesuffix(".xhtml")
+            audio, smil = f"audio/{stem}.mp3", f"overlays/{stem}.smil"
+            files[audio] = mp3.read_bytes()
+            files[smil] = template.render(document=name, audio=f"../{audio}", clips=take.clips).encode("utf-8")
+            self.durations[name] = MP3(mp3).info.length
+        return files
+
+    def navigation(self) -> bytes:
+        _ = self._
+        contents = [(f"{page.name}.xhtml", page.title) for page in self.pages]
+        template = _ENV.from_string((TEMPLATES / "nav.xhtml").read_text(encoding="utf-8"))
+        return template.render(lang=self.lang, title=nodes.plain(self.document.title), contents_label=_("Contents"),
+                               contents=contents, pages_label=_("Pages"),
+                               pages=[(f"{name}#{key}", number) for number, name, key in self.marked_pages]
+                               ).encode("utf-8")
+
+    def package_document(self, files: dict, chapters: list) -> bytes:
+        document = self.document
+        template = _ENV.from_string((TEMPLATES / "package.opf").read_text(encoding="utf-8"))
+        identifier = uuid.uuid5(uuid.NAMESPACE_URL, f"wromik:{self.name}:{self.lang}:{nodes.plain(document.title)}:"
+                                                    f"{document.edition_date}")
+        items = []
+        for number, name in enumerate(sorted(files), start=1):
+            if name in ("package.opf",):
+                continue
+            items.append({"id": f"item{number}", "href": name, "media_type": _MEDIA_TYPES[name.rsplit(".", 1)[-1]],
+                          "name": name})
+        ids = {item["name"]: item["id"] for item in items}
+        for item in items:
+            overlay = f"overlays/{item['name'].removesuffix('.xhtml')}.smil"
+            item["overlay"] = ids.get(overlay) if item["name"].endswith(".xhtml") else None
+            item["nav"] = item["name"] == "nav.xhtml"
+        return template.render(
+            lang=self.lang, identifier=f"urn:uuid:{identifier}", title=nodes.plain(document.title),
+            publisher=nodes.plain(document.publisher), date=document.edition_date,
+            modified=source_date().strftime("%Y-%m-%dT%H:%M:%SZ"), items=items,
+            spine=[ids[name] for name, _ in chapters],
+            durations=[(ids[f"overlays/{name.removesuffix('.xhtml')}.smil"], _clock(seconds))
+                       for name, seconds in self.durations.items()],
+            total=_clock(sum(self.durations.values())), active_class=ACTIVE_CLASS,
+            summary=self._("This e-book has headings, a table of contents and a page list; every map is described in "
+                           "words, every picture has a text alternative, and the whole text is read aloud in sync with "
+                           "its highlighting. Text and background contrast at least 7 to 1."),
+            page_source=self.paged_file, has_pages=bool(self.marked_pages)).encode("utf-8")
+
+
+class EasyReadEpubRenderer(EpubRenderer):
+    """The easy-read guide document as an EPUB 3 with media overlays: large type, a sentence a line."""
+
+    name = "epub-easy-read"
+    register = "easy-read"
+    description = "EPUB 3 e-book in easy-read, read aloud in sync"
+    file_key = "epub-easy-read"
+    paged_edition = EasyReadPdfRenderer
+    map_font = 14.0
+    picture_pixels = 160
+    one_sentence_a_line = True
+
+
+_MEDIA_TYPES = {"xhtml": "application/xhtml+xml", "css": "text/css", "png": "image/png", "jpg": "image/jpeg",
+                "mp3": "audio/mpeg", "smil": "application/smil+xml"}
+
+
+def _clock(seconds: float) -> str:
+    """A SMIL clock value, h:mm:ss.fff."""
+    millis = round(seconds * 1000)
+    return f"{millis // 3600000}:{millis // 60000 % 60:02d}:{millis // 1000 % 60:02d}.{millis % 1000:03d}"
+
+
+def _zipped(files: dict) -> bytes:
+    """The OCF container: mimetype first and stored, then META-INF/container.xml, then the package's files."""
+    import io
+    moment = max(source_date().timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    buffer = io.BytesIO()
+    entries = [("mimetype", b"application/epub+zip"), ("META-INF/container.xml", _CONTAINER)] + [
+        (f"{_CONTENT}/{name}", files[name]) for name in sorted(files)]
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in entries:
+            info = zipfile.ZipInfo(name, date_time=moment)
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" or name.endswith(".mp3") else \
+                zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, content)
+    return buffer.getvalue()
+
+
+_CONTAINER = f"""<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles>
+<rootfile full-path="{_CONTENT}/package.opf" media-type="application/oebps-package+xml"/>
+</rootfiles>
+</container>
+""".encode("utf-8")
