@@ -7,16 +7,19 @@ BIN := $(VENV)/bin
 STAMPS := .stamps
 APT_PACKAGES := python3 python3-venv python3-pip poppler-utils ghostscript espeak-ng ffmpeg sox libsox-fmt-mp3 \
 	openjdk-17-jdk-headless \
-	libjaxb-java libistack-commons-java libtxw2-java libstax-ex-java libfastinfoset-java libactivation-java
+	libjaxb-java libistack-commons-java libtxw2-java libstax-ex-java libfastinfoset-java libactivation-java \
+	chromium chromium-driver
+# Node and npm for the web validators: Debian's only where the machine has none (CI's come from elsewhere).
+NODE_PACKAGES := $(if $(shell command -v node),,nodejs) $(if $(shell command -v npm),,npm)
 DATA ?= routes/wroclaw
 OUT ?= output
 
-.PHONY: guide test check bench bench-scale bench-languages icc system venv clean
+.PHONY: guide test check bench bench-scale bench-languages icc system venv web clean
 
 guide: venv
 	$(BIN)/wromik build $(DATA) --out $(OUT)
 
-test: venv
+test: venv web
 	$(BIN)/python -m pytest
 
 check: venv
@@ -48,11 +51,11 @@ venv: $(STAMPS)/venv
 
 $(STAMPS)/system: Makefile
 	@mkdir -p $(STAMPS)
-	@if dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+	@if dpkg -s $(APT_PACKAGES) $(NODE_PACKAGES) >/dev/null 2>&1; then \
 		echo "System packages already installed."; \
 	else \
 		export DEBIAN_FRONTEND=noninteractive; \
-		apt-get update && apt-get install -y --no-install-recommends $(APT_PACKAGES); \
+		apt-get update && apt-get install -y --no-install-recommends $(APT_PACKAGES) $(NODE_PACKAGES); \
 	fi
 	@touch $@
 
@@ -62,5 +65,13 @@ $(STAMPS)/venv: $(STAMPS)/system pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
 
+web: $(STAMPS)/web
+
+# The web validators the tests run (DAISY Ace, axe-core), at the versions in tests/web/package-lock.json.
+# Ace drives Debian's chromium, so puppeteer downloads no browser of its own.
+$(STAMPS)/web: $(STAMPS)/system tests/web/package.json tests/web/package-lock.json
+	cd tests/web && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+	@touch $@
+
 clean:
-	rm -rf $(VENV) $(STAMPS) $(OUT)
+	rm -rf $(VENV) $(STAMPS) $(OUT) tests/web/node_modules
