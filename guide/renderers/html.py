@@ -8,9 +8,11 @@ XHTML-compatible HTML5, so that the EPUB edition translates the document with th
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from importlib import resources
 
+import segno
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 from reportlab.lib.units import mm
@@ -250,12 +252,22 @@ class HtmlRenderer(Renderer):
         return Markup('<p><a href="{}">{}</a></p>').format(block.url, block.short)
 
     def visit_signvideo(self, block) -> Markup:
+        """The sign-language pictogram beside the sentences, the link, and the address's QR code (to watch on a
+        phone)."""
         link = Markup('<p><a href="{}">{}</a></p>').format(
             block.url, self._("Open the video: {address}", address=block.short))
         return Markup('<div class="sign-video"><img class="pictogram" src="{}" alt="" width="{}" height="{}" />'
-                      '<div class="item-text">{}\n{}</div></div>').format(
+                      '<div class="item-text">{}\n{}\n{}</div></div>').format(
             self.picture("sign_language"), self.picture_pixels // 2, self.picture_pixels // 2,
-            self.sentences(block.sentences), link)
+            self.sentences(block.sentences), link, self.qr_code(block.url))
+
+    def qr_code(self, url: str) -> Markup:
+        name = f"qr/{hashlib.sha256(url.encode()).hexdigest()[:12]}.png"
+        if name not in self.files:
+            self.files[name] = lambda path: segno.make(url, error="m").save(str(path), kind="png", scale=4, border=4)
+        size = (len(segno.make(url, error="m").matrix) + 8) * 4
+        return Markup('<p><img class="qr" src="{}" alt="{}" width="{}" height="{}" /></p>').format(
+            name, self._("QR code with the address {url}", url=url), size, size)
 
     def visit_finder(self, block) -> Markup:
         """The sentences, and a link to each section they name."""
