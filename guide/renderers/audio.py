@@ -34,7 +34,7 @@ class AudioRenderer(Renderer):
     def prepare(self) -> None:
         """The recorder: the document's voice, and the guide's first language's for the passages in it (names)."""
         document = self.document
-        self.recorder = Recorder(engine=self.options.get("speech_engine") or Recorder.FALLBACK_ENGINE, lang=self.lang,
+        self.recorder = Recorder(engine=self.options.get("speech_engine") or "espeak-ng", lang=self.lang,
                                  original_lang=document.original_lang if document.original_locale else None,
                                  cache_dir=Path(self.options.get("speech_cache") or default_cache_dir()),
                                  fallback=bool(self.options.get("speech_fallback")), progress=self.say)
