@@ -1,1 +1,2 @@
-"""Renderer support for the audio edition: speech engines and their cache, loudness and MP3, DAISY."""
+"""Renderer support for the spoken editions: speech engines and their cache, recording (where each clip lies), loudness
+and MP3, DAISY."""

@@ -18,8 +18,8 @@ from mutagen.id3 import CHAP, CTOC, ID3, TALB, TIT2, TLAN, TPE1, TRCK, CTOCFlags
 from ..errors import BuildError
 from .voices import RATE, program_lines, run_program
 
-__all__ = ["silence", "seconds", "loudness_of_files", "normalising_gain", "encode_mp3", "tag", "check_levels",
-           "TARGET_LUFS", "CHAPTER_TOLERANCE", "ENCODING_LOSS"]
+__all__ = ["silence", "seconds", "loudness_of_files", "normalising_gain", "encode_mp3", "encode_at_target", "tag",
+           "check_levels", "TARGET_LUFS", "CHAPTER_TOLERANCE", "ENCODING_LOSS"]
 
 TARGET_LUFS = -18.0
 # How far a published chapter may measure from TARGET_LUFS. The chapters all get the one gain that brings the whole
@@ -29,6 +29,7 @@ TARGET_LUFS = -18.0
 # margin and stops the second.
 CHAPTER_TOLERANCE = 2.0
 ENCODING_LOSS = 0.4  # LU: a 64 kbit/s MP3 measures about this much quieter than the samples it was made from
+SETTLE = 0.5  # LU: how far the whole recording's MP3s may measure from TARGET_LUFS before they are made again
 _LIMIT = 0.71  # sample-peak ceiling (−3 dBFS) that keeps inter-sample peaks under −1.5 dBTP
 _PCM = ["-f", "s16le", "-ac", "1", "-ar", str(RATE)]
 
@@ -137,6 +138,20 @@ def encode_mp3(files: list, gain: float) -> None:
         ["ffmpeg", "-nostdin", "-v", "error", *_PCM, "-i", str(pair[0]), "-af", _limited(gain), "-c:a", "libmp3lame",
          "-b:a", "64k", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact", "-id3v2_version", "0",
          "-y", str(pair[1])], doing=f"encode {pair[1].name}"), files)
+
+
+def encode_at_target(raws: list, files: list) -> list:
+    """Each raw PCM file (at RATE) as its MP3 in files, all with the one gain that brings the whole recording to
+    TARGET_LUFS; each MP3's loudness. The MP3s are what listeners get: they are measured, and made again once, the
+    gain corrected, if the whole is more than SETTLE off (the encoding lost more than ENCODING_LOSS)."""
+    gain = normalising_gain(raws, TARGET_LUFS + ENCODING_LOSS)
+    for _ in range(2):
+        encode_mp3(list(zip(raws, files)), gain)
+        levels, level = loudness_of_files(files)
+        if abs(level - TARGET_LUFS) <= SETTLE:
+            break
+        gain += TARGET_LUFS - level
+    return levels
 
 
 def tag(path: Path, *, title: str, artist: str, album: str, language: str, track: str | None = None,
