@@ -15,7 +15,7 @@ from lingua import Language, LanguageDetectorBuilder
 
 from guide.data.text import spans
 from guide.language import pack
-from guide.renderers.audio import _clip
+from guide.speech.recording import _clip
 from guide.speech.voices import ClipCache, engine_for
 from conftest import daisy_clips, ebu_r128, run_wromik, struct_texts, trilingual_copy
 

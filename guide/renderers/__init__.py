@@ -87,7 +87,7 @@ class Renderer:
 
 def registry() -> dict:
     """Every registered edition by name."""
-    from . import audio, easy_read, html, print_ready, routes, standard  # noqa: F401  (registers the editions)
+    from . import audio, easy_read, epub, html, print_ready, routes, standard  # noqa: F401  (registers the editions)
     return dict(_REGISTRY)
 
 

@@ -81,10 +81,14 @@ class EpubRenderer(HtmlRenderer):
         marker = self.page_marker(section.key)
         return marker + Markup("\n") + heading if marker else heading
 
+    def full_size_link(self, picture: str) -> Markup:
+        """None: an e-book links only to its pages (a reading system zooms into a picture itself)."""
+        return Markup("")
+
     def page_marker(self, key: str) -> Markup | None:
         """A page-break marker before the first section that starts on a new page of the PDF."""
         page = self.print_pages.get(key)
-        if page is None or any(page <= marked for marked, _, _ in self.marked_pages):
+        if page is None or any(page == marked for marked, _, _ in self.marked_pages):
             return None
         self.marked_pages.append((page, self.current, f"page-{page}"))
         return Markup('<span epub:type="pagebreak" role="doc-pagebreak" id="page-{0}" aria-label="{0}"></span>').format(
@@ -148,13 +152,24 @@ class EpubRenderer(HtmlRenderer):
             self.durations[name] = MP3(mp3).info.length
         return files
 
+    def index_body(self) -> Markup:
+        """The title page, marked as the PDF's first page."""
+        marker = self.page_marker("cover")
+        return marker + Markup("\n") + super().index_body() if marker else super().index_body()
+
     def navigation(self) -> bytes:
-        _ = self._
-        contents = [(f"{page.name}.xhtml", page.title) for page in self.pages]
+        """The navigation document: every page and the sections in it down to the routes, and the page list."""
+        def entries(sections, depth):
+            return [{"href": self.address[s.key], "label": nodes.plain(s.title),
+                     "children": entries(s.sections, depth + 1) if depth < 3 else []}
+                    for s in sections if nodes.shown_in(s, self.medium) and s.outline]
+        contents = [{"href": f"{page.name}.xhtml", "label": page.title,
+                     "children": [] if page.name == INDEX else entries(page.sections[0].sections, 2)}
+                    for page in self.pages]
         template = _ENV.from_string((TEMPLATES / "nav.xhtml").read_text(encoding="utf-8"))
-        return template.render(lang=self.lang, title=nodes.plain(self.document.title), contents_label=_("Contents"),
-                               contents=contents, pages_label=_("Pages"),
-                               pages=[(f"{name}#{key}", number) for number, name, key in self.marked_pages]
+        return template.render(lang=self.lang, title=nodes.plain(self.document.title), contents_label=self._("Contents"),
+                               contents=contents, pages_label=self._("Pages"),
+                               pages=[(f"{name}#{key}", number) for number, name, key in sorted(self.marked_pages)]
                                ).encode("utf-8")
 
     def package_document(self, files: dict, chapters: list) -> bytes:

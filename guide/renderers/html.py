@@ -229,10 +229,13 @@ class HtmlRenderer(Renderer):
         self.files[name] = lambda path: write_png(path, layout, FONT, FONT_BOLD, self.map_scale)
         width, height = round(layout.width * 4 / 3), round(layout.height * 4 / 3)  # CSS pixels at the drawn size
         return Markup('<figure class="map">\n<img src="{0}" alt="{1}" width="{2}" height="{3}" />\n<figcaption>\n'
-                      '<p><a href="{0}">{4}</a></p>\n<p class="description-title">{5}</p>\n{6}\n</figcaption>\n'
-                      '</figure>').format(name, nodes.plain(block.alt), width, height,
-                                          self._("Open the map at full size"), self._("Map description"),
-                                          self.sentences(block.description))
+                      '{4}<p class="description-title">{5}</p>\n{6}\n</figcaption>\n</figure>').format(
+            name, nodes.plain(block.alt), width, height, self.full_size_link(name), self._("Map description"),
+            self.sentences(block.description))
+
+    def full_size_link(self, picture: str) -> Markup:
+        """Hook: a link to the picture alone, to zoom into it."""
+        return Markup('<p><a href="{}">{}</a></p>\n').format(picture, self._("Open the map at full size"))
 
     def visit_photo(self, block) -> Markup:
         content, suffix, (width, height) = web_photo(block.path, block.size, self.photo_pixels)
