@@ -25,7 +25,8 @@ PAGES_BEFORE = {"wromik-standard-polski.pdf": 105, "wromik-druk-polski.pdf": 152
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("redesign") / "output"
-    run_wromik("build", WROCLAW, "--out", out, check_exit=0)
+    editions = [option for edition in ("standard", "easy-read", "print", "audio", "routes") for option in ("--edition", edition)]
+    run_wromik("build", WROCLAW, "--out", out, "--lang", "pl", *editions, check_exit=0)
     return out / "pl"
 
 
