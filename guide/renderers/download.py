@@ -227,10 +227,12 @@ class _DownloadPage:
 
 
 def size_text(size: int, lang: str) -> str:
-    """A file's size as a reader reads it, in the language's number format: '312 kB', '1,3 MB'."""
+    """A file's size as a reader reads it, in the language's number format, kept on one line: '312 kB', '1,3 MB'."""
     if size < 1_000_000:
-        return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=lang)
-    return format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=lang)
+        said = format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=lang)
+    else:
+        said = format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=lang)
+    return said.replace(" ", "\u00a0")
 
 
 def duration_text(seconds: float, lang: str) -> str:
