@@ -66,6 +66,7 @@ def _cmd_serve(args) -> int:
         print(f"Serving {args.out} at {address}", flush=True)
         print(f"Open it in a browser; the download page is {address}index.html. Stop with Ctrl+C.", file=sys.stderr,
               flush=True)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl+C stops it, even started in the background
     try:
         serve(args.out, args.port, announce)
     except KeyboardInterrupt as stop:  # how a preview ends: not an error
