@@ -6,6 +6,7 @@ What a build may do to the output folder is set out in guide/output.py.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import xml.etree.ElementTree as ET
@@ -14,6 +15,8 @@ from typing import Callable
 
 import pikepdf
 
+from . import __version__
+from .clock import source_date
 from .document.builder import Documents
 from .document.composition import compose
 from .data.dataset import load_guide, summary
@@ -22,6 +25,7 @@ from .errors import BuildError, DataError, UsageError, explain_os_error
 from .language import available_languages
 from .output import MANIFEST, GENERATOR, OutputFolder, file_sha256, signals_held, written_by_wromik
 from .renderers import registry, renderer_for
+from .renderers.download import DOWNLOAD, About, write_download_page
 from .starter import placeholders
 
 __all__ = ["build", "MANIFEST", "data_warnings"]
@@ -56,7 +60,9 @@ def build(data_dir: Path, out_dir: str | os.PathLike, *, editions=None, language
             folder.clean_leftovers(say)
             stage = folder.stage()
             try:
-                manifest = _render(data, documents, classes, languages, folder, stage, options or {}, say)
+                manifest = _render(data, documents, classes, languages, folder, stage, options or {}, say,
+                                   about=About(source_date(), Path(data_dir).resolve().name, data_digest(Path(data_dir)),
+                                               __version__))
                 _verify(stage, manifest)
             except BaseException:
                 folder.discard(stage)  # nothing half-written stays behind; the output folder is untouched
@@ -79,10 +85,23 @@ def data_warnings(data) -> list:
     return placeholders(data.root, data.info.languages) + missing_translations(data)
 
 
-def _render(data, documents, classes, languages, folder: OutputFolder, stage: Path, options: dict, say) -> dict:
-    """Every edition into the staging folder, with the files of other editions kept; the manifest."""
+def data_digest(data_dir: Path) -> str:
+    """A short digest of the data: every file's path and content in the data folder (hidden ones left out)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(data_dir).as_posix()
+        if not any(part.startswith(".") for part in relative.split("/")):
+            digest.update(f"{relative}\0{file_sha256(path)}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+def _render(data, documents, classes, languages, folder: OutputFolder, stage: Path, options: dict, say, *,
+            about: About) -> dict:
+    """Every edition into the staging folder, with the files of other editions kept; the download page listing
+    them all; the manifest."""
     rebuilt = {(cls.name, lang) for cls in classes for lang in languages}
     kept = [a for a in (folder.previous or {}).get("artifacts", []) if (a.get("edition"), a.get("lang")) not in rebuilt
+            and a.get("edition") != DOWNLOAD  # the download page is written anew: it lists this build's files
             and written_by_wromik(folder.path, a)]  # a file changed since is the user's now: kept, not listed
     for artifact in kept:
         target = stage / artifact["path"]
@@ -94,6 +113,9 @@ def _render(data, documents, classes, languages, folder: OutputFolder, stage: Pa
             say(f"Writing the {cls.name} edition ({lang})")
             for artifact in cls(documents, stage, lang, options=options, progress=say).render():
                 entries.append(_entry(stage, artifact))
+    say("Writing the download page (index.html)")
+    entries += [_entry(stage, artifact) for artifact in
+                write_download_page(documents, stage, entries, about, data.info.languages[0])]
     manifest = {"generator": GENERATOR, "guide": data.info.title.get(data.info.languages[0]),
                 "edition_date": data.info.edition_date, "artifacts": sorted(entries, key=lambda a: a["path"])}
     (stage / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -59,6 +59,21 @@ def _cmd_build(args) -> int:
     return 0
 
 
+def _cmd_serve(args) -> int:
+    from .serve import serve
+
+    def announce(address: str) -> None:
+        print(f"Serving {args.out} at {address}", flush=True)
+        print(f"Open it in a browser; the download page is {address}index.html. Stop with Ctrl+C.", file=sys.stderr,
+              flush=True)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl+C stops it, even started in the background
+    try:
+        serve(args.out, args.port, announce)
+    except KeyboardInterrupt as stop:  # how a preview ends: not an error
+        print(f"Stopped serving {args.out} ({str(stop) or 'SIGINT'}).", file=sys.stderr)
+    return 0
+
+
 def _cmd_check(args) -> int:
     from .build import data_warnings
     from .data.dataset import load_guide, summary
@@ -238,6 +253,12 @@ def _page_list(pages) -> str:
     return ("page " if len(pages) == 1 else "pages ") + ", ".join(spans)
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a port: give a number from 0 to 65535, for example 8000")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wromik", description="Build the accessible WROMIK city guide.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -253,6 +274,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--speech-cache", metavar="DIR",
                        help="where synthesised clips are kept (default: $WROMIK_SPEECH_CACHE or ~/.cache/wromik/speech)")
     build.set_defaults(run=_cmd_build)
+    serve = commands.add_parser("serve", help="show the built guide in a browser: serve the output folder on "
+                                "http://127.0.0.1 until Ctrl+C")
+    serve.add_argument("--out", default="output", help="the output folder to serve (default: output)")
+    serve.add_argument("--port", type=_port, help="the port (default: 8000, or the next free one; 0: any free one)")
+    serve.set_defaults(run=_cmd_serve)
     check = commands.add_parser("check", help="validate the data and list every problem")
     check.add_argument("data_dir", nargs="?", default=DEFAULT_DATA, metavar="DATA_DIR")
     check.add_argument("--easy-read", action="store_true",

@@ -14,6 +14,7 @@ import pytest
 
 from guide import UsageError, build
 from guide.renderers import registry
+from guide.renderers.download import DOWNLOAD
 from conftest import ROOT, TINY, WROCLAW, edit_text, run_wromik
 
 
@@ -37,8 +38,11 @@ def test_manifest_lists_every_artifact_with_size_and_hash(wroclaw_output):
         body = (out / artifact["path"]).read_bytes()
         assert artifact["bytes"] == len(body)
         assert artifact["sha256"] == hashlib.sha256(body).hexdigest()
-        assert artifact["lang"] in ("pl", "uk", "en") and artifact["edition"] in registry()
-    assert {a["lang"] for a in manifest["artifacts"]} == {"pl", "uk", "en"}  # every language of the guide, by default
+        if artifact["edition"] == DOWNLOAD:  # the download page and its style sheet, for every language
+            assert artifact["path"] in ("index.html", "style.css") and artifact["lang"] == ""
+        else:
+            assert artifact["lang"] in ("pl", "uk", "en") and artifact["edition"] in registry()
+    assert {a["lang"] for a in manifest["artifacts"]} == {"pl", "uk", "en", ""}  # every language of the guide, by default
     routes = next(a for a in manifest["artifacts"] if a["path"] == "pl/routes.geojson")
     assert routes["media_type"] == "application/geo+json"
 
@@ -66,7 +70,7 @@ def test_build_shows_progress(wroclaw_output):
 
 def test_unknown_edition_lists_the_known_ones(tmp_path):
     result = run_wromik("build", TINY, "--out", tmp_path / "out", "--edition", "braille", check_exit=2)
-    assert "Unknown edition 'braille'. Known editions: audio, easy-read, print, routes, standard" in result.stderr
+    assert "Unknown edition 'braille'. Known editions: audio, easy-read, html, html-easy-read, print, routes, standard" in result.stderr
     assert not (tmp_path / "out").exists()
 
 

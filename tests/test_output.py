@@ -87,7 +87,7 @@ def test_a_read_only_output_folder_is_refused(workspace):
 
 def test_files_the_user_put_in_and_beside_the_output_are_kept(workspace):
     output = workspace / "output"
-    (output / "index.html").write_text("<p>our page</p>\n", encoding="utf-8")
+    (output / "about.html").write_text("<p>our page</p>\n", encoding="utf-8")
     (output / "pl" / "read-me.txt").write_text("printed on 2026-11-01\n", encoding="utf-8")
     (output / "site").mkdir()
     (output / "site" / "style.css").write_text("body {}\n", encoding="utf-8")
@@ -95,11 +95,11 @@ def test_files_the_user_put_in_and_beside_the_output_are_kept(workspace):
     (workspace / ".output.backup").mkdir()
     (workspace / ".output.backup" / "old.pdf").write_bytes(b"%PDF-1.7 old")
     users = {key: value for key, value in snapshot(output).items()
-             if key.startswith(("index", "site", "latest", "pl/read-me"))}
+             if key.startswith(("about", "site", "latest", "pl/read-me"))}
     beside = snapshot(workspace / ".output.backup")
     result = run_wromik("build", "data", "--out", "output", "--edition", "routes", "--edition", "standard",
                         cwd=workspace, check_exit=0)
-    assert "Kept in output what wromik did not write: index.html, latest, pl/read-me.txt, site/" in result.stderr
+    assert "Kept in output what wromik did not write: about.html, latest, pl/read-me.txt, site/" in result.stderr
     after = snapshot(output)
     assert {key: after[key] for key in users} == users
     assert snapshot(workspace / ".output.backup") == beside

@@ -25,7 +25,7 @@ from ..pdf.fonts import FONT, FONT_BOLD, register_fonts
 from ..pdf.images import web_photo
 from . import Renderer
 
-__all__ = ["HtmlRenderer", "EasyReadHtmlRenderer", "Page", "TEMPLATES"]
+__all__ = ["HtmlRenderer", "EasyReadHtmlRenderer", "Page", "TEMPLATES", "inline", "page_template"]
 
 TEMPLATES = resources.files(__package__) / "web"
 _ENV = Environment(autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
@@ -82,7 +82,7 @@ class HtmlRenderer(Renderer):
             Page(s.key, nodes.plain(s.title), (s,)) for s in shown if s not in contents]
 
     def write(self) -> None:
-        template = _ENV.from_string((TEMPLATES / "page.html").read_text(encoding="utf-8"))
+        template = page_template()
         for number, page in enumerate(self.pages):
             neighbours = [self.pages[n] if 0 <= n < len(self.pages) else None for n in (number - 1, number + 1)]
             html = template.render(**self.page_context(page, *neighbours))
@@ -135,10 +135,7 @@ class HtmlRenderer(Renderer):
 
     def inline(self, text: str) -> Markup:
         """A title or label: its passages in the guide's first language marked with their language."""
-        if not self.document.original_locale:
-            return escape(nodes.plain(text))
-        return Markup("").join(Markup('<span lang="{}">{}</span>').format(self.document.original_lang, piece)
-                               if marked else escape(piece) for piece, marked in _joined(nodes.spans(text)))
+        return inline(self.document, text)
 
     def sentence(self, text: str) -> Markup:
         """Hook: one sentence of running text (the EPUB edition gives each an id for its audio)."""
@@ -278,6 +275,19 @@ class HtmlRenderer(Renderer):
                                   for title, key in block.targets if key in self.address)
         return Markup('{}\n<ul class="finder">\n{}\n</ul>').format(self.sentences(block.sentences), links) \
             if links else self.sentences(block.sentences)
+
+
+def page_template():
+    """The template of every web page: skip link, header, main, pager and footer around a body."""
+    return _ENV.from_string((TEMPLATES / "page.html").read_text(encoding="utf-8"))
+
+
+def inline(document, text: str) -> Markup:
+    """A text of a document as HTML, its passages in the guide's first language marked with their language."""
+    if not document.original_locale:
+        return escape(nodes.plain(text))
+    return Markup("").join(Markup('<span lang="{}">{}</span>').format(document.original_lang, piece)
+                           if marked else escape(piece) for piece, marked in _joined(nodes.spans(text)))
 
 
 class EasyReadHtmlRenderer(HtmlRenderer):
