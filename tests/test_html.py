@@ -24,6 +24,11 @@ def _pages(out: Path) -> list:
                   for p in (out / lang / folder).glob("*.html"))
 
 
+def _site(out: Path) -> list:
+    """Every page of the web editions and the download page."""
+    return ["index.html"] + _pages(out)
+
+
 def _tree(path: Path):
     return ET.parse(path).getroot()
 
@@ -44,10 +49,10 @@ def test_every_link_and_picture_resolves(trilingual_build):
     pictograms, photos, QR codes) names a file that was written, and every #fragment an element of that page."""
     out = trilingual_build
     ids: dict = {}
-    for page in _pages(out):
+    for page in _site(out):
         ids[page] = {e.get("id") for e in _tree(out / page).iter() if e.get("id")}
     checked = 0
-    for page in _pages(out):
+    for page in _site(out):
         for element in _tree(out / page).iter():
             for attribute in ("href", "src"):
                 target = element.get(attribute)
@@ -143,7 +148,7 @@ def site(trilingual_build):
 def test_axe_finds_nothing_on_any_page(trilingual_build, site):
     """axe-core (WCAG 2.2 A and AA, best practice, and 7:1 contrast) in Chromium on every page, light at 1280 px,
     and the place and index pages dark at 320 px (prefers-color-scheme: dark)."""
-    pages = _pages(trilingual_build)
+    pages = _site(trilingual_build)
     found = {}
     with browser(1280) as driver:
         for page in pages:
@@ -152,7 +157,7 @@ def test_axe_finds_nothing_on_any_page(trilingual_build, site):
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
                                {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
         for page in pages:
-            if page.endswith(("/index.html", "/place-test-place.html")):
+            if page.endswith(("index.html", "/place-test-place.html")):
                 found[f"{page} (dark, 320 px)"] = axe_violations(driver, site + page)
     assert len(found) > 50
     assert {page: v for page, v in found.items() if v} == {}
@@ -176,7 +181,7 @@ def test_pages_reflow_at_320_px_without_sideways_scrolling(trilingual_build, sit
     """320 CSS pixels is a 1280 px window at 400 % zoom (WCAG 1.4.10)."""
     wide = {}
     with browser(320) as driver:
-        for page in _pages(trilingual_build):
+        for page in _site(trilingual_build):
             driver.get(site + page)
             width = driver.execute_script("return document.documentElement.scrollWidth")
             if width > 320:
@@ -185,9 +190,10 @@ def test_pages_reflow_at_320_px_without_sideways_scrolling(trilingual_build, sit
 
 
 def test_screenshots_at_320_and_1280_px(trilingual_build, site, tmp_path):
-    """The place page and the easy-read page as a reader sees them: the page fills the width, its text is dark on
-    light, the skip link is hidden until focused."""
-    for page in ("pl/strona-polski/place-test-place.html", "pl/strona-latwy-tekst-polski/place-test-place.html"):
+    """The download page, the place page and the easy-read page as a reader sees them: the page fills the width, its
+    text is dark on light, the skip link is hidden until focused."""
+    for page in ("index.html", "pl/strona-polski/place-test-place.html",
+                 "pl/strona-latwy-tekst-polski/place-test-place.html"):
         for width in (320, 1280):
             with browser(width, 900) as driver:
                 driver.get(site + page)
@@ -199,3 +205,37 @@ def test_screenshots_at_320_and_1280_px(trilingual_build, site, tmp_path):
             histogram = image.histogram()
             assert sum(histogram[:64]) > 0.01 * sum(histogram)  # dark text
             assert sum(histogram[240:]) > 0.5 * sum(histogram)  # on a light page
+
+
+_FOCUSABLE = """return Array.from(document.querySelectorAll(
+    'a[href], audio[controls], video[controls], button, input, select, textarea, [tabindex]:not([tabindex="-1"])'));"""
+_FOCUS_RING = """const e = document.activeElement, style = getComputedStyle(e);
+    return [style.outlineStyle, parseFloat(style.outlineWidth)];"""
+
+
+def test_tab_reaches_every_link_and_player_of_the_download_page_in_order(trilingual_build, site):
+    """A keyboard user tabs through the download page: the skip link first, then every link and every audio player
+    in the order they are read, none skipped, each link with a visible focus ring (at least 2 px)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    with browser(1280) as driver:
+        driver.get(site + "index.html")
+        expected = driver.execute_script(_FOCUSABLE)
+        chapters = list(trilingual_build.glob("*/audio/[0-9][0-9]-*.mp3"))
+        assert len(expected) > 40 and sum(e.tag_name == "audio" for e in expected) == len(chapters) >= 3 * 6
+        reached, rings = [], []
+        for _ in range(6 * len(expected)):  # an audio player takes several presses (play, time, volume, menu)
+            ActionChains(driver).send_keys(Keys.TAB).perform()
+            active = driver.switch_to.active_element
+            if active.tag_name == "body" or (reached and reached[-1] == active):
+                if active.tag_name == "body" and reached:
+                    break
+                continue
+            reached.append(active)
+            if active.tag_name == "a":
+                rings.append((active.text, *driver.execute_script(_FOCUS_RING)))
+            if len(reached) == len(expected) and active == expected[-1]:
+                break
+        assert [e.id for e in reached] == [e.id for e in expected]
+        assert reached[0].get_attribute("class") == "skip"
+    assert [ring for ring in rings if ring[1] == "none" or ring[2] < 2] == []

@@ -207,8 +207,8 @@ class _DownloadPage:
             title = titles.get(key) or listed.get(name) or name
             length = duration_text(_seconds(self.stage / entry["path"]), words.lang)
             items.append(Markup('<li><p>{0} <span class="details">({1})</span></p>\n'
-                                '<audio controls="controls" preload="none" src="{2}">'
-                                '<a href="{2}" type="audio/mpeg">{3}</a></audio></li>').format(
+                                '<audio controls="controls" preload="none" src="{2}"></audio>\n'
+                                '<p><a href="{2}" type="audio/mpeg">{3}</a></p></li>').format(
                 title, length, entry["path"], _("Download the chapter (MP3)")))
         return Markup('<h3 id="{0}-chapters">{1}</h3>\n<ol class="chapters">\n{2}\n</ol>').format(
             lang, _("Listen chapter by chapter"), Markup("\n").join(items))
