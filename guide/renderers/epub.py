@@ -15,26 +15,24 @@ import uuid
 import zipfile
 from pathlib import Path
 
-from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 from mutagen.mp3 import MP3
 
 from ..clock import source_date
 from ..document import nodes
+from ..errors import BuildError
 from ..speech.loudness import encode_at_target
 from ..speech.recording import Recorder, Utterance
 from ..speech.script import speaker
 from ..speech.voices import default_cache_dir
 from .audio import AFTER_TITLE, BETWEEN_SENTENCES
 from .easy_read import EasyReadPdfRenderer
-from .html import INDEX, TEMPLATES, HtmlRenderer
+from .html import INDEX, TEMPLATES, HtmlRenderer, media_type, template
 from .standard import StandardPdfRenderer
 
 __all__ = ["EpubRenderer", "EasyReadEpubRenderer", "ACTIVE_CLASS"]
 
 ACTIVE_CLASS = "-epub-media-overlay-active"  # the class reading systems give the element being read aloud
-_ENV = Environment(autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
-                   keep_trailing_newline=True)
 _CONTENT = "EPUB"  # the folder of the package inside the zip
 
 
@@ -61,9 +59,9 @@ class EpubRenderer(HtmlRenderer):
     # the translation: ids for what is read aloud, page-break markers -----------------------------------------
 
     def sentence(self, text: str) -> Markup:
-        """A sentence with an id, and its speech queued for the page's recording."""
-        return self.spoken(text, BETWEEN_SENTENCES, lambda key: Markup('<span id="{}">{}</span>').format(
-            key, self.inline(text)))
+        """Each sentence of a text with an id, and its speech queued for the page's recording."""
+        return Markup(" ").join(self.spoken(part, BETWEEN_SENTENCES, lambda key, part=part: Markup(
+            '<span id="{}">{}</span>').format(key, self.inline(part))) for part in self.document.language.sentences(text))
 
     def spoken(self, text: str, pause: float, markup) -> Markup:
         key = f"s{len(self.heard) + 1}"
@@ -102,12 +100,12 @@ class EpubRenderer(HtmlRenderer):
     # the package ----------------------------------------------------------------------------------------------
 
     def write(self) -> None:
-        template = _ENV.from_string((TEMPLATES / "epub-page.xhtml").read_text(encoding="utf-8"))
+        page_file = template("epub-page.xhtml")
         documents, chapters = {}, []
         for page in self.pages:
             self.current, self.heard = f"{page.name}.xhtml", []
             body = self.index_body() if page.name == INDEX else self.visit_section(page.sections[0])
-            documents[self.current] = template.render(lang=self.lang, title=page.title, register=self.document.register,
+            documents[self.current] = page_file.render(lang=self.lang, title=page.title, register=self.document.register,
                                                       body=body).encode("utf-8")
             chapters.append((self.current, self.heard))
         self.output_path(self.file_name(self.file_key)).write_bytes(self.package(documents, chapters))
@@ -117,7 +115,7 @@ class EpubRenderer(HtmlRenderer):
         document, zipped with the mimetype first and stored, every entry dated the build's moment."""
         scratch = Path(tempfile.mkdtemp(prefix=".epub-", dir=self.out_dir))  # in the staging folder, never published
         try:
-            files = {name: content for name, content in documents.items()}
+            files = dict(documents)
             files["style.css"] = (TEMPLATES / "style.css").read_bytes()
             for name, write in sorted(self.files.items()):
                 write(scratch / "picture")
@@ -140,15 +138,20 @@ class EpubRenderer(HtmlRenderer):
                             progress=self.say)
         spoken = [(name, heard) for name, heard in chapters if heard]
         takes = recorder.record([heard for _, heard in spoken], scratch)
+        silent = [name for (name, _), take in zip(spoken, takes) if take.spoken != len(take.clips)]
+        if silent:
+            raise BuildError(f"The e-book's pages {', '.join(silent)} have sentences without speech. Nothing was "
+                             f"published. Fix: build again with an empty speech cache (--speech-cache NEW_DIR); if it "
+                             f"happens again, report it.")
         mp3s = [scratch / f"{number:02d}.mp3" for number in range(1, len(takes) + 1)]
         encode_at_target([take.raw for take in takes], mp3s)
-        template = _ENV.from_string((TEMPLATES / "overlay.smil").read_text(encoding="utf-8"))
+        overlay = template("overlay.smil")
         files, self.durations = {}, {}
         for (name, _), take, mp3 in zip(spoken, takes, mp3s):
             stem = name.removesuffix(".xhtml")
             audio, smil = f"audio/{stem}.mp3", f"overlays/{stem}.smil"
             files[audio] = mp3.read_bytes()
-            files[smil] = template.render(document=name, audio=f"../{audio}", clips=take.clips).encode("utf-8")
+            files[smil] = overlay.render(document=name, audio=f"../{audio}", clips=take.clips).encode("utf-8")
             self.durations[name] = MP3(mp3).info.length
         return files
 
@@ -162,33 +165,31 @@ class EpubRenderer(HtmlRenderer):
         def entries(sections, depth):
             return [{"href": self.address[s.key], "label": nodes.plain(s.title),
                      "children": entries(s.sections, depth + 1) if depth < 3 else []}
-                    for s in sections if nodes.shown_in(s, self.medium) and s.outline]
+                    for s in sections if nodes.shown_in(s, self.medium)]
         contents = [{"href": f"{page.name}.xhtml", "label": page.title,
                      "children": [] if page.name == INDEX else entries(page.sections[0].sections, 2)}
                     for page in self.pages]
-        template = _ENV.from_string((TEMPLATES / "nav.xhtml").read_text(encoding="utf-8"))
-        return template.render(lang=self.lang, title=nodes.plain(self.document.title), contents_label=self._("Contents"),
+        return template("nav.xhtml").render(lang=self.lang, title=nodes.plain(self.document.title), contents_label=self._("Contents"),
                                contents=contents, pages_label=self._("Pages"),
                                pages=[(f"{name}#{key}", number) for number, name, key in sorted(self.marked_pages)]
                                ).encode("utf-8")
 
     def package_document(self, files: dict, chapters: list) -> bytes:
         document = self.document
-        template = _ENV.from_string((TEMPLATES / "package.opf").read_text(encoding="utf-8"))
         identifier = uuid.uuid5(uuid.NAMESPACE_URL, f"wromik:{self.name}:{self.lang}:{nodes.plain(document.title)}:"
                                                     f"{document.edition_date}")
         items = []
         for number, name in enumerate(sorted(files), start=1):
             if name in ("package.opf",):
                 continue
-            items.append({"id": f"item{number}", "href": name, "media_type": _MEDIA_TYPES[name.rsplit(".", 1)[-1]],
+            items.append({"id": f"item{number}", "href": name, "media_type": media_type(name),
                           "name": name})
         ids = {item["name"]: item["id"] for item in items}
         for item in items:
             overlay = f"overlays/{item['name'].removesuffix('.xhtml')}.smil"
             item["overlay"] = ids.get(overlay) if item["name"].endswith(".xhtml") else None
             item["nav"] = item["name"] == "nav.xhtml"
-        return template.render(
+        return template("package.opf").render(
             lang=self.lang, identifier=f"urn:uuid:{identifier}", title=nodes.plain(document.title),
             publisher=nodes.plain(document.publisher), date=document.edition_date,
             modified=source_date().strftime("%Y-%m-%dT%H:%M:%SZ"), items=items,
@@ -215,8 +216,6 @@ class EasyReadEpubRenderer(EpubRenderer):
     one_sentence_a_line = True
 
 
-_MEDIA_TYPES = {"xhtml": "application/xhtml+xml", "css": "text/css", "png": "image/png", "jpg": "image/jpeg",
-                "mp3": "audio/mpeg", "smil": "application/smil+xml"}
 
 
 def _clock(seconds: float) -> str:

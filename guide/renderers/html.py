@@ -25,7 +25,8 @@ from ..pdf.fonts import FONT, FONT_BOLD, register_fonts
 from ..pdf.images import web_photo
 from . import Renderer
 
-__all__ = ["HtmlRenderer", "EasyReadHtmlRenderer", "Page", "TEMPLATES", "inline", "page_template"]
+__all__ = ["HtmlRenderer", "EasyReadHtmlRenderer", "Page", "TEMPLATES", "media_type", "inline", "page_template",
+           "template"]
 
 TEMPLATES = resources.files(__package__) / "web"
 _ENV = Environment(autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
@@ -89,7 +90,7 @@ class HtmlRenderer(Renderer):
             self.write_file(f"{page.name}{self.suffix}", html.encode("utf-8"))
         self.write_file("style.css", (TEMPLATES / "style.css").read_bytes(), "text/css")
         for name, write in sorted(self.files.items()):
-            write(self.output_path(f"{self.folder}/{name}", _media_type(name)))
+            write(self.output_path(f"{self.folder}/{name}", media_type(name)))
 
     def write_file(self, name: str, content: bytes, media_type: str | None = None) -> None:
         self.output_path(f"{self.folder}/{name}", media_type or self.media_type).write_bytes(content)
@@ -279,7 +280,12 @@ class HtmlRenderer(Renderer):
 
 def page_template():
     """The template of every web page: skip link, header, main, pager and footer around a body."""
-    return _ENV.from_string((TEMPLATES / "page.html").read_text(encoding="utf-8"))
+    return template("page.html")
+
+
+def template(name: str):
+    """A Jinja2 template of guide/renderers/web/, escaping what it is given."""
+    return _ENV.from_string((TEMPLATES / name).read_text(encoding="utf-8"))
 
 
 def inline(document, text: str) -> Markup:
@@ -326,5 +332,10 @@ def _joined(pieces) -> list:
     return [(piece, marked) for piece, marked in spaced if piece]
 
 
-def _media_type(name: str) -> str:
-    return {"png": "image/png", "jpg": "image/jpeg", "css": "text/css"}.get(name.rsplit(".", 1)[-1], "text/html")
+MEDIA_TYPES = {"html": "text/html", "xhtml": "application/xhtml+xml", "css": "text/css", "png": "image/png",
+               "jpg": "image/jpeg", "mp3": "audio/mpeg", "smil": "application/smil+xml"}
+
+
+def media_type(name: str) -> str:
+    """The media type of a file of the web pages or the e-book, by its suffix."""
+    return MEDIA_TYPES[name.rsplit(".", 1)[-1]]
