@@ -108,6 +108,8 @@ def _render(data, documents, classes, languages, folder: OutputFolder, stage: Pa
         target.parent.mkdir(parents=True, exist_ok=True)
         os.link(folder.path / artifact["path"], target)
     entries = list(kept)
+    published = rebuilt | {(a.get("edition"), a.get("lang")) for a in kept}  # what the web pages may link to
+    options = dict(options, published=frozenset(published))
     for cls in classes:
         for lang in languages:
             say(f"Writing the {cls.name} edition ({lang})")

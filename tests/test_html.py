@@ -239,3 +239,17 @@ def test_tab_reaches_every_link_and_player_of_the_download_page_in_order(triling
         assert [e.id for e in reached] == [e.id for e in expected]
         assert reached[0].get_attribute("class") == "skip"
     assert [ring for ring in rings if ring[1] == "none" or ring[2] < 2] == []
+
+
+def test_pages_link_only_what_the_output_holds(tmp_path):
+    """Built in two of its three languages and without the easy-read pages, a page links neither the third language
+    nor the easy-read pages (no link that leads nowhere); the download page is always there."""
+    from conftest import run_wromik, trilingual_copy
+    out = tmp_path / "output"
+    run_wromik("build", trilingual_copy(tmp_path / "tiny"), "--out", out, "--edition", "html", "--lang", "pl", "--lang",
+               "uk", check_exit=0)
+    root = _tree(out / "pl" / "strona-polski" / "place-test-place.html")
+    links = [a.get("href") for a in root.iter(f"{XHTML}a")]
+    assert "../../uk/sait-ukrainska/place-test-place.html" in links
+    assert not [link for link in links if "/en/" in link or "latwy-tekst" in link], links
+    assert "../../index.html" in links and (out / "index.html").is_file()

@@ -201,7 +201,7 @@ class StandardBuilder(Builder):
                                                                            publisher=self.original(info.publisher))),
                 *([self.para(*note)] if note else []),
                 self.para(_("Standard edition, accessible to screen readers."), language, only=("screen",)),
-                self.para(_("Web edition, accessible to screen readers."), language, only=("web",)),
+                self.para(_("Web pages and e-book (EPUB), accessible to screen readers."), language, only=("web",)),
                 self.para(_("Printed edition."), language, elsewhere, only=("paper",)))
 
     def back_cover(self) -> tuple:

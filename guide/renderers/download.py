@@ -14,7 +14,7 @@ from pathlib import Path
 import pikepdf
 from babel.dates import format_datetime
 from babel.units import format_unit
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mutagen.mp3 import MP3
 
 from ..document import nodes
@@ -207,9 +207,10 @@ class _DownloadPage:
             title = titles.get(key) or listed.get(name) or name
             length = duration_text(_seconds(self.stage / entry["path"]), words.lang)
             items.append(Markup('<li><p>{0} <span class="details">({1})</span></p>\n'
-                                '<audio controls="controls" preload="none" src="{2}"></audio>\n'
-                                '<p><a href="{2}" type="audio/mpeg">{3}</a></p></li>').format(
-                title, length, entry["path"], _("Download the chapter (MP3)")))
+                                '<audio controls="controls" preload="none" src="{2}" aria-label="{4}"></audio>\n'
+                                '<p><a href="{2}" type="audio/mpeg">{3}<span class="visually-hidden">: {0}</span>'
+                                '</a></p></li>').format(title, length, entry["path"], _("Download the chapter (MP3)"),
+                                                        escape(title).striptags()))
         return Markup('<h3 id="{0}-chapters">{1}</h3>\n<ol class="chapters">\n{2}\n</ol>').format(
             lang, _("Listen chapter by chapter"), Markup("\n").join(items))
 

@@ -138,6 +138,7 @@ class EpubRenderer(HtmlRenderer):
                             progress=self.say)
         spoken = [(name, heard) for name, heard in chapters if heard]
         takes = recorder.record([heard for _, heard in spoken], scratch)
+        self.narrator = f"{recorder.engine.name} ({recorder.engine.voice})"  # the voice finally used
         silent = [name for (name, _), take in zip(spoken, takes) if take.spoken != len(take.clips)]
         if silent:
             raise BuildError(f"The e-book's pages {', '.join(silent)} have sentences without speech. Nothing was "
@@ -190,16 +191,17 @@ class EpubRenderer(HtmlRenderer):
             item["overlay"] = ids.get(overlay) if item["name"].endswith(".xhtml") else None
             item["nav"] = item["name"] == "nav.xhtml"
         return template("package.opf").render(
-            lang=self.lang, identifier=f"urn:uuid:{identifier}", title=nodes.plain(document.title),
+            lang=self.lang, identifier=f"urn:uuid:{identifier}", title=nodes.plain(document.subject),
             publisher=nodes.plain(document.publisher), date=document.edition_date,
             modified=source_date().strftime("%Y-%m-%dT%H:%M:%SZ"), items=items,
             spine=[ids[name] for name, _ in chapters],
             durations=[(ids[f"overlays/{name.removesuffix('.xhtml')}.smil"], _clock(seconds))
                        for name, seconds in self.durations.items()],
             total=_clock(sum(self.durations.values())), active_class=ACTIVE_CLASS,
-            summary=self._("This e-book has headings, a table of contents and a page list; every map is described in "
-                           "words, every picture has a text alternative, and the whole text is read aloud in sync with "
-                           "its highlighting. Text and background contrast at least 7 to 1."),
+            summary=self._("This e-book has headings, a table of contents and a list of the pages of the PDF where its "
+                           "sections begin; every map is described in words, every picture has a text alternative, and "
+                           "its text is read aloud by a speech synthesiser, sentence by sentence, highlighted as it is "
+                           "read. Text and background contrast at least 7 to 1."), narrator=self.narrator,
             page_source=self.paged_file, has_pages=bool(self.marked_pages)).encode("utf-8")
 
 

@@ -51,7 +51,7 @@ class HtmlRenderer(Renderer):
     description = "web pages: one per place, an index and the word list, with maps and pictograms"
     medium = "web"
     file_key = "web"
-    other_key = "web-easy-read"  # the edition in the other register, linked from every page
+    other_key, other_edition = "web-easy-read", "html-easy-read"  # the other register's pages, linked from each page
     suffix = ".html"
     map_width = 170 * mm  # the map's drawing, in points, as wide as on an A4 page
     map_font = 12.0  # its labels, in points
@@ -115,18 +115,24 @@ class HtmlRenderer(Renderer):
         parts += [self.visit_section(section, below=1) for section in self.pages[0].sections]
         return Markup("\n").join(parts)
 
+    def published(self, edition: str, lang: str) -> bool:
+        """Whether the output folder will hold an edition in a language after this build (a link to it works)."""
+        return (edition, lang) in self.options.get("published", {(edition, lang)})
+
     def language_links(self, page: Page) -> list:
-        """(address, name, code, current) of the same page in each of the guide's languages."""
+        """(address, name, code, current) of the same page in each of the guide's languages that the output holds."""
         links = []
-        for lang in self.document.languages:
+        for lang in filter(lambda lang: self.published(self.name, lang), self.document.languages):
             other = self.documents.get(lang, self.register)
             folder = other.language.FILE_NAMES[self.file_key]
             name = page.name if any(s.key == page.name for s in other.sections) else INDEX
             links.append((f"../../{lang}/{folder}/{name}{self.suffix}", other.language_name, lang, lang == self.lang))
         return links if len(links) > 1 else []
 
-    def other_register_link(self, page: Page) -> tuple:
-        """(address, label) of the same page, or the index, in the edition of the other register."""
+    def other_register_link(self, page: Page) -> tuple | None:
+        """(address, label) of the same page, or the index, in the edition of the other register, if it is built."""
+        if not self.published(self.other_edition, self.lang):
+            return None
         other = self.documents.get(self.lang, "easy-read" if self.register == "standard" else "standard")
         name = page.name if any(s.key == page.name for s in other.sections) else INDEX
         label = self._("Easy-read version") if self.register == "standard" else self._("Standard version")
@@ -172,7 +178,7 @@ class HtmlRenderer(Renderer):
 
     def visit_itemlist(self, block) -> Markup:
         if any(item.pictogram for item in block.items):
-            return self.pictured(block.items, decorative=True)
+            return self.pictured(block.items)
         if block.numbered:
             start = Markup(' start="{}"').format(block.start) if block.start != 1 else ""
             items = Markup("\n").join(Markup("<li>{}</li>").format(self.item_text(item)) for item in block.items)
@@ -185,19 +191,17 @@ class HtmlRenderer(Renderer):
             return self.sentences(item.sentences)
         return Markup(" ").join(self.sentence(s) for s in item.sentences)
 
-    def pictured(self, items, *, decorative: bool) -> Markup:
-        """Items with their pictogram beside them: a decoration beside facts (alt=""), content in a legend."""
-        rows = []
-        for item in items:
-            pid = item.pictogram or "information"
-            alt = "" if decorative else nodes.plain(item.text).rstrip(".")
-            rows.append(Markup('<li><img class="pictogram" src="{}" alt="{}" width="{}" height="{}" />'
-                               '<div class="item-text">{}</div></li>').format(
-                self.picture(pid), alt, self.picture_pixels // 2, self.picture_pixels // 2, self.sentences(item.sentences)))
+    def pictured(self, items) -> Markup:
+        """Items with their pictogram beside them; the text says what the picture shows, so its alt text is empty
+        (a screen reader would read it twice)."""
+        rows = [Markup('<li><img class="pictogram" src="{}" alt="" width="{}" height="{}" />'
+                       '<div class="item-text">{}</div></li>').format(
+            self.picture(item.pictogram or "information"), self.picture_pixels // 2, self.picture_pixels // 2,
+            self.sentences(item.sentences)) for item in items]
         return Markup('<ul class="pictured">\n{}\n</ul>').format(Markup("\n").join(rows))
 
     def visit_legend(self, block) -> Markup:
-        return self.pictured(block.items, decorative=False)
+        return self.pictured(block.items)
 
     def picture(self, pid: str) -> str:
         """The file of a pictogram or map symbol, written once."""
@@ -244,8 +248,10 @@ class HtmlRenderer(Renderer):
                                                                        self.sentences(block.caption))
 
     def visit_contents(self, block) -> Markup:
-        entries = [Markup('<li><a href="{}">{}</a></li>').format(self.address[entry.key], self.inline(entry.title))
-                   for entry in block.entries if nodes.shown_in(entry, self.medium) and entry.key in self.address]
+        """Every page of the edition, in reading order (on paper the contents follow the chapters before them)."""
+        entries = [Markup('<li><a href="{}{}">{}</a></li>').format(page.name, self.suffix,
+                                                                  self.inline(page.sections[0].title))
+                   for page in self.pages[1:]]
         return Markup('<nav aria-labelledby="contents">\n<ol class="contents">\n{}\n</ol>\n</nav>').format(
             Markup("\n").join(entries))
 
@@ -303,7 +309,7 @@ class EasyReadHtmlRenderer(HtmlRenderer):
     register = "easy-read"
     description = "web pages in easy-read: large type, short sentences, pictograms"
     file_key = "web-easy-read"
-    other_key = "web"
+    other_key, other_edition = "web", "html"
     map_font = 14.0
     picture_pixels = 160
     one_sentence_a_line = True
