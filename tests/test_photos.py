@@ -24,7 +24,7 @@ ALT_PLACE = "Budynek z czerwonej cegły, szerokie brązowe drzwi i żółty dzwo
 ALT_SIDE = "Drzwi boczne z pochylnią po lewej stronie i z dzwonkiem obok klamki."
 ALT_INSIDE = "Jasny korytarz na pierwszym piętrze, winda po prawej stronie."
 DOOR = (120, 60, 30)  # the brown door drawn on every photo
-EDITIONS = ("standard", "easy-read", "print", "audio")
+EDITIONS = ("standard", "easy-read", "print", "audio", "html")
 
 
 def _draw(size: tuple, mode: str = "RGB") -> Image.Image:
@@ -397,3 +397,17 @@ def test_a_photo_needs_its_alt_text_in_the_first_language_and_takes_others_from_
     problems.clear()
     photo = checker.check(dict(block, alt={"pl": ALT_SIDE, "en": "The side door, with a ramp on the left."}), at)
     assert problems == [] and photo.alt["en"].startswith("The side door") and photo.size == (400, 300)
+
+
+def test_the_web_pages_show_each_photo_with_its_text_alternative_at_screen_size(built):
+    import xml.etree.ElementTree as ET
+    from PIL import Image
+    folder = built[0] / "strona-polski"
+    page = ET.parse(folder / "place-test-place.html").getroot()
+    xhtml = "{http://www.w3.org/1999/xhtml}"
+    photos = {figure.find(f"{xhtml}img").get("alt"): figure.find(f"{xhtml}img").get("src")
+              for figure in page.iter(f"{xhtml}figure") if figure.get("class") == "photo"}
+    assert {ALT_PLACE, ALT_SIDE} <= set(photos)
+    for source in photos.values():
+        with Image.open(folder / source) as image:
+            assert image.width <= 1200 and image.mode in ("RGB", "L") and "exif" not in image.info
