@@ -23,7 +23,7 @@ from ..document import nodes
 from ..errors import BuildError
 from ..speech.loudness import encode_at_target
 from ..speech.recording import Recorder, Utterance
-from ..speech.script import speaker
+from ..speech.script import row_sentence, speaker
 from ..speech.voices import default_cache_dir
 from .audio import AFTER_TITLE, BETWEEN_SENTENCES
 from .easy_read import EasyReadPdfRenderer
@@ -94,7 +94,7 @@ class EpubRenderer(HtmlRenderer):
 
     def table_row(self, row, identifier: str = "") -> Markup:
         """Each row read as its header and cells, and highlighted as it is read."""
-        return self.spoken(f"{row[0]}: {', '.join(row[1:])}.", BETWEEN_SENTENCES,
+        return self.spoken(row_sentence(row), BETWEEN_SENTENCES,
                            lambda key: super(EpubRenderer, self).table_row(row, key))
 
     # the package ----------------------------------------------------------------------------------------------
@@ -104,9 +104,8 @@ class EpubRenderer(HtmlRenderer):
         documents, chapters = {}, []
         for page in self.pages:
             self.current, self.heard = f"{page.name}.xhtml", []
-            body = self.index_body() if page.name == INDEX else self.visit_section(page.sections[0])
             documents[self.current] = page_file.render(lang=self.lang, title=page.title, register=self.document.register,
-                                                      body=body).encode("utf-8")
+                                                      body=self.page_body(page)).encode("utf-8")
             chapters.append((self.current, self.heard))
         self.output_path(self.file_name(self.file_key)).write_bytes(self.package(documents, chapters))
 

@@ -16,12 +16,11 @@ import segno
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..document import nodes
 from ..document.maps import SYMBOLS, draw_symbol, layout_map, write_drawing_png, write_png
 from ..document.pictograms import draw_pictogram
-from ..pdf.fonts import FONT, FONT_BOLD, register_fonts
+from ..pdf.fonts import FONT, FONT_BOLD, register_fonts, text_width
 from ..pdf.images import web_photo
 from . import Renderer
 
@@ -98,7 +97,7 @@ class HtmlRenderer(Renderer):
     def page_context(self, page: Page, previous: Page | None, following: Page | None) -> dict:
         _ = self._
         document = self.document
-        body = self.index_body() if page.name == INDEX else self.visit_section(page.sections[0])
+        body = self.page_body(page)
         return {"lang": document.lang, "title": nodes.plain(document.title), "page_title": page.title,
                 "index": page.name == INDEX, "register": document.register, "body": body,
                 "skip": _("Skip to the content"), "language_label": _("Language"), "languages": self.language_links(page),
@@ -108,6 +107,10 @@ class HtmlRenderer(Renderer):
                 "publisher": nodes.plain(document.publisher),
                 "edition": _("Edition of {date}.", date=document.language.written_date(document.edition_date)),
                 "download": ("../../index.html", _("Download the guide (PDF, EPUB, audio)"))}
+
+    def page_body(self, page: Page) -> Markup:
+        """What a page shows: the cover and the contents, or its chapter."""
+        return self.index_body() if page.name == INDEX else self.visit_section(page.sections[0])
 
     def index_body(self) -> Markup:
         parts = [Markup('<h1 id="title">{}</h1>').format(self.inline(self.document.title))]
@@ -225,8 +228,7 @@ class HtmlRenderer(Renderer):
             Markup("").join(Markup("<td>{}</td>").format(self.inline(cell)) for cell in row[1:]))
 
     def visit_figure(self, block) -> Markup:
-        layout = layout_map(block.scene, self.map_width, self.map_width * block.scene.aspect, self.map_font,
-                            lambda text, size, bold: stringWidth(text, FONT_BOLD if bold else FONT, size))
+        layout = layout_map(block.scene, self.map_width, self.map_width * block.scene.aspect, self.map_font, text_width)
         name = f"maps/{block.name}.png"
         self.files[name] = lambda path: write_png(path, layout, FONT, FONT_BOLD, self.map_scale)
         width, height = round(layout.width * 4 / 3), round(layout.height * 4 / 3)  # CSS pixels at the drawn size
@@ -241,7 +243,8 @@ class HtmlRenderer(Renderer):
 
     def visit_photo(self, block) -> Markup:
         content, suffix, (width, height) = web_photo(block.path, block.size, self.photo_pixels)
-        name = f"photos/{block.name.rsplit('/', 1)[-1].rsplit('.', 1)[0]}{suffix}"
+        stem = block.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]  # two places' photos may share a file name
+        name = f"photos/{stem}-{hashlib.sha256(block.name.encode()).hexdigest()[:8]}{suffix}"
         self.files[name] = lambda path: path.write_bytes(content)
         return Markup('<figure class="photo">\n<img src="{}" alt="{}" width="{}" height="{}" />\n'
                       '<figcaption>{}</figcaption>\n</figure>').format(name, nodes.plain(block.alt), width, height,
@@ -269,10 +272,9 @@ class HtmlRenderer(Renderer):
             self.sentences(block.sentences), link, self.qr_code(block.url))
 
     def qr_code(self, url: str) -> Markup:
-        name = f"qr/{hashlib.sha256(url.encode()).hexdigest()[:12]}.png"
-        if name not in self.files:
-            self.files[name] = lambda path: segno.make(url, error="m").save(str(path), kind="png", scale=4, border=4)
-        size = (len(segno.make(url, error="m").matrix) + 8) * 4
+        code, name = segno.make(url, error="m"), f"qr/{hashlib.sha256(url.encode()).hexdigest()[:12]}.png"
+        self.files[name] = lambda path: code.save(str(path), kind="png", scale=4, border=4)
+        size = (len(code.matrix) + 8) * 4  # 4 pixels a module, 4 modules of quiet zone each side
         return Markup('<p><img class="qr" src="{}" alt="{}" width="{}" height="{}" /></p>').format(
             name, self._("QR code with the address {url}", url=url), size, size)
 

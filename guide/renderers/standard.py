@@ -21,7 +21,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 from ..document import nodes
 from ..document.maps import SYMBOLS, MapLayout, draw_map, draw_symbol, layout_map, write_png
 from ..document.pictograms import draw_pictogram
-from ..pdf.fonts import FONT, FONT_BOLD, register_fonts
+from ..pdf.fonts import FONT, FONT_BOLD, register_fonts, text_width
 from ..pdf.images import PlacedPhoto, draw_photo, place_photo
 from ..pdf.pdfx import Sheet
 from ..pdf.tagging import (ContentsEntry, PictureRow, StructureTree, TaggedFigure, TaggedListItem, TaggedParagraph,
@@ -331,8 +331,7 @@ class StandardPdfRenderer(Renderer):
         """A map as this edition draws it: the text's full width, the height its route's shape asks for, labels
         at the body's type size."""
         width = self.frame_width
-        return layout_map(block.scene, width, width * block.scene.aspect, self.base_size,
-                          lambda text, size, bold: stringWidth(text, FONT_BOLD if bold else FONT, size))
+        return layout_map(block.scene, width, width * block.scene.aspect, self.base_size, text_width)
 
     def shown_figures(self):
         """Every map this edition shows, in reading order."""

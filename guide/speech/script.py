@@ -18,7 +18,7 @@ from ..document import nodes
 from ..document.nodes import plain, spans
 from ..data.text import ORIGINAL_END, original, remarked
 
-__all__ = ["Script", "Chapter", "Section", "compose_script", "speaker"]
+__all__ = ["Script", "Chapter", "Section", "compose_script", "speaker", "row_sentence"]
 
 MEDIUM = "audio"
 
@@ -59,6 +59,11 @@ def compose_script(document: nodes.Document) -> Script:
     reader = _Reader(document)
     chapters = tuple(reader.chapter(section) for section in document.sections if nodes.shown_in(section, MEDIUM))
     return Script(plain(reader.say(document.title)), document.lang, chapters)
+
+
+def row_sentence(row) -> str:
+    """A row of a table as one sentence read aloud: its header, then its cells ('Monday: 08:00-15:00.')."""
+    return f"{row[0]}: {', '.join(row[1:])}."
 
 
 def speaker(document: nodes.Document):
@@ -111,7 +116,7 @@ class _Reader:
                 for number, item in enumerate(block.items, start=block.start)]
 
     def read_table(self, block) -> list:
-        return [f"{row[0]}: {', '.join(row[1:])}." for row in block.rows]
+        return [row_sentence(row) for row in block.rows]
 
     def read_figure(self, block) -> list:
         return [self._("Map description."), *block.description]
