@@ -9,7 +9,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-from mutagen.id3 import ID3
+from mutagen.id3 import ID3, CTOCFlags
 
 from guide.speech.loudness import CHAPTER_TOLERANCE, TARGET_LUFS, check_levels, loudness_of_files
 from guide.errors import BuildError
@@ -79,17 +79,82 @@ def test_silence_at_the_start_and_the_end(audio):
     assert 1.0 <= leading_silence("reverse") <= 3.0
 
 
-def test_id3_chapters_match_the_transcript_and_the_tags_are_set(audio):
-    tags = ID3(audio / "audio" / "wromik-calosc-polski.mp3")
+def _sections(audio) -> list:
+    return [line[3:] for line in (audio / "audio" / "transkrypcja-polski.txt").read_text(encoding="utf-8").splitlines()
+            if line.startswith("## ")]
+
+
+def test_id3_chapters_go_down_to_each_route_and_ffprobe_lists_them_as_mutagen_does(audio):
+    """A CTOC per place with a CHAP per route; ffmpeg-based players see every CHAP (it lost the last of 17 when the
+    tags were ID3v2.4)."""
+    whole = audio / "audio" / "wromik-calosc-polski.mp3"
+    tags = ID3(whole)
+    frames = {frame.element_id: frame for frame in tags.getall("CHAP") + tags.getall("CTOC")}
+    title = lambda frame: frame.sub_frames.getall("TIT2")[0].text[0]  # noqa: E731
+    top, = [frame for frame in tags.getall("CTOC") if frame.flags & CTOCFlags.TOP_LEVEL]
+    assert [title(frames[element]) for element in top.child_element_ids] == _chapters(audio)
+    places = [frames[element] for element in top.child_element_ids if element.startswith("toc")]
+    assert len(places) == 1
+    routes = [title(frames[element]) for element in places[0].child_element_ids[1:]]
+    assert [r for r in routes if r.startswith("Trasa")] == [s for s in _sections(audio) if s.startswith("Trasa ")]
+    assert len(routes) == 6 and routes[-1] == "Kontakt"  # the place's closing section after the routes
     chapters = sorted(tags.getall("CHAP"), key=lambda frame: frame.start_time)
-    assert [c.sub_frames.getall("TIT2")[0].text[0] for c in chapters] == _chapters(audio)
-    toc = tags.getall("CTOC")[0]
-    assert toc.child_element_ids == [c.element_id for c in chapters]
+    duration = float(_probe(whole)["format"]["duration"])
+    assert chapters[0].start_time == 0 and abs(chapters[-1].end_time / 1000 - duration) < 0.1
     assert all(a.end_time == b.start_time for a, b in zip(chapters, chapters[1:]))
+    listed = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(whole)],
+                                       capture_output=True, text=True, check=True).stdout)["chapters"]
+    assert len(listed) == len(chapters) == 5 + 1 + 6
+    assert sorted((c["tags"]["title"], round(float(c["start_time"]) * 1000), round(float(c["end_time"]) * 1000))
+                  for c in listed) == sorted((title(c), c.start_time, c.end_time) for c in chapters)
     assert tags["TIT2"].text[0] == "Mały przewodnik testowy" and tags["TLAN"].text[0] == "pol"
     assert tags["TPE1"].text[0] == "MOPS Test"
-    for path, title in zip(_chapter_files(audio), _chapters(audio)):
-        assert ID3(path)["TIT2"].text[0] == title
+    for path, name in zip(_chapter_files(audio), _chapters(audio)):
+        assert ID3(path)["TIT2"].text[0] == name
+
+
+def test_daisy_takes_a_listener_to_the_third_step_of_a_route_and_plays_exactly_that_step(audio):
+    """Navigate the NCC like a DAISY player: the route's h2, then its third h3; its SMIL clip begins where the clip
+    cache's speech says the step's first sentence begins and ends where the next thing said begins."""
+    from guide.data.text import PAUSE
+    from guide.speech.recording import LEAD_IN, WITHIN_SENTENCE
+    from guide.speech.voices import ClipCache, default_cache_dir, engine_for
+    from guide.renderers.audio import AFTER_TITLE, BETWEEN_SECTIONS, BETWEEN_SENTENCES
+    daisy = audio / "daisy"
+    ns = {"x": "http://www.w3.org/1999/xhtml"}
+    body = list(ET.parse(daisy / "ncc.html").getroot().find("x:body", ns))
+    route = next(i for i, h in enumerate(body) if h.tag.endswith("h2") and h.find("x:a", ns).text.startswith("Trasa dwa"))
+    steps = [h for h in body[route + 1:] if h.tag.endswith("h3")][:3]
+    assert [h.find("x:a", ns).text for h in steps] == ["Krok pierwszy", "Krok drugi", "Krok trzeci"]
+    assert all(h.tag.endswith("h3") for h in body[route + 1:body.index(steps[2]) + 1])
+    smil_name, par_id = steps[2].find("x:a", ns).get("href").split("#")
+    par, = [p for p in ET.parse(daisy / smil_name).getroot().iter("par") if p.get("id") == par_id]
+    assert par.find("text").get("src") == f"ncc.html#{steps[2].get('id')}"
+    begin, end = (float(par.find("audio").get(k)[4:-1]) for k in ("clip-begin", "clip-end"))
+
+    chapter = next(c for c in spoken_script(TINY).chapters if c.title == "Testowa jeden: Biuro testowe")
+    cache = ClipCache(default_cache_dir(), engine_for("espeak-ng", "pl"))
+    length = lambda text: sum(len(cache.clip(part)) for part in text.split(PAUSE)) / 2 / 22050 \
+        + WITHIN_SENTENCE * text.count(PAUSE)  # noqa: E731
+    position, said = LEAD_IN, []  # (text, begin, end) of everything said, from the cached clips
+    for number, section in enumerate(chapter.sections):
+        said.append((section.title, position, position + length(section.title)))
+        position = said[-1][2] + AFTER_TITLE
+        for sentence in section.sentences:
+            said.append((sentence, position, position + length(sentence)))
+            position = said[-1][2] + BETWEEN_SENTENCES
+        position += BETWEEN_SECTIONS
+        if section.title.startswith("Trasa dwa"):
+            step = section.steps[2]
+            first = len(said) - len(section.sentences) + step.first
+            expected = said[first:first + step.end - step.first]
+            following = said[first + step.end - step.first]
+    assert expected[0][0] == "Krok trzeci." and len(expected) >= 2
+    assert abs(begin - expected[0][1]) < 0.002, (begin, expected[0])
+    assert abs(end - following[1]) < 0.002, (end, following)
+    speech = subprocess.run(["ffmpeg", "-hide_banner", "-nostats", "-i", str(daisy / par.find("audio").get("src")), "-ss", str(begin),
+                             "-to", str(end), "-af", "volumedetect", "-f", "null", "-"], capture_output=True, text=True)
+    assert float(re.search(r"mean_volume: (-?[\d.]+) dB", speech.stderr).group(1)) > -45
 
 
 def test_playlist_lists_every_chapter_file(audio):
@@ -128,11 +193,19 @@ def test_a_rebuild_after_an_hours_change_synthesises_only_the_changed_sentences(
                         check_exit=0)
     synthesised = [int(re.search(r"(\d+) clips synthesised", r.stderr).group(1)) for r in (first, second)]
     assert synthesised[0] > 50 and synthesised[1] == len(changed)
+    encoded = [re.search(r"Chapters: (\d+) recorded and encoded, (\d+) from the cache", r.stderr).groups()
+               for r in (first, second)]
+    assert encoded == [("6", "0"), ("1", "5")]  # only the place's chapter, where the hours are said
     transcript = (tmp_path / "out" / "pl" / "audio" / "transkrypcja-polski.txt").read_text(encoding="utf-8")
     assert "dziewiątej piętnaście" in transcript and "od ósmej do" not in transcript
     files = sorted((tmp_path / "out" / "pl" / "audio").glob("[0-9][0-9]-*.mp3"))
     total = sum(float(_probe(p)["format"]["duration"]) for p in files)
     assert abs(total - float(_probe(tmp_path / "out" / "pl" / "audio" / "wromik-calosc-polski.mp3")["format"]["duration"])) < 1
+    fresh = run_wromik("build", tiny, "--out", tmp_path / "fresh", "--edition", "audio", "--speech-cache",
+                       tmp_path / "empty", check_exit=0)
+    assert "Chapters: 6 recorded and encoded, 0 from the cache" in fresh.stderr
+    for path in files:  # a chapter from the cache is the chapter made afresh
+        assert path.read_bytes() == (tmp_path / "fresh" / "pl" / "audio" / path.name).read_bytes(), path.name
 
 
 def test_the_chapter_check_passes_real_chapters_and_stops_a_silent_or_a_noisy_one(audio, tmp_path):

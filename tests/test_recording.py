@@ -77,3 +77,41 @@ def test_a_marked_passage_is_spoken_in_the_original_languages_voice(tmp_path, la
     assert _sample(clip.end) - _sample(clip.begin) == _samples(two_voices)
     assert _speech(take.raw.read_bytes(), clip) == two_voices
     assert _samples(own.clip(plain(text))) != _samples(two_voices), "one voice for all would be noticed"
+
+
+def test_a_pause_mark_is_silence_between_two_clips(tmp_path):
+    from guide.data.text import PAUSE
+    from guide.speech.recording import WITHIN_SENTENCE
+    take, = _recorder(tmp_path / "cache", "en").record([[Utterance(f"Phone 71 22 300,{PAUSE} 71 22 301.", 0.45)]],
+                                                       tmp_path)
+    clip, = take.clips
+    cache = ClipCache(tmp_path / "cache", engine_for("espeak-ng", "en"))
+    first, second = cache.clip("Phone 71 22 300,"), cache.clip(" 71 22 301.")
+    assert _speech(take.raw.read_bytes(), clip) == first + silence(WITHIN_SENTENCE) + second
+
+
+def test_chapters_are_encoded_once_and_a_damaged_one_is_made_again(tmp_path):
+    """The chapter cache: the second build encodes nothing; a chapter whose MP3 was changed is made again, the same."""
+    said = []
+    made = _recorder(tmp_path / "cache", "en", said=said).recordings(CHAPTERS, ["one", "two"])
+    assert said[-1] == "Chapters: 2 recorded and encoded, 0 from the cache."
+    first = [recording.mp3.read_bytes() for recording in made]
+    again = _recorder(tmp_path / "cache", "en", said=said).recordings(CHAPTERS, ["one", "two"])
+    assert said[-1] == "Chapters: 0 recorded and encoded, 2 from the cache."
+    assert again == made
+    with open(made[1].mp3, "r+b") as damaged:
+        damaged.seek(400)
+        damaged.write(b"\0" * 16)
+    remade = _recorder(tmp_path / "cache", "en", said=said).recordings(CHAPTERS, ["one", "two"])
+    assert said[-1] == "Chapters: 1 recorded and encoded, 1 from the cache."
+    assert [recording.mp3.read_bytes() for recording in remade] == first
+    assert not [p for p in (tmp_path / "cache" / "chapters").iterdir() if p.suffix not in (".mp3", ".json")]
+
+
+def test_a_changed_utterance_makes_only_its_chapter_again(tmp_path):
+    said = []
+    _recorder(tmp_path / "cache", "en", said=said).recordings(CHAPTERS, ["one", "two"])
+    changed = [CHAPTERS[0], [CHAPTERS[1][0], Utterance("The door is heavy.", 0.45)]]
+    _recorder(tmp_path / "cache", "en", said=said).recordings(changed, ["one", "two"])
+    assert said[-2:] == ["Speech (espeak-ng, en-gb): 1 clips synthesised, 1 from the cache.",
+                         "Chapters: 1 recorded and encoded, 1 from the cache."]

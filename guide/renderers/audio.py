@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import uuid
 from dataclasses import replace
 from pathlib import Path
 
-from ..speech.loudness import check_levels, encode_at_target, tag
-from ..speech.daisy import write_daisy
+from ..speech.loudness import tag
+from ..speech.daisy import Heading, write_daisy
 from ..speech.recording import Recorder, Utterance
 from ..speech.script import compose_script
-from ..errors import BuildError
 from ..speech.voices import default_cache_dir, run_program
 from ..document.nodes import plain
 from . import Renderer
@@ -42,39 +40,27 @@ class AudioRenderer(Renderer):
     def write(self) -> None:
         script = compose_script(self.document)
         self.output_path(f"audio/{self.file_name('transcript')}", "text/plain").write_text(script.transcript(), encoding="utf-8")
-        scratch = Path(tempfile.mkdtemp(prefix=".audio-", dir=self.out_dir))  # in the staging folder, never published
-        try:
-            takes = self.recorder.record([_utterances(chapter) for chapter in script.chapters], scratch)
-            files = [self.output_path(f"audio/{number:02d}-{chapter.key}.mp3")
-                     for number, chapter in enumerate(script.chapters, start=1)]
-            names = [f"„{chapter.title}” ({path.name})" for chapter, path in zip(script.chapters, files)]
-            self._check_placed(takes, names)
-            check_levels(names, encode_at_target([take.raw for take in takes], files))
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+        files = [self.output_path(f"audio/{number:02d}-{chapter.key}.mp3")
+                 for number, chapter in enumerate(script.chapters, start=1)]
+        recordings = self.recorder.recordings([_utterances(chapter) for chapter in script.chapters],
+                                              [f"„{chapter.title}” ({path.name})" for chapter, path in zip(script.chapters, files)])
         language = self.document.language.SPEECH_CODE
-        for number, (chapter, path) in enumerate(zip(script.chapters, files), start=1):
+        for number, (chapter, path, recording) in enumerate(zip(script.chapters, files, recordings), start=1):
+            shutil.copyfile(recording.mp3, path)
             tag(path, title=chapter.title, artist=self.document.publisher, album=script.title, language=language,
                 track=f"{number}/{len(files)}")
-        durations = [_duration(path) for path in files]
-        self._whole(files, durations, script, language)
+        notes = self.document.gettext("Notes on the route")
+        parts = [_parts(chapter, recording, notes) for chapter, recording in zip(script.chapters, recordings)]
+        self._whole(files, recordings, parts, script, language)
         playlist = ["#EXTM3U", f"#PLAYLIST:{script.title}"]
-        for chapter, path, duration in zip(script.chapters, files, durations):
-            playlist += [f"#EXTINF:{round(duration)},{chapter.title}", path.name]
+        for chapter, path, recording in zip(script.chapters, files, recordings):
+            playlist += [f"#EXTINF:{round(recording.seconds)},{chapter.title}", path.name]
         self.output_path(f"audio/{self.file_name('playlist')}", "audio/x-mpegurl").write_text("\n".join(playlist) + "\n", encoding="utf-8")
-        self._daisy(files, durations, script, takes)
+        self._daisy(files, recordings, parts, script)
 
-    @staticmethod
-    def _check_placed(takes: list, names: list) -> None:
-        """Every title and sentence of every chapter was placed as a checked clip."""
-        for name, take in zip(names, takes):
-            if take.spoken != len(take.clips):
-                raise BuildError(f"The chapter {name} has speech for {take.spoken} of the {len(take.clips)} titles and "
-                                 "sentences in its transcript. Nothing was published. Fix: build again with an empty "
-                                 "speech cache (--speech-cache NEW_DIR); if it happens again, report it.")
-
-    def _whole(self, files: list, durations: list, script, language: str) -> None:
-        """The chapter MP3s joined frame for frame (so the lengths add up), with an ID3 chapter per chapter."""
+    def _whole(self, files: list, recordings: list, parts: list, script, language: str) -> None:
+        """The chapter MP3s joined frame for frame (so the lengths add up), with ID3 chapters: one per chapter, and a
+        place's chapter split at each route, grouped under a table of contents of its own."""
         path = self.output_path(f"audio/{self.file_name('recording')}")
         listing = path.with_name(".chapters.txt")
         listing.write_text("".join(f"file '{f.name}'\n" for f in files), encoding="utf-8")
@@ -85,20 +71,23 @@ class AudioRenderer(Renderer):
         finally:
             listing.unlink()
         marks, start = [], 0.0
-        for chapter, duration in zip(script.chapters, durations):
-            marks.append((chapter.title, start, start + duration))
-            start += duration
+        for chapter, recording, headings in zip(script.chapters, recordings, parts):
+            marked = [h for h in headings if h.marked]
+            bounds = [0.0] + [h.begin for h in marked[1:]] + [recording.seconds]
+            marks.append((chapter.title, [(h.title, start + begin, start + end)
+                                          for h, begin, end in zip(marked, bounds, bounds[1:])]))
+            start += recording.seconds
         tag(path, title=script.title, artist=self.document.publisher, album=script.title, language=language,
             chapters=marks)
 
-    def _daisy(self, files: list, durations: list, script, takes: list) -> None:
+    def _daisy(self, files: list, recordings: list, parts: list, script) -> None:
         folder = self.output_path("daisy/ncc.html", "text/html").parent
         entries = []
-        for number, (chapter, path, duration, take) in enumerate(zip(script.chapters, files, durations, takes),
-                                                                 start=1):
+        for number, (chapter, path, recording, headings) in enumerate(zip(script.chapters, files, recordings, parts),
+                                                                      start=1):
             audio = f"{number:02d}.mp3"
             os.link(path, self.output_path(f"daisy/{audio}"))
-            entries.append({"title": chapter.title, "audio": audio, "seconds": duration, "sections": _sections(take)})
+            entries.append({"title": chapter.title, "audio": audio, "seconds": recording.seconds, "headings": headings})
         document = self.document
         identifier = f"wromik-{uuid.uuid5(uuid.NAMESPACE_URL, script.title + document.edition_date)}"
         for name in write_daisy(folder, title=script.title, publisher=document.publisher, date=document.edition_date,
@@ -109,27 +98,33 @@ class AudioRenderer(Renderer):
 
 
 def _utterances(chapter) -> list:
-    """A chapter as it is said: each section's title (keyed by its plain text), then its sentences; a pause after
-    each, a longer one after every section but the last."""
+    """A chapter as it is said: each section's title, then its sentences; a pause after each, a longer one after
+    every section but the last."""
     said = []
     for index, section in enumerate(chapter.sections):
-        said.append(Utterance(section.title, AFTER_TITLE, key=plain(section.title)))
+        said.append(Utterance(section.title, AFTER_TITLE))
         said += [Utterance(sentence, BETWEEN_SENTENCES) for sentence in section.sentences]
         if index + 1 < len(chapter.sections):
             said[-1] = replace(said[-1], pause=said[-1].pause + BETWEEN_SECTIONS)
     return said
 
 
-def _sections(take) -> list:
-    """Each section's (title, begin s, end s) in its chapter's file: from its title's clip to the next section's
-    title, the last one's to the lead-out."""
-    titles = [clip for clip in take.clips if clip.key is not None]
-    ends = [clip.begin for clip in titles[1:]] + [take.lead_out]
-    return [(clip.key, clip.begin, end) for clip, end in zip(titles, ends)]
-
-
-def _duration(path: Path) -> float:
-    """An MP3's length as players and ffprobe report it."""
-    result = run_program(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
-                         doing=f"measure {path}")
-    return float(result.stdout.strip())
+def _parts(chapter, recording, notes: str) -> list:
+    """The headings a listener moves between in a chapter, each with where its audio lies (s): the chapter, then each
+    section from its title; a route's steps each from its first sentence to where the next thing said begins, and
+    what a route says after its steps as a part of its own (notes). A route, and the first section after routes, are
+    marked: the whole file's chapter marks begin there."""
+    starts = [clip.begin for clip in recording.clips] + [recording.lead_out]
+    headings, title, after_route = [], 0, False  # title: the index of the section title's utterance
+    for section in chapter.sections:
+        first = title + 1  # the index of its first sentence's utterance
+        end = first + len(section.sentences)
+        steps = [(first + step.first, first + step.end, step.title) for step in section.steps]
+        route = bool(steps)
+        headings.append(Heading(2, plain(section.title), starts[title], starts[steps[0][0] if steps else end],
+                                marked=route or after_route))
+        headings += [Heading(3, name, starts[begin], starts[stop]) for begin, stop, name in steps]
+        if steps and steps[-1][1] < end:
+            headings.append(Heading(3, notes, starts[steps[-1][1]], starts[end]))
+        title, after_route = end, route
+    return [replace(headings[0], level=1, title=chapter.title, marked=True), *headings[1:]]

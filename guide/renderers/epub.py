@@ -16,12 +16,9 @@ import zipfile
 from pathlib import Path
 
 from markupsafe import Markup
-from mutagen.mp3 import MP3
 
 from ..clock import source_date
 from ..document import nodes
-from ..errors import BuildError
-from ..speech.loudness import encode_at_target
 from ..speech.recording import Recorder, Utterance
 from ..speech.script import row_sentence, speaker
 from ..speech.voices import default_cache_dir
@@ -119,40 +116,32 @@ class EpubRenderer(HtmlRenderer):
             for name, write in sorted(self.files.items()):
                 write(scratch / "picture")
                 files[name] = (scratch / "picture").read_bytes()
-            overlays = self.record(chapters, scratch)
-            files.update(overlays)
+            files.update(self.record(chapters))
             files["nav.xhtml"] = self.navigation()
             files["package.opf"] = self.package_document(files, chapters)
             return _zipped(files)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
 
-    def record(self, chapters: list, scratch: Path) -> dict:
+    def record(self, chapters: list) -> dict:
         """Each content document's speech as an MP3 and its SMIL overlay (file name -> bytes); durations kept for the
         package document."""
         recorder = Recorder(engine=self.options.get("speech_engine") or "espeak-ng", lang=self.lang,
                             original_lang=self.document.original_lang if self.document.original_locale else None,
-                            cache_dir=self.options.get("speech_cache") or default_cache_dir(),
+                            cache_dir=Path(self.options.get("speech_cache") or default_cache_dir()),
                             fallback=bool(self.options.get("speech_fallback")),
                             progress=self.say)
         spoken = [(name, heard) for name, heard in chapters if heard]
-        takes = recorder.record([heard for _, heard in spoken], scratch)
+        recordings = recorder.recordings([heard for _, heard in spoken], [name for name, _ in spoken])
         self.narrator = f"{recorder.engine.name} ({recorder.engine.voice})"  # the voice finally used
-        silent = [name for (name, _), take in zip(spoken, takes) if take.spoken != len(take.clips)]
-        if silent:
-            raise BuildError(f"The e-book's pages {', '.join(silent)} have sentences without speech. Nothing was "
-                             f"published. Fix: build again with an empty speech cache (--speech-cache NEW_DIR); if it "
-                             f"happens again, report it.")
-        mp3s = [scratch / f"{number:02d}.mp3" for number in range(1, len(takes) + 1)]
-        encode_at_target([take.raw for take in takes], mp3s)
         overlay = template("overlay.smil")
         files, self.durations = {}, {}
-        for (name, _), take, mp3 in zip(spoken, takes, mp3s):
+        for (name, _), recording in zip(spoken, recordings):
             stem = name.removesuffix(".xhtml")
             audio, smil = f"audio/{stem}.mp3", f"overlays/{stem}.smil"
-            files[audio] = mp3.read_bytes()
-            files[smil] = overlay.render(document=name, audio=f"../{audio}", clips=take.clips).encode("utf-8")
-            self.durations[name] = MP3(mp3).info.length
+            files[audio] = recording.mp3.read_bytes()
+            files[smil] = overlay.render(document=name, audio=f"../{audio}", clips=recording.clips).encode("utf-8")
+            self.durations[name] = recording.seconds
         return files
 
     def index_body(self) -> Markup:

@@ -1,14 +1,26 @@
 """A DAISY 2.02 audio-only fileset: ncc.html (the navigation centre) and one SMIL file per chapter
-(standard AU-04). Chapters are h1 headings, their sections h2; each heading links to a SMIL par
-whose audio clip lies in the chapter's MP3."""
+(standard AU-04). Chapters are h1 headings, their sections h2, a route's steps h3; each heading links to a SMIL par
+whose audio clip lies in the chapter's MP3, one after another."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, select_autoescape
 
-__all__ = ["write_daisy"]
+__all__ = ["Heading", "write_daisy"]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A point a listener can move to: its level (1 a chapter, 2 a section, 3 a step), its name, and where its
+    audio lies in the chapter's file (s)."""
+    level: int
+    title: str
+    begin: float
+    end: float
+    marked: bool = False  # the whole-file MP3 has a chapter mark where it begins
 
 _ENV = Environment(autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
                    keep_trailing_newline=True)
@@ -34,7 +46,7 @@ _NCC = _ENV.from_string("""<?xml version="1.0" encoding="utf-8"?>
 <meta name="ncc:tocItems" content="{{ toc_items }}" />
 <meta name="ncc:totalTime" content="{{ total }}" />
 <meta name="ncc:files" content="{{ files }}" />
-<meta name="ncc:depth" content="2" />
+<meta name="ncc:depth" content="{{ depth }}" />
 <meta name="ncc:pageNormal" content="0" />
 <meta name="ncc:pageFront" content="0" />
 <meta name="ncc:pageSpecial" content="0" />
@@ -43,9 +55,8 @@ _NCC = _ENV.from_string("""<?xml version="1.0" encoding="utf-8"?>
 <body>
 {% for chapter in chapters %}
 {% for section in chapter.sections %}
-{% set level = 1 if loop.first else 2 %}
 {% set first = loop.first and chapter.number == 1 %}
-<h{{ level }}{% if first %} class="title"{% endif %} id="{{ section.id }}"><a href="{{ chapter.smil }}#{{ section.par }}">{{ title if first else chapter.title if loop.first else section.title }}</a></h{{ level }}>
+<h{{ section.level }}{% if first %} class="title"{% endif %} id="{{ section.id }}"><a href="{{ chapter.smil }}#{{ section.par }}">{{ title if first else section.title }}</a></h{{ section.level }}>
 {% endfor %}
 {% endfor %}
 </body>
@@ -88,13 +99,13 @@ def _clock(seconds: float) -> str:
 
 def write_daisy(folder: Path, *, title: str, publisher: str, date: str, lang: str, narrator: str, identifier: str,
                 chapters: list) -> list:
-    """Write ncc.html and the SMIL files; chapters are dicts with title, audio (file name), seconds and sections
-    [(title, begin s, end s)]. Returns the file names written."""
+    """Write ncc.html and the SMIL files; chapters are dicts with title, audio (file name), seconds and headings
+    (Heading). Returns the file names written."""
     elapsed, prepared = 0.0, []
     for number, chapter in enumerate(chapters, start=1):
-        sections = [{"title": name, "begin": begin, "end": end, "id": f"h{number:02d}_{index}",
+        sections = [{"title": h.title, "level": h.level, "begin": h.begin, "end": h.end, "id": f"h{number:02d}_{index}",
                      "par": f"p{index}", "text": f"t{index}", "clip": f"a{index}"}
-                    for index, (name, begin, end) in enumerate(chapter["sections"], start=1)]
+                    for index, h in enumerate(chapter["headings"], start=1)]
         prepared.append({**chapter, "number": number, "smil": f"{number:02d}.smil", "sections": sections,
                          "elapsed": _clock(elapsed), "length": _clock(chapter["seconds"])})
         elapsed += chapter["seconds"]
@@ -106,5 +117,6 @@ def write_daisy(folder: Path, *, title: str, publisher: str, date: str, lang: st
     (folder / "ncc.html").write_text(_NCC.render(
         title=title, publisher=publisher, date=date, lang=lang, narrator=narrator, identifier=identifier,
         toc_items=sum(len(c["sections"]) for c in prepared), total=_clock(elapsed),
-        files=len(names) + len(audio), chapters=prepared), encoding="utf-8")
+        files=len(names) + len(audio), chapters=prepared,
+        depth=max(h["level"] for c in prepared for h in c["sections"])), encoding="utf-8")
     return names

@@ -16,20 +16,24 @@ from pathlib import Path
 from mutagen.id3 import CHAP, CTOC, ID3, TALB, TIT2, TLAN, TPE1, TRCK, CTOCFlags
 
 from ..errors import BuildError
-from .voices import RATE, program_lines, run_program
+from .voices import RATE, program_lines
 
-__all__ = ["silence", "seconds", "loudness_of_files", "normalising_gain", "encode_mp3", "encode_at_target", "tag",
-           "check_levels", "TARGET_LUFS", "CHAPTER_TOLERANCE", "ENCODING_LOSS"]
+__all__ = ["silence", "seconds", "loudness_of_files", "raw_loudness", "encode_limited", "at_target", "tag",
+           "check_levels", "levels_at_common_gain", "side_by_side", "limiter", "TARGET_LUFS", "CHAPTER_TOLERANCE", "ENCODING_LOSS"]
 
 TARGET_LUFS = -18.0
-# How far a published chapter may measure from TARGET_LUFS. The chapters all get the one gain that brings the whole
-# programme to the target, so they differ a little with what they say: measured on the MP3s of healthy builds, the
-# tiny guide's 6 chapters lie at −18.2 … −17.6 LUFS (whole −18.05) and routes/wroclaw's 18 at −18.1 … −17.8, at most
-# 0.4 LU off. A damaged speech clip made chapters of −49.9, −44.3 and −4.1 LUFS. ±2 LU passes the first with a wide
-# margin and stops the second.
+# How far a chapter may measure from TARGET_LUFS when played at the gain that brings the programme's typical (median)
+# chapter there (levels_at_common_gain). Each chapter is brought to the target on its own, but its raw loudness tells
+# whether its speech is healthy: with one gain for all, the tiny guide's 6 chapters lay at −18.2 … −17.6 LUFS and
+# routes/wroclaw's 18 at −18.1 … −17.8, at most 0.4 LU off, while a damaged speech clip made chapters of −49.9, −44.3
+# and −4.1 LUFS. ±2 LU passes the first with a wide margin and stops the second.
 CHAPTER_TOLERANCE = 2.0
 ENCODING_LOSS = 0.4  # LU: a 64 kbit/s MP3 measures about this much quieter than the samples it was made from
-SETTLE = 0.5  # LU: how far the whole recording's MP3s may measure from TARGET_LUFS before they are made again
+# LU the limiter takes off speech it lowers the peaks of: 0.33–0.37 on all 18 chapters of routes/wroclaw in espeak-ng's
+# voice, brought up 3.3–3.7 dB; the gain allows for it, and a chapter it takes much more from is encoded again (SETTLE)
+LIMITER_LOSS = 0.35
+SETTLE = 0.3  # LU: how far a limited chapter may measure from its goal before it is encoded again
+MAX_GAIN = 40.0  # dB: no speech is this quiet; more would only raise the noise of a silent file
 _LIMIT = 0.71  # sample-peak ceiling (−3 dBFS) that keeps inter-sample peaks under −1.5 dBTP
 _PCM = ["-f", "s16le", "-ac", "1", "-ar", str(RATE)]
 
@@ -68,45 +72,54 @@ def _integrated(blocks: Counter) -> float:
     return mean(lambda level: level > threshold)
 
 
-def _measured(path: Path, gain: float | None) -> Counter:
-    """The blocks of an audio file decoded to RATE, or of raw PCM at RATE with a gain and the limiter (as
-    encode_mp3 makes it) when gain is given."""
-    source, chain = ((["-i", str(path)], f"{_DECODED},ebur128") if gain is None
-                     else ([*_PCM, "-i", str(path)], f"{_limited(gain)},ebur128"))
-    return _blocks(program_lines(["ffmpeg", "-nostdin", "-hide_banner", "-v", "info", *source, "-af", chain, "-f",
-                                  "null", "-"], doing=f"measure {path}"))
+def _measured(path: Path) -> Counter:
+    """The blocks of an audio file (an MP3) decoded to RATE."""
+    return _blocks(program_lines(["ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-v", "info", "-i", str(path), "-af",
+                                  f"{_DECODED},ebur128", "-f", "null", "-"], doing=f"measure {path}"))
 
 
-def _limited(gain: float) -> str:
+def limiter(gain: float) -> str:
     """The filters for one gain in dB, then a limiter for the few peaks (it keeps the true peak under −1.5 dBTP)."""
     return f"volume={gain:.2f}dB,alimiter=limit={_LIMIT}:attack=2:release=40:level=false"
 
 
-def loudness_of_files(paths: list, *, gain: float | None = None) -> tuple:
-    """The loudness of each file and of all of them played one after another, from one read of each: audio files
-    (MP3s), or raw PCM at RATE with a gain and the limiter (as encode_mp3 would make them) when gain is given."""
-    blocks = _side_by_side(lambda path: _measured(path, gain), paths)
+def loudness_of_files(paths: list) -> tuple:
+    """The loudness of each audio file (MP3) and of all of them played one after another, from one read of each."""
+    blocks = side_by_side(_measured, paths)
     return [_integrated(b) for b in blocks], _integrated(sum(blocks, Counter()))
 
 
-def normalising_gain(paths: list, target: float) -> float:
-    """The one gain in dB that brings raw PCM files at RATE, played one after another and limited as encode_mp3
-    limits them, to the target loudness. The limiter costs loudness as it lowers the peaks, so the gain is found by
-    the secant method: each step reads the files once, measuring and writing nothing, and the last small step (once
-    within 0.2 LU) is taken unmeasured."""
-    last_gain, last_level = 0.0, loudness_of_files(paths, gain=0.0)[1]
-    gain = target - last_level
-    for _ in range(3):
-        level = loudness_of_files(paths, gain=gain)[1]
-        slope = (level - last_level) / (gain - last_gain) if gain != last_gain else 1.0
-        last_gain, last_level = gain, level
-        gain += (target - level) / min(1.0, max(0.25, slope))
-        if abs(level - target) < 0.2:
-            break
-    return gain
+def raw_loudness(raw: Path) -> float:
+    """The integrated loudness of raw PCM at RATE: one read of the file."""
+    return _integrated(_blocks(program_lines(["ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-v", "info", *_PCM,
+                                              "-i", str(raw), "-af", "ebur128", "-f", "null", "-"],
+                                             doing=f"measure {raw.name}")))
 
 
-def _side_by_side(work, items: list) -> list:
+def encode_limited(raw: Path, mp3: Path, gain: float) -> float:
+    """Raw PCM at RATE with one gain in dB and the limiter, as a mono MP3 at 64 kbit/s (byte-identical for the same
+    samples), measured on the way: one read of the file. Returns the loudness of the limited samples."""
+    graph = f"[0:a]{limiter(gain)},asplit=2[coded][metered];[metered]ebur128[measured]"
+    return _integrated(_blocks(program_lines(
+        ["ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-v", "info", *_PCM, "-i", str(raw), "-filter_complex",
+         graph, "-map", "[coded]", "-c:a", "libmp3lame", "-b:a", "64k", "-map_metadata", "-1", "-fflags", "+bitexact",
+         "-flags:a", "+bitexact", "-id3v2_version", "0", "-f", "mp3", "-y", str(mp3), "-map", "[measured]", "-f", "null",
+         "-"], doing=f"encode {mp3.name}")))
+
+
+def at_target(raw: Path, mp3: Path) -> tuple:
+    """A chapter's raw PCM as its MP3 at TARGET_LUFS: measured once, limited and encoded once (again only if the limiter
+    took more than SETTLE off). Returns the raw loudness and the MP3's (the limited samples' less ENCODING_LOSS)."""
+    before = raw_loudness(raw)
+    goal = TARGET_LUFS + ENCODING_LOSS
+    gain = min(goal - before + LIMITER_LOSS, MAX_GAIN)
+    after = encode_limited(raw, mp3, gain)
+    if abs(after - goal) > SETTLE and before > _ABSOLUTE_GATE:
+        after = encode_limited(raw, mp3, min(gain + goal - after, MAX_GAIN))
+    return before, after - ENCODING_LOSS
+
+
+def side_by_side(work, items: list) -> list:
     """work(item) for every item, as many at a time as there are processors (each runs ffmpeg). On a failure or a
     stop, the items not yet started are dropped."""
     pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
@@ -114,6 +127,13 @@ def _side_by_side(work, items: list) -> list:
         return list(pool.map(work, items))
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def levels_at_common_gain(raw_levels: list) -> list:
+    """Each chapter's loudness at the one gain that brings the median chapter to TARGET_LUFS."""
+    heard = sorted(level for level in raw_levels if level > _ABSOLUTE_GATE) or [TARGET_LUFS]
+    gain = TARGET_LUFS - heard[len(heard) // 2]
+    return [level + gain if level > _ABSOLUTE_GATE else level for level in raw_levels]
 
 
 def check_levels(names: list, levels: list) -> None:
@@ -131,32 +151,12 @@ def check_levels(names: list, levels: list) -> None:
                          "wrong, report it.")
 
 
-def encode_mp3(files: list, gain: float) -> None:
-    """Each (raw PCM at RATE, MP3) pair: the samples with one gain in dB and the limiter, as a mono MP3 at
-    64 kbit/s, byte-identical for the same samples; side by side."""
-    _side_by_side(lambda pair: run_program(
-        ["ffmpeg", "-nostdin", "-v", "error", *_PCM, "-i", str(pair[0]), "-af", _limited(gain), "-c:a", "libmp3lame",
-         "-b:a", "64k", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact", "-id3v2_version", "0",
-         "-y", str(pair[1])], doing=f"encode {pair[1].name}"), files)
-
-
-def encode_at_target(raws: list, files: list) -> list:
-    """Each raw PCM file (at RATE) as its MP3 in files, all with the one gain that brings the whole recording to
-    TARGET_LUFS; each MP3's loudness. The MP3s are what listeners get: they are measured, and made again once, the
-    gain corrected, if the whole is more than SETTLE off (the encoding lost more than ENCODING_LOSS)."""
-    gain = normalising_gain(raws, TARGET_LUFS + ENCODING_LOSS)
-    for _ in range(2):
-        encode_mp3(list(zip(raws, files)), gain)
-        levels, level = loudness_of_files(files)
-        if abs(level - TARGET_LUFS) <= SETTLE:
-            break
-        gain += TARGET_LUFS - level
-    return levels
-
-
 def tag(path: Path, *, title: str, artist: str, album: str, language: str, track: str | None = None,
         chapters: list | None = None) -> None:
-    """ID3v2 tags: TIT2, TPE1, TALB, TLAN (ISO 639-2), and CHAP frames with a CTOC for (title, start s, end s)."""
+    """ID3v2.3 tags: TIT2, TPE1, TALB, TLAN (ISO 639-2), and chapters: (chapter title, [(mark title, start s, end s)])
+    each as a CHAP frame in a top-level CTOC, or, when a chapter has several marks, a CTOC of its own with a CHAP per
+    mark. Version 2.3, whose frame sizes are plain numbers: ffmpeg reads a 2.4 frame over 127 bytes followed by the
+    padding as the end of the tag (it guesses the size's encoding from the next frame) and lost the last chapter."""
     tags = ID3()
     tags.add(TIT2(encoding=3, text=[title]))
     tags.add(TPE1(encoding=3, text=[artist]))
@@ -164,11 +164,19 @@ def tag(path: Path, *, title: str, artist: str, album: str, language: str, track
     tags.add(TLAN(encoding=3, text=[language]))
     if track:
         tags.add(TRCK(encoding=3, text=[track]))
-    if chapters:
-        ids = [f"ch{n:02d}" for n in range(1, len(chapters) + 1)]
-        tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
-                      sub_frames=[TIT2(encoding=3, text=[album])]))
-        for element, (name, start, end) in zip(ids, chapters):
+    top = []
+    for number, (name, marks) in enumerate(chapters or [], start=1):
+        ids = [f"ch{number:02d}"] + [f"ch{number:02d}.{n}" for n in range(1, len(marks))]
+        for element, (mark, start, end) in zip(ids, marks):
             tags.add(CHAP(element_id=element, start_time=round(start * 1000), end_time=round(end * 1000),
+                          sub_frames=[TIT2(encoding=3, text=[mark])]))
+        if len(marks) == 1:
+            top.append(ids[0])
+        else:
+            top.append(f"toc{number:02d}")
+            tags.add(CTOC(element_id=top[-1], flags=CTOCFlags.ORDERED, child_element_ids=ids,
                           sub_frames=[TIT2(encoding=3, text=[name])]))
-    tags.save(path, v2_version=4)
+    if top:
+        tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=top,
+                      sub_frames=[TIT2(encoding=3, text=[album])]))
+    tags.save(path, v2_version=3)

@@ -18,15 +18,24 @@ from ..document import nodes
 from ..document.nodes import plain, spans
 from ..data.text import ORIGINAL_END, original, remarked
 
-__all__ = ["Script", "Chapter", "Section", "compose_script", "speaker", "row_sentence"]
+__all__ = ["Script", "Chapter", "Section", "Step", "compose_script", "speaker", "row_sentence"]
 
 MEDIUM = "audio"
+
+
+@dataclass(frozen=True)
+class Step:
+    """A numbered step of a route, which a listener can repeat: sentences[first:end] of its section."""
+    title: str  # what it is called in navigation, 'Krok trzeci'
+    first: int
+    end: int
 
 
 @dataclass(frozen=True)
 class Section:
     title: str  # spoken form, with its marks
     sentences: tuple  # spoken forms, with their marks
+    steps: tuple = ()  # Steps, in order
 
 
 @dataclass(frozen=True)
@@ -101,10 +110,17 @@ class _Reader:
         return Chapter(section.key, plain(self.say(section.title)).rstrip(" ,;"), tuple(parts))
 
     def section(self, title: str, blocks) -> Section:
-        texts = [text for block in blocks if nodes.shown_in(block, MEDIUM)
-                 for text in getattr(self, f"read_{type(block).__name__.lower()}")(block)]
-        said = [_closed(self.say(sentence)) for text in texts for sentence in self.language.sentences(text)]
-        return Section(self.say(title).rstrip(" ,;"), tuple(s for s in said if s))
+        """A section's sentences; each item of a numbered list (a route's step) is a Step."""
+        said, steps = [], []
+        for block in blocks:
+            if not nodes.shown_in(block, MEDIUM):
+                continue
+            for text in getattr(self, f"read_{type(block).__name__.lower()}")(block):
+                first = len(said)
+                said += [s for s in (_closed(self.say(sentence)) for sentence in self.language.sentences(text)) if s]
+                if isinstance(block, nodes.ItemList) and block.numbered and len(said) > first:
+                    steps.append(Step(plain(said[first]).rstrip("."), first, len(said)))
+        return Section(self.say(title).rstrip(" ,;"), tuple(said), tuple(steps))
 
     def read_paragraph(self, block) -> list:
         return list(block.sentences)

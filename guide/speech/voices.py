@@ -29,7 +29,7 @@ from typing import ClassVar, Iterator
 from ..errors import BuildError, SpeechError, UsageError, missing_program
 
 __all__ = ["RATE", "SpeechEngine", "ClipCache", "engine_for", "default_cache_dir", "speech_problem", "run_program",
-           "program_lines"]
+           "program_lines", "unwritable"]
 
 RATE = 22050
 ENGINES: dict = {}  # engine name -> class
@@ -216,7 +216,7 @@ class ClipCache:
             self.directory.mkdir(parents=True, exist_ok=True)
             tempfile.TemporaryFile(dir=self.directory).close()
         except OSError as error:
-            raise BuildError(self._unwritable(error)) from None
+            raise BuildError(unwritable(self.directory, error)) from None
         self.identity = (engine.lang, engine.name, engine.voice, engine.version())
         self.synthesised = self.reused = 0
 
@@ -275,21 +275,23 @@ class ClipCache:
         except OSError as error:
             with contextlib.suppress(OSError):
                 partial.unlink()
-            raise BuildError(self._unwritable(error)) from None
+            raise BuildError(unwritable(self.directory, error)) from None
 
-    def _unwritable(self, error: OSError) -> str:
-        fix = "give write access to it"
-        if isinstance(error, (NotADirectoryError, FileExistsError)):
-            blocking = next((p for p in (*reversed(self.directory.parents), self.directory)
-                             if p.exists() and not p.is_dir()), self.directory)
-            reason = ("it is a file, not a folder" if blocking == self.directory
-                      else f"{blocking} in its path is a file, not a folder")
-            fix = f"move the file {blocking} away"
-        elif error.errno in (errno.EACCES, errno.EPERM):
-            reason = "permission denied"
-        elif error.errno in (errno.ENOSPC, errno.EDQUOT):
-            reason, fix = "the disk is full", "free some space on its disk"
-        else:
-            reason = (error.strerror or str(error)).lower()
-        return (f"The speech cache folder {self.directory} cannot be written ({reason}). Fix: {fix}, or choose "
-                "another folder with --speech-cache DIR or WROMIK_SPEECH_CACHE.")
+
+def unwritable(directory: Path, error: OSError) -> str:
+    """Why a speech cache folder cannot be written, and how to fix it."""
+    fix = "give write access to it"
+    if isinstance(error, (NotADirectoryError, FileExistsError)):
+        blocking = next((p for p in (*reversed(directory.parents), directory)
+                         if p.exists() and not p.is_dir()), directory)
+        reason = ("it is a file, not a folder" if blocking == directory
+                  else f"{blocking} in its path is a file, not a folder")
+        fix = f"move the file {blocking} away"
+    elif error.errno in (errno.EACCES, errno.EPERM):
+        reason = "permission denied"
+    elif error.errno in (errno.ENOSPC, errno.EDQUOT):
+        reason, fix = "the disk is full", "free some space on its disk"
+    else:
+        reason = (error.strerror or str(error)).lower()
+    return (f"The speech cache folder {directory} cannot be written ({reason}). Fix: {fix}, or choose "
+            "another folder with --speech-cache DIR or WROMIK_SPEECH_CACHE.")
