@@ -107,13 +107,17 @@ def _text(value):
 
 
 def _signals(crossing: dict) -> str:
-    parts = []
+    """What a crossing has, then what nobody has checked, 'brak danych' said once:
+    'Na przejściu: ..., ...; brak danych: ...'."""
+    parts, unknown = [], []
     for key, yes, no in (("traffic_lights", "sygnalizacja świetlna", "bez sygnalizacji świetlnej"),
                          ("sound_signal", "sygnał dźwiękowy", "bez sygnału dźwiękowego"),
                          ("tactile_paving", "ścieżka dotykowa", "bez ścieżki dotykowej")):
         value = crossing.get(key)
-        parts.append(yes if value else no if value is False else f"brak danych: {yes}")
-    return ", ".join(parts)
+        (parts if value is not None else unknown).append(yes if value or value is None else no)
+    if not parts:
+        return f"Na przejściu brak danych: {', '.join(unknown)}."
+    return f"Na przejściu: {', '.join(parts)}" + (f"; brak danych: {', '.join(unknown)}." if unknown else ".")
 
 
 SIDES = {"left": "po lewej stronie", "right": "po prawej stronie"}  # road_side and building_line in words
@@ -182,7 +186,7 @@ def _crossing(step: Step) -> str:
     text += f"Przejdź przez {what} przejściem dla pieszych, {quantity(step.distance_m, 'metre')}."
     if step.crossings:
         text += f" To przejście numer {step.crossings} na trasie."
-    return text + f" Na przejściu: {_signals(step.crossing or {})}."
+    return text + " " + _signals(step.crossing or {})
 
 
 def level(floor: int, *, where: bool = False, dot: bool = True) -> str:
@@ -248,8 +252,6 @@ def _door(facts: dict) -> str:
 
 def _warning(code: str) -> str | None:
     kind, _, value = code.partition(":")
-    if kind == "unknown":
-        return f"brak danych: {_PL['attribute'].get(value, value)}"
     if kind == "kerb":
         return f"krawężnik {_num(float(value))} cm"
     if kind == "steep":
@@ -469,8 +471,11 @@ def _fact_sentence(name: str, fact, kind, *, with_source: bool) -> str:
 
 
 def warning_notes(codes) -> str:
-    """Step warnings as one clause: 'brak sygnału dźwiękowego; krawężnik 3 cm'."""
-    return "; ".join(note for note in (_warning(code) for code in codes) if note)
+    """Step warnings as one clause: 'brak sygnału dźwiękowego; krawężnik 3 cm'; what nobody has
+    checked in one clause, 'brak danych' said once."""
+    unknown = [_PL["attribute"].get(code[8:], code[8:]) for code in codes if code.startswith("unknown:")]
+    notes = [note for note in (_warning(code) for code in codes if not code.startswith("unknown:")) if note]
+    return "; ".join(([f"brak danych: {', '.join(unknown)}"] if unknown else []) + notes)
 
 
 _VEHICLES = {"tram": "tramwaje", "bus": "autobusy", "trolleybus": "trolejbusy", "metro": "metro", "train": "pociągi",
