@@ -2,8 +2,8 @@
 
 A script is chapters (each chapter of the document that is for listening), each made of sections a
 listener can jump to (the chapter's own text, then every section inside it), each made of sentences.
-Lists and tables are read item by item, numbered steps with their ordinal, every map by its long
-description and every photo by what it shows (its alternative text). The language pack's `spoken()`
+Lists and tables are read item by item, numbered steps with their ordinal, and every photo by what it shows (its
+alternative text); maps are for the eyes (a route's summary says what its map shows). The language pack's `spoken()`
 turns every sentence into the words actually said; the transcript is those words. A passage marked as in the
 guide's first language (a Polish street name in the Ukrainian guide) is said by that language's pack and, in
 the recording, by its voice: sentences keep the marks (guide.data.text.original); titles and the transcript
@@ -117,9 +117,6 @@ class _Reader:
 
     def read_table(self, block) -> list:
         return [row_sentence(row) for row in block.rows]
-
-    def read_figure(self, block) -> list:
-        return [self._("Map description."), *block.description]
 
     def read_photo(self, block) -> list:
         return [self._("Photo: {description}", description=block.alt)]

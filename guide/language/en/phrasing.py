@@ -483,13 +483,13 @@ def describe_stop(vehicles: tuple, lines: tuple) -> str:
 
 def describe_map(*, origin_kind: str, origin_name: str, place_name: str, entrance_name: str | None,
                  length_m: float) -> tuple:
-    """What a route map shows: its short alternative text and, for listeners, its overview."""
+    """What a route map shows: its short alternative text and its overview (how maps are drawn is the
+    document's message)."""
     length = quantity(round(length_m), "metre")
     origin, place = name_of(origin_name), name_of(place_name)
     to = f"the entrance: {text_in(entrance_name, 'en')}" if entrance_name else place
     stop = origin_kind == "stop"
     alt = f"Map of the route from {f'the stop {origin}' if stop else 'the car park'} to {to}, {length}."
     overview = (f"The map shows the route from {'the stop' if stop else 'the car park:'} {origin} to the building "
-                f"{place}. The route is {length} long and drawn as a thick line with white dashes. North is at the "
-                "top of the map.")
+                f"{place}. The route is {length} long.")
     return alt, overview

@@ -493,12 +493,12 @@ def describe_stop(vehicles: tuple, lines: tuple) -> str:
 
 def describe_map(*, origin_kind: str, origin_name: str, place_name: str, entrance_name: str | None,
                  length_m: float) -> tuple:
-    """What a route map shows: its short alternative text and, for listeners, its overview."""
+    """What a route map shows: its short alternative text and its overview (how maps are drawn is the
+    document's message)."""
     length = quantity(round(length_m), "metre")
     to = f"wejścia: {entrance_name}" if entrance_name else place_name
     alt = f"Mapa trasy z przystanku {origin_name} do {to}, {length}." if origin_kind == "stop" else \
         f"Mapa trasy z parkingu do {to}, {length}."
     start = f"z przystanku {origin_name}" if origin_kind == "stop" else f"z parkingu: {origin_name}"
-    overview = (f"Mapa pokazuje trasę {start} do budynku {place_name}. "
-                f"Trasa ma {length} i jest zaznaczona grubą linią z białymi kreskami. Północ jest u góry mapy.")
+    overview = f"Mapa pokazuje trasę {start} do budynku {place_name}. Trasa ma {length}."
     return alt, overview

@@ -545,13 +545,13 @@ def describe_stop(vehicles: tuple, lines: tuple) -> str:
 
 def describe_map(*, origin_kind: str, origin_name: str, place_name: str, entrance_name: str | None,
                  length_m: float) -> tuple:
-    """What a route map shows: its short alternative text and, for listeners, its overview."""
+    """What a route map shows: its short alternative text and its overview (how maps are drawn is the
+    document's message)."""
     length = quantity(round(length_m), "metre")
     place = named(place_name)
     to = f"входу: {entrance_name}" if entrance_name else f"місця: {place}"  # the edition's name of the entrance
     start = f"від зупинки {stop_name(origin_name)}" if origin_kind == "stop" else \
         f"від парковки: {named(origin_name)}"
     alt = f"Карта маршруту {start if origin_kind == 'stop' else 'від парковки'} до {to}, {length}."
-    overview = (f"Карта показує маршрут {start} до будівлі: {place}. "
-                f"Маршрут завдовжки {length} позначено товстою лінією з білими рисками. Північ угорі карти.")
+    overview = f"Карта показує маршрут {start} до будівлі: {place}. Маршрут завдовжки {length}."
     return alt, overview
