@@ -12,15 +12,16 @@ import re
 import unicodedata
 from ..media import FONT_FILES
 
-__all__ = ["unsafe_character", "undrawable_characters", "terminal_safe", "original", "spans", "plain", "remarked"]
+__all__ = ["unsafe_character", "undrawable_characters", "terminal_safe", "original", "spans", "plain", "remarked", "PAUSE"]
 
 # A passage in the guide's original language (its first: the language of the data's names) inside a text of
 # another language: a street, stop or place name, or a text not yet translated. Editions tag it (a PDF Span with
 # /Lang, another voice in the recording); everything else shows it without the marks. Data may not hold the marks.
 ORIGINAL_START, ORIGINAL_END = "\ue000", "\ue001"
+PAUSE = "\ue002"  # where the listener hears a pause: between phone numbers, between items said in one sentence
 _ORIGINAL = re.compile(f"{ORIGINAL_START}(.*?){ORIGINAL_END}", re.S)
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000\ue001\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069]"
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000\ue001\ue002\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069]"
                      "|[\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff"
                      "\U000ffffe\U000fffff\U0010fffe\U0010ffff]")
 _KINDS = {"Cc": "a control character", "Cs": "a lone surrogate (half of a broken character)",

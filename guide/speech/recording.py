@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data.text import PAUSE
 from ..document.nodes import plain, spans
 from ..errors import SpeechError
 from .loudness import seconds, silence
@@ -105,6 +106,7 @@ def _take(utterances: list, raw: Path, cache: ClipCache, originals: ClipCache | 
 
 def _clip(text: str, cache: ClipCache, originals: ClipCache | None) -> bytes:
     """The speech of a text; its passages in the guide's original language in that language's voice."""
+    text = text.replace(PAUSE, "")  # stop-gap until the recorder puts a short silence at each pause
     pieces = [(piece.strip(), marked) for piece, marked in spans(text) if any(c.isalnum() for c in piece)]
     if originals is None or not any(marked for _, marked in pieces):
         return cache.clip(plain(text))
