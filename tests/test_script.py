@@ -63,7 +63,7 @@ def test_how_to_listen_says_how_to_move_and_how_maps_are_drawn_not_the_printed_p
     assert "cofnij się o jeden nagłówek na trzecim poziomie" in said and "każdy krok trasy" in said
     assert "znacznik rozdziału przy każdym miejscu i przy każdej trasie" in said
     assert "Trasa jest zaznaczona grubą linią z białymi kreskami. Północ jest u góry mapy." in said
-    assert "nikt jeszcze tego nie sprawdził" in said and "zadzwoń przed wizytą" in said
+    assert "nikt jeszcze tego nie sprawdził" in said and "zapytaj o to przed wizytą" in said
 
 
 def test_transcript_has_no_abbreviation_roman_numeral_or_digit(script):

@@ -306,7 +306,7 @@ class StandardBuilder(Builder):
                           _("In the recording each route says where it starts, which entrance it leads to and how long "
                             "it is. Then come its steps, one by one."),
                           _("The words \u201cno data\u201d mean that nobody has checked it yet. They do not mean that "
-                            "it is accessible. If it matters to you, call before your visit.")),)),
+                            "it is accessible."), _("Ask before your visit if it matters to you.")),)),
         ))
 
     def contents(self, chapters) -> Section:

@@ -114,7 +114,8 @@ class _Reader:
         sentences = [sentence for text in texts for sentence in self.language.sentences(text)]
         said = [(_closed(self.say(sentence)), _closed(self.write(sentence))) for sentence in sentences]
         said = [pair for pair in said if pair[0]]
-        return Section(self.say(title).rstrip(" ,;"), tuple(spoken for spoken, _ in said),
+        spoken_title = self.say(title).replace(PAUSE, "")  # a title is said in one breath
+        return Section(spoken_title.rstrip(" ,;"), tuple(spoken for spoken, _ in said),
                        self.write(title).rstrip(" ,;"), tuple(written for _, written in said))
 
     def read_paragraph(self, block) -> list:
