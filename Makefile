@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMPS := .stamps
 APT_PACKAGES := python3 python3-venv python3-pip poppler-utils ghostscript espeak-ng ffmpeg sox libsox-fmt-mp3 \
+	hunspell hunspell-pl \
 	openjdk-17-jdk-headless \
 	libjaxb-java libistack-commons-java libtxw2-java libstax-ex-java libfastinfoset-java libactivation-java \
 	chromium chromium-driver

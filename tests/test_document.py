@@ -264,3 +264,16 @@ def test_sign_language_says_how_it_is_offered_in_both_registers(tiny, how, stand
         return [item.text for block in inside.blocks for item in getattr(block, "items", ())]
     assert standard in texts("standard")
     assert easy in texts("easy-read") and ("Pracownik zna język migowy." in texts("easy-read")) == (how == "on_site")
+
+
+def test_every_map_keeps_its_whole_description_for_the_web_and_pdf_editions_but_not_for_listeners(documents):
+    """The web page's map description (and the PDF's map) is what the map shows and how it is drawn; the recording
+    says the route's start, entrance and length in its summary, and how maps are drawn once in how to listen."""
+    figures = [b for s in documents.get("pl").walk() for b in s.blocks if isinstance(b, Figure)]
+    assert len(figures) == ROUTES_TODAY
+    for figure in figures:
+        assert figure.description[0].startswith("Mapa pokazuje trasę z ") and " do budynku " in figure.description[0]
+        assert re.fullmatch(r"Trasa ma \d+ metr(y|ów)?\.", figure.description[1]), figure.description
+        assert figure.description[2:] == ("Trasa jest zaznaczona grubą linią z białymi kreskami.",
+                                          "Północ jest u góry mapy.")
+        assert "audio" not in figure.only and "web" in figure.only and "paper" in figure.only

@@ -71,7 +71,7 @@ def test_a_blind_walker_hears_the_crossing_before_reaching_it_and_every_signal()
                               crossing={"traffic_lights": True, "sound_signal": False, "tactile_paving": None}))
     assert text == (f"In 5 metres, turn left: there is a pedestrian crossing there. Cross {NOWOWIEJSKA} at the "
                     "pedestrian crossing, 12 metres. This is crossing number 2 on the route. At the crossing: traffic "
-                    "lights, no sound signal, no data: tactile paving.")
+                    "lights, no sound signal; no data: tactile paving.")
 
 
 def test_arrival_describes_the_door_with_an_untranslated_entrance_name_marked():

@@ -111,14 +111,15 @@ def _elements(node):
 
 
 def test_transcripts_have_no_digits_and_no_latin_words_but_names_in_ukrainian(trilingual_build, tmp_path):
-    """What the recording says: no digits in the transcripts; in Ukrainian every Latin-script word is a passage the
-    Polish voice says (a name), never Ukrainian speech."""
+    """What the recording says: no digits in the transcripts but in names written as they are (MP3, web addresses);
+    in Ukrainian every Latin-script word is a passage the Polish voice says (a name), never Ukrainian speech."""
     from guide import compose, load_guide
     from guide.document.builder import Documents
     from guide.speech.script import compose_script
     for lang in ("uk", "en"):
         transcript = (trilingual_build / lang / "audio" / pack(lang).FILE_NAMES["transcript"]).read_text(encoding="utf-8")
-        assert not re.search(r"\d", transcript), re.search(r".{30}\d.{30}", transcript)
+        heard = re.sub(r"\S*[./@]\S*[\w/]|\b[A-Z]+\d\b", "", transcript)  # 'MP3' and addresses as written
+        assert not re.search(r"\d", heard), re.search(r".{30}\d.{30}", heard)
     english = (trilingual_build / "en" / "audio" / pack("en").FILE_NAMES["transcript"]).read_text(encoding="utf-8")
     assert "Testowa one" in english and "Testowaone" not in english  # the Polish name, its number in English
     script = compose_script(Documents(compose(load_guide(trilingual_copy(tmp_path / "tiny")))).get("uk"))

@@ -90,7 +90,7 @@ def test_a_crossing_names_every_signal_or_its_absence():
                                     crossing={"traffic_lights": True, "sound_signal": False})))
     assert text.startswith("Через 5 метрів поверніть ліворуч: там пішохідний перехід. Перейдіть вулицю Браніборську "
                            "(ul. Braniborska) пішохідним переходом, 12 метрів.")
-    assert "перехід номер 2" in text and "світлофор, без звукового сигналу, немає даних: тактильна доріжка" in text
+    assert "перехід номер 2" in text and "світлофор, без звукового сигналу; немає даних: тактильна доріжка" in text
 
 
 @pytest.mark.parametrize("floor, where, dot, said", [

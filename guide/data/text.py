@@ -12,7 +12,7 @@ import re
 import unicodedata
 from ..media import FONT_FILES
 
-__all__ = ["PAUSE", "unsafe_character", "undrawable_characters", "terminal_safe", "original", "spans", "plain", "remarked"]
+__all__ = ["unsafe_character", "undrawable_characters", "terminal_safe", "original", "spans", "plain", "remarked", "PAUSE"]
 
 # A passage in the guide's original language (its first: the language of the data's names) inside a text of
 # another language: a street, stop or place name, or a text not yet translated. Editions tag it (a PDF Span with

@@ -183,7 +183,12 @@ class Builder:
                           start_pictogram=self.start_pictogram(route), metres=lambda n: plain(self.pack.quantity(n, "metre")),
                           street_name=lambda name: plain(street_name(name)))  # a map's labels carry no marks
         number = self.model.shared_routes(place.id).index(shared) + 1
-        return Figure(scene, alt, tuple(self.pack.sentences(overview)), route_key(place.id, number))
+        return Figure(scene, alt, tuple(self.pack.sentences(f"{overview} {self.map_drawing()}")),
+                      route_key(place.id, number), only=VISUAL)  # a route's title and summary say it to listeners
+
+    def map_drawing(self) -> str:
+        """How every route map is drawn: with each map where maps are shown, once in how to listen."""
+        return self._("The route is drawn as a thick line with white dashes. North is at the top of the map.")
 
 
 class StandardBuilder(Builder):
@@ -284,22 +289,24 @@ class StandardBuilder(Builder):
         listing = [_("Chapter {number}: {title}.", number=n, title=t) for n, t in enumerate(titles, start=1)]
         return Section("how-to-listen", _("How to listen"), 1, only=("audio",), blocks=(
             self.para(_("The recording has chapters. Each place has its own chapter."),
-                      _("In a DAISY player, the key for the next heading takes you to the next chapter. A place's "
-                        "chapter has parts: address, hours, entrances, the way inside and the routes."),
-                      _("In the MP3 files each chapter is a file of its own. The file with the whole recording has "
-                        "chapter marks."),
+                      _("In a DAISY player the headings have three levels: the chapter of a place, its parts (the "
+                        "address, the hours, the entrances, the way inside and each route) and each step of a route."),
+                      _("Go to your route at the second level, then from step to step at the third level. To hear a "
+                        "step again, go back one heading at the third level."),
+                      _("The MP3 file with the whole recording has a chapter mark for each place and for each route."),
+                      _("The recording is also in separate MP3 files: one file for each chapter."),
                       _("Each place's chapter ends with its phone number and address."), _("These are the chapters:")),
             self.items(listing)), sections=(
             Section("listen-profiles", _("Groups of people"), 2, (
                 self.para(_("We describe routes for these groups of people:")),
                 self.items(f"{p.name[self.lang]}." for p in self.model.profiles.values()),
                 self.para(_("When several groups share a route, it is told once, and its title names the groups.")))),
-            Section("listen-maps", _("Maps and pictograms"), 2, (
-                self.para(_("In the printed editions every route has a map. In the recording each map is described "
-                            "in words, and then the route is told step by step."),
-                          _("In the easy-read edition a small picture, a pictogram, stands beside each fact. These "
-                            "are the pictograms and their meaning:")),
-                Legend(self.legend_items()))),
+            Section("listen-routes", _("Routes and maps"), 2, (
+                self.para(_("In the printed editions every route has a map."), self.map_drawing(),
+                          _("In the recording each route says where it starts, which entrance it leads to and how long "
+                            "it is. Then come its steps, one by one."),
+                          _("The words \u201cno data\u201d mean that nobody has checked it yet. They do not mean that "
+                            "it is accessible."), _("Ask before your visit if it matters to you.")),)),
         ))
 
     def contents(self, chapters) -> Section:

@@ -72,7 +72,8 @@ class Table(Block):
 
 @dataclass(frozen=True)
 class Figure(Block):
-    """A map: the scene to draw, a short alternative text, and the long description read out for listeners.
+    """A map: the scene to draw, a short alternative text, and the long description for readers who cannot see it:
+    what the map shows, then how it is drawn.
     `name` is the file name (without extension) of the map when an edition saves it as a picture."""
 
     scene: object  # guide.document.maps.MapScene

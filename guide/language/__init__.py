@@ -22,19 +22,19 @@ import yaml
 from babel.messages.pofile import read_po
 
 from ..data.model import DAYS, KIND_WORDS
-from ..data.text import ORIGINAL_END, ORIGINAL_START, original, plain, spans
+from ..data.text import ORIGINAL_END, ORIGINAL_START, PAUSE, original, plain, spans
 from ..errors import Problem
 
 __all__ = ["pack", "available_languages", "check_easy_read", "PACK_API", "roman_value", "ROMAN_NUMERAL", "KindWords",
            "kind_words", "capital", "original", "keeps_marks", "text_in", "numbered", "day_groups", "ALL_DAY",
-           "display_case", "line_of", "is_fallback"]
+           "display_case", "line_of", "is_fallback", "keeping", "paused"]
 
 PACK_API = (
     "PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "opening_hours",
     "service_hours", "describe_step", "describe_barrier", "describe_unknown", "describe_status", "describe_map",
     "warning_notes", "fact_sentences", "EasyLine", "route_lines", "entrance_lines", "inside_lines", "hours_lines",
     "barrier_sentence", "short_entrance_name", "expand_name", "sentences", "check_guide", "readability_report",
-    "spoken", "ordinal", "display_name", "describe_stop", "PLACEHOLDER", "FILE_NAMES",
+    "said", "spoken", "ordinal", "display_name", "describe_stop", "PLACEHOLDER", "FILE_NAMES",
 )
 FILE_KEYS = ("standard", "easy-read", "print", "print-cover", "print-imposed", "recording", "transcript", "playlist", "web",
              "web-easy-read", "epub", "epub-easy-read")  # web: a folder of pages
@@ -169,6 +169,33 @@ def line_of(text, sentence: str) -> int | None:
         if start in " ".join(lines[number - 1].split()):
             return number
     return text.line
+
+
+_KEPT = 0xE100  # the first private-use character that stands for a passage kept as written
+
+
+def keeping(pattern, text: str, rules) -> str:
+    """rules applied to text with every match of pattern (a web address, an acronym, a name) kept as written: each
+    stands for a private-use character no rule touches while the rules run (nested calls take the next ones)."""
+    base = _KEPT + sum(1 for char in text if _KEPT <= ord(char) <= 0xF8FF)
+    kept: list = []
+
+    def hide(match) -> str:
+        kept.append(match.group(0))
+        return chr(base + len(kept) - 1)
+    said = rules(re.sub(pattern, hide, text))
+    return re.sub(f"[{chr(base)}-{chr(base + len(kept))}]", lambda m: kept[ord(m.group()) - base], said) \
+        if kept else said
+
+
+PHONE = r"(?:\+48 ?)?(?<![\d/])\d{2,3}(?:[ -]\d{2,3}){2,3}(?![\d/])"  # a phone number as written, in groups
+
+
+def paused(text: str) -> str:
+    """The text with PAUSE where a listener needs a breath: after the separator between two phone numbers that
+    follow each other ('71 784 96 06, 71 784 96 04') and after each '; ' between items said in one sentence."""
+    text = re.sub(rf"({PHONE})(,? (?:[^\W\d]{{1,3}} )?)(?={PHONE})", lambda m: m.group(1) + m.group(2) + PAUSE, text)
+    return text.replace("; ", "; " + PAUSE)
 
 
 def capital(text: str) -> str:

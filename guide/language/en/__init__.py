@@ -8,13 +8,13 @@ from .easyphrasing import (EasyLine, barrier_sentence, entrance_lines, hours_lin
 from .phrasing import (describe_barrier, describe_map, describe_status, describe_stop, describe_step, describe_unknown,
                        fact_sentences, opening_hours, plural, quantity, service_hours, warning_notes, written_date)
 from .readability import check_guide, display_name, expand_name, readability_report, sentences
-from .spoken import ordinal, spoken
+from .spoken import ordinal, said, spoken
 
 __all__ = ["PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "opening_hours",
            "service_hours", "describe_step", "describe_barrier", "describe_unknown", "describe_status", "describe_map",
            "warning_notes", "fact_sentences", "EasyLine", "route_lines", "entrance_lines", "inside_lines",
            "hours_lines", "barrier_sentence", "short_entrance_name", "expand_name", "sentences", "check_guide",
-           "readability_report", "spoken", "ordinal", "display_name", "describe_stop", "PLACEHOLDER", "FILE_NAMES"]
+           "readability_report", "said", "spoken", "ordinal", "display_name", "describe_stop", "PLACEHOLDER", "FILE_NAMES"]
 
 PDF_LANG = "en-GB"  # the PDF's /Lang
 SPEECH_CODE = "eng"  # ISO 639-2, for ID3 tags

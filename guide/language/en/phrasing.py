@@ -99,13 +99,17 @@ def name_of(value) -> str:
 
 
 def _signals(crossing: dict) -> str:
-    parts = []
+    """What a crossing has, then what nobody has checked, 'no data' said once:
+    'At the crossing: ..., ...; no data: ...'."""
+    parts, unknown = [], []
     for key, yes, no in (("traffic_lights", "traffic lights", "no traffic lights"),
                          ("sound_signal", "sound signal", "no sound signal"),
                          ("tactile_paving", "tactile paving", "no tactile paving")):
         value = crossing.get(key)
-        parts.append(yes if value else no if value is False else f"no data: {yes}")
-    return ", ".join(parts)
+        (parts if value is not None else unknown).append(yes if value or value is None else no)
+    if not parts:
+        return f"At the crossing, no data: {', '.join(unknown)}."
+    return f"At the crossing: {', '.join(parts)}" + (f"; no data: {', '.join(unknown)}." if unknown else ".")
 
 
 def _towards(towards) -> str:
@@ -162,7 +166,7 @@ def _crossing(step: Step) -> str:
     text += f"Cross {what} at the pedestrian crossing, {quantity(step.distance_m, 'metre')}."
     if step.crossings:
         text += f" This is crossing number {step.crossings} on the route."
-    return text + f" At the crossing: {_signals(step.crossing or {})}."
+    return text + " " + _signals(step.crossing or {})
 
 
 def level(floor: int, *, where: bool = False, dot: bool = True) -> str:
@@ -230,8 +234,6 @@ def _door(facts: dict) -> str:
 
 def _warning(code: str) -> str | None:
     kind, _, value = code.partition(":")
-    if kind == "unknown":
-        return f"no data: {_EN['attribute'].get(value, value)}"
     if kind == "kerb":
         return f"kerb {_num(float(value))} cm"
     if kind == "steep":
@@ -458,8 +460,11 @@ def _fact_sentence(name: str, fact, kind, *, with_source: bool) -> str:
 
 
 def warning_notes(codes) -> str:
-    """Step warnings as one clause: 'no sound signal, ask someone to help you cross; kerb 3 cm'."""
-    return "; ".join(note for note in (_warning(code) for code in codes) if note)
+    """Step warnings as one clause: 'no sound signal, ask someone to help you cross; kerb 3 cm'; what nobody has
+    checked in one clause, 'no data' said once."""
+    unknown = [_EN["attribute"].get(code[8:], code[8:]) for code in codes if code.startswith("unknown:")]
+    notes = [note for note in (_warning(code) for code in codes if not code.startswith("unknown:")) if note]
+    return "; ".join(([f"no data: {', '.join(unknown)}"] if unknown else []) + notes)
 
 
 _VEHICLES = {"tram": "trams", "bus": "buses", "trolleybus": "trolleybuses", "metro": "underground trains",
@@ -478,13 +483,13 @@ def describe_stop(vehicles: tuple, lines: tuple) -> str:
 
 def describe_map(*, origin_kind: str, origin_name: str, place_name: str, entrance_name: str | None,
                  length_m: float) -> tuple:
-    """What a route map shows: its short alternative text and, for listeners, its overview."""
+    """What a route map shows: its short alternative text and its overview (how maps are drawn is the
+    document's message)."""
     length = quantity(round(length_m), "metre")
     origin, place = name_of(origin_name), name_of(place_name)
     to = f"the entrance: {text_in(entrance_name, 'en')}" if entrance_name else place
     stop = origin_kind == "stop"
     alt = f"Map of the route from {f'the stop {origin}' if stop else 'the car park'} to {to}, {length}."
     overview = (f"The map shows the route from {'the stop' if stop else 'the car park:'} {origin} to the building "
-                f"{place}. The route is {length} long and drawn as a thick line with white dashes. North is at the "
-                "top of the map.")
+                f"{place}. The route is {length} long.")
     return alt, overview

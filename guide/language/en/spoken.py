@@ -22,10 +22,10 @@ import re
 from babel.dates import get_month_names
 from num2words import num2words
 
-from .. import ROMAN_NUMERAL, roman_value
+from .. import ROMAN_NUMERAL, keeping, paused, roman_value
 from ...data.text import ORIGINAL_END, ORIGINAL_START
 
-__all__ = ["spoken", "ordinal"]
+__all__ = ["said", "pronounced", "spoken", "ordinal"]
 
 _MONTHS = tuple(get_month_names("wide", locale="en_GB")[m] for m in range(1, 13))
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -34,13 +34,13 @@ _PHRASES = {"e.g.": "for example", "i.e.": "that is", "etc.": "and so on", "appr
 _TITLES = {"Mr": "Mister", "Mrs": "Missus", "Ms": "Miz", "Dr": "Doctor"}  # before a name, with or without a dot
 _STREET_WORDS = {"St": ("Street", "Saint"), "Rd": ("Road", None), "Ave": ("Avenue", None), "Sq": ("Square", None)}
 _ACRONYMS = {"PJM": "P J M", "MP3": "M P three", "PDF": "P D F", "QR": "Q R", "DAISY": "Daisy", "UA": "U A",
-             "A5": "A five", "ID3": "I D three", "DejaVu": "Deja Vu", "WWII": "World War Two"}
+             "A5": "A five", "ID3": "I D three", "DejaVu": "Deja Vu", "PDF/UA-1": "P D F U A one"}  # respelt
+_ACRONYM = rf"\b({'|'.join(map(re.escape, sorted(_ACRONYMS, key=len, reverse=True)))})\b"
 _UNITS = {"cm": ("centimetre", "centimetres"), "mm": ("millimetre", "millimetres"), "km": ("kilometre", "kilometres"),
           "m": ("metre", "metres"), "min": ("minute", "minutes"), "mins": ("minute", "minutes"),
           "hr": ("hour", "hours"), "hrs": ("hour", "hours"), "%": ("per cent", "per cent")}
 _DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _NAME = re.compile(f"{ORIGINAL_START}.*?{ORIGINAL_END}", re.S)
-_KEEP = "\ue100"  # the first of the private-use characters that stand for the names while the rest is said
 
 
 def _cardinal(number: int | str) -> str:
@@ -152,8 +152,7 @@ def _abbreviations(text: str) -> str:
     phrases = "|".join(re.escape(p) for p in sorted(_PHRASES, key=len, reverse=True))
     text = re.sub(rf"(?<!\w)({phrases})(?=\s|$|[,;)])", lambda m: _PHRASES[m.group(1)], text)
     text = re.sub(r"\band so on(?=\s*$)", "and so on.", text) if text.rstrip().endswith("and so on") else text
-    acronyms = "|".join(sorted(_ACRONYMS, key=len, reverse=True))
-    text = re.sub(rf"\b({acronyms})\b", lambda m: _ACRONYMS[m.group(1)], text)
+    text = re.sub(r"\bWWII\b", "World War Two", text)
     text = re.sub(r"\bWorld War (I{1,2})\b", lambda m: f"World War {_cardinal(len(m.group(1)))}".replace("War o", "War O")
                   .replace("War t", "War T"), text)
     # a Roman numeral after a name is the name's ordinal: 'John Paul II' -> 'John Paul the Second'
@@ -221,6 +220,13 @@ def _symbols(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_SITE = (r"(?:https?://|\b(?=(?:[\w-]+\.)+[a-z]{2,}/)|\b(?=[\w-]+\.(?:[\w-]+\.)*(?:pl|com|org|net|eu|info|uk)"
+         r"(?![\w.-]*\w)))(?P<host>[\w-]+(?:\.[\w-]+)+)"
+         r"(?P<path>/(?:\S*[^\s.,;:!?)])?)?")  # a full stop after an address ends the sentence
+_AS_WRITTEN = rf"{_EMAIL}|{_SITE}|{_ACRONYM}"  # said as written, respelt only for the speech engine
+
+
 def _web(text: str) -> str:
     def address(value: str) -> str:
         value = re.sub(r"\.(pl|eu|uk)\b", lambda m: " dot " + " ".join(m.group(1).upper()), value)
@@ -233,14 +239,11 @@ def _web(text: str) -> str:
         if path and len(path) <= 40 and re.fullmatch(r"[a-z0-9-]+(/[a-z0-9-]+)*", path):
             said += "".join(f" slash {address(segment)}" for segment in path.split("/"))
         return said
-    text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", lambda m: address(m.group(0)), text)  # e-mail first
-    return re.sub(r"(?:https?://|\b(?=(?:[\w-]+\.)+[a-z]{2,}/)|\b(?=[\w-]+\.(?:[\w-]+\.)*(?:pl|com|org|net|eu|info|uk)"
-                  r"(?![\w.-]*\w)))(?P<host>[\w-]+(?:\.[\w-]+)+)"
-                  r"(?P<path>/(?:\S*[^\s.,;:!?)])?)?", site, text)  # a full stop after an address ends the sentence
+    text = re.sub(_EMAIL, lambda m: address(m.group(0)), text)  # e-mail first
+    return re.sub(_SITE, site, text)
 
 
-def _said(text: str) -> str:
-    text = _web(text)
+def _in_words(text: str) -> str:
     text = _abbreviations(text)
     text = _dates(text)
     text = _times(text)
@@ -250,11 +253,19 @@ def _said(text: str) -> str:
     return _numbers(text)
 
 
+def said(text: str) -> str:
+    """The English text in the words the listener hears, spelt as a reader reads them: numbers, times and dates in
+    words, abbreviations expanded, acronyms and web addresses as written, every original() passage kept as it is,
+    marks and all; PAUSE where a breath is due."""
+    return keeping(_NAME, text, lambda rest: keeping(_AS_WRITTEN, paused(rest), _in_words))
+
+
+def pronounced(text: str) -> str:
+    """A said() text spelt for the speech engine: acronyms as they sound ('M P three'), web and e-mail addresses
+    sign by sign ('dot P L'); original() passages kept."""
+    return keeping(_NAME, text, lambda rest: _numbers(re.sub(_ACRONYM, lambda m: _ACRONYMS[m.group(1)], _web(rest))))
+
+
 def spoken(text: str) -> str:
-    """The English text as the listener should hear it; every original() passage kept as it is, marks and all."""
-    names = _NAME.findall(text)
-    keys = [chr(ord(_KEEP) + index) for index in range(len(names))]  # private-use characters no rule touches
-    said = _said(_NAME.sub(lambda m, found=iter(keys): next(found), text))
-    for key, name in zip(keys, names):
-        said = said.replace(key, name)
-    return said
+    """The English text as the speech engine says it to the listener; every original() passage kept as it is."""
+    return pronounced(said(text))

@@ -107,13 +107,17 @@ def _text(value):
 
 
 def _signals(crossing: dict) -> str:
-    parts = []
+    """What a crossing has, then what nobody has checked, 'brak danych' said once:
+    'Na przejściu: ..., ...; brak danych: ...'."""
+    parts, unknown = [], []
     for key, yes, no in (("traffic_lights", "sygnalizacja świetlna", "bez sygnalizacji świetlnej"),
                          ("sound_signal", "sygnał dźwiękowy", "bez sygnału dźwiękowego"),
                          ("tactile_paving", "ścieżka dotykowa", "bez ścieżki dotykowej")):
         value = crossing.get(key)
-        parts.append(yes if value else no if value is False else f"brak danych: {yes}")
-    return ", ".join(parts)
+        (parts if value is not None else unknown).append(yes if value or value is None else no)
+    if not parts:
+        return f"Na przejściu brak danych: {', '.join(unknown)}."
+    return f"Na przejściu: {', '.join(parts)}" + (f"; brak danych: {', '.join(unknown)}." if unknown else ".")
 
 
 SIDES = {"left": "po lewej stronie", "right": "po prawej stronie"}  # road_side and building_line in words
@@ -182,7 +186,7 @@ def _crossing(step: Step) -> str:
     text += f"Przejdź przez {what} przejściem dla pieszych, {quantity(step.distance_m, 'metre')}."
     if step.crossings:
         text += f" To przejście numer {step.crossings} na trasie."
-    return text + f" Na przejściu: {_signals(step.crossing or {})}."
+    return text + " " + _signals(step.crossing or {})
 
 
 def level(floor: int, *, where: bool = False, dot: bool = True) -> str:
@@ -248,8 +252,6 @@ def _door(facts: dict) -> str:
 
 def _warning(code: str) -> str | None:
     kind, _, value = code.partition(":")
-    if kind == "unknown":
-        return f"brak danych: {_PL['attribute'].get(value, value)}"
     if kind == "kerb":
         return f"krawężnik {_num(float(value))} cm"
     if kind == "steep":
@@ -469,8 +471,11 @@ def _fact_sentence(name: str, fact, kind, *, with_source: bool) -> str:
 
 
 def warning_notes(codes) -> str:
-    """Step warnings as one clause: 'brak sygnału dźwiękowego; krawężnik 3 cm'."""
-    return "; ".join(note for note in (_warning(code) for code in codes) if note)
+    """Step warnings as one clause: 'brak sygnału dźwiękowego; krawężnik 3 cm'; what nobody has
+    checked in one clause, 'brak danych' said once."""
+    unknown = [_PL["attribute"].get(code[8:], code[8:]) for code in codes if code.startswith("unknown:")]
+    notes = [note for note in (_warning(code) for code in codes if not code.startswith("unknown:")) if note]
+    return "; ".join(([f"brak danych: {', '.join(unknown)}"] if unknown else []) + notes)
 
 
 _VEHICLES = {"tram": "tramwaje", "bus": "autobusy", "trolleybus": "trolejbusy", "metro": "metro", "train": "pociągi",
@@ -488,12 +493,12 @@ def describe_stop(vehicles: tuple, lines: tuple) -> str:
 
 def describe_map(*, origin_kind: str, origin_name: str, place_name: str, entrance_name: str | None,
                  length_m: float) -> tuple:
-    """What a route map shows: its short alternative text and, for listeners, its overview."""
+    """What a route map shows: its short alternative text and its overview (how maps are drawn is the
+    document's message)."""
     length = quantity(round(length_m), "metre")
     to = f"wejścia: {entrance_name}" if entrance_name else place_name
     alt = f"Mapa trasy z przystanku {origin_name} do {to}, {length}." if origin_kind == "stop" else \
         f"Mapa trasy z parkingu do {to}, {length}."
     start = f"z przystanku {origin_name}" if origin_kind == "stop" else f"z parkingu: {origin_name}"
-    overview = (f"Mapa pokazuje trasę {start} do budynku {place_name}. "
-                f"Trasa ma {length} i jest zaznaczona grubą linią z białymi kreskami. Północ jest u góry mapy.")
+    overview = f"Mapa pokazuje trasę {start} do budynku {place_name}. Trasa ma {length}."
     return alt, overview

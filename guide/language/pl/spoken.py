@@ -12,11 +12,11 @@ import re
 
 from num2words import num2words
 
-from .. import ROMAN_NUMERAL, roman_value
+from .. import ROMAN_NUMERAL, keeping, paused, roman_value
 from .morphology import agreeing_ordinal, cardinal, gender_of, inflect_name, noun_form
 from .phrasing import plural_of, written_date
 
-__all__ = ["spoken", "ordinal"]
+__all__ = ["said", "pronounced", "spoken", "ordinal"]
 
 _CASE_AFTER = {"przy": "loc", "na": "loc", "w": "loc", "we": "loc", "po": "loc", "o": "loc", "z": "gen",
                "ze": "gen", "do": "gen", "od": "gen", "obok": "gen", "koło": "gen", "u": "gen", "naprzeciw": "gen",
@@ -30,7 +30,9 @@ _PHRASES = {"np.": "na przykład", "m.in.": "między innymi", "ok.": "około", "
             "zł": "złotych", "r.": "roku"}
 _DAYS_GENITIVE = {"poniedziałek": "poniedziałku", "wtorek": "wtorku", "środa": "środy", "czwartek": "czwartku",
                   "piątek": "piątku", "sobota": "soboty", "niedziela": "niedzieli"}
-_ACRONYMS = {"MOPS": "Mops", "PFRON": "Pefron", "MOPS-u": "Mopsu", "MP3": "em pe trzy", "DAISY": "Dejzi"}
+_ACRONYMS = {"MOPS": "Mops", "PFRON": "Pefron", "MOPS-u": "Mopsu", "MP3": "em pe trzy", "DAISY": "Dejzi",
+             "PDF/UA-1": "PDF/UA-jeden"}  # respelt for the engine
+_ACRONYM = r"\b(" + "|".join(map(re.escape, _ACRONYMS)) + r")\b"
 _MONTHS = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
            "października", "listopada", "grudnia")
 _MONTHS_NOMINATIVE = ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
@@ -176,8 +178,7 @@ def _abbreviations(text: str) -> str:
                                                       "Świętej" if m.group(1).endswith(("y", "i")) else "Święty")
                   + f" {m.group(1)}", text)
     phrases = "|".join(re.escape(p) for p in sorted(_PHRASES, key=len, reverse=True))
-    text = re.sub(rf"(?<!\w)({phrases})(?=\s|$|[,;])", lambda m: _PHRASES[m.group(1)], text)
-    return re.sub(r"\b(" + "|".join(_ACRONYMS) + r")\b", lambda m: _ACRONYMS[m.group(1)], text)
+    return re.sub(rf"(?<!\w)({phrases})(?=\s|$|[,;])", lambda m: _PHRASES[m.group(1)], text)
 
 
 def _day_ranges(text: str) -> str:
@@ -204,6 +205,13 @@ def _dates(text: str) -> str:
                   lambda m: f"{m.group(1)} {ordinal(int(m.group(2)), 'gen')} roku", text)
 
 
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_SITE = (r"(?:https?://|\b(?=(?:[\w-]+\.)+[a-z]{2,}/)|\b(?=[\w-]+\.(?:[\w-]+\.)*(?:pl|com|org|net|eu|info)"
+         r"(?![\w.-]*\w)))(?P<host>[\w-]+(?:\.[\w-]+)+)"
+         r"(?P<path>/(?:\S*[^\s.,;:!?)])?)?")  # a full stop after an address ends the sentence
+_AS_WRITTEN = rf"{_EMAIL}|{_SITE}|{_ACRONYM}"  # said as written, respelt only for the speech engine
+
+
 def _web(text: str) -> str:
     def address(value: str) -> str:
         value = re.sub(r"\.pl$", " kropka pe el", value)
@@ -216,10 +224,8 @@ def _web(text: str) -> str:
         if path and len(path) <= 40 and re.fullmatch(r"[a-ząćęłńóśźż0-9-]+(/[a-ząćęłńóśźż0-9-]+)*", path):
             spoken += "".join(f" ukośnik {address(segment)}" for segment in path.split("/"))
         return spoken
-    text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", lambda m: address(m.group(0)), text)  # e-mail first
-    return re.sub(r"(?:https?://|\b(?=(?:[\w-]+\.)+[a-z]{2,}/)|\b(?=[\w-]+\.(?:[\w-]+\.)*(?:pl|com|org|net|eu|info)"
-                  r"(?![\w.-]*\w)))(?P<host>[\w-]+(?:\.[\w-]+)+)"
-                  r"(?P<path>/(?:\S*[^\s.,;:!?)])?)?", site, text)  # a full stop after an address ends the sentence
+    text = re.sub(_EMAIL, lambda m: address(m.group(0)), text)  # e-mail first
+    return re.sub(_SITE, site, text)
 
 
 _NUMBER_CASE = {"około": "gen", "do": "gen", "od": "gen", "z": "gen", "ze": "gen", "bez": "gen", "ponad": "acc",
@@ -275,9 +281,13 @@ def _symbols(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-def spoken(text: str) -> str:
-    """The Polish text as the listener should hear it."""
-    text = _web(text)
+def said(text: str) -> str:
+    """The Polish text in the words the listener hears, spelt as a reader reads them: numbers, times and dates in
+    words, abbreviations expanded, names, acronyms and web addresses as written; PAUSE where a breath is due."""
+    return keeping(_AS_WRITTEN, paused(text), _in_words)
+
+
+def _in_words(text: str) -> str:
     text = _abbreviations(text)
     text = _dates(text)
     text = _day_ranges(text)
@@ -288,3 +298,15 @@ def spoken(text: str) -> str:
     text = _addresses(text)
     text = _symbols(text)
     return _numbers(text)
+
+
+def pronounced(text: str) -> str:
+    """A said() text spelt for the speech engine: acronyms as they sound („Dejzi”), web and e-mail addresses
+    sign by sign („kropka pe el”)."""
+    text = re.sub(_ACRONYM, lambda m: _ACRONYMS[m.group(1)], _web(text))
+    return _numbers(text)  # the digits of an address
+
+
+def spoken(text: str) -> str:
+    """The Polish text as the speech engine says it to the listener."""
+    return pronounced(said(text))

@@ -137,13 +137,17 @@ def _street_phrase(name, case: str) -> str:
 
 
 def _signals(crossing: dict) -> str:
-    parts = []
+    """What a crossing has, then what nobody has checked, 'немає даних' said once:
+    'На переході: ..., ...; немає даних: ...'."""
+    parts, unknown = [], []
     for key, yes, no in (("traffic_lights", "світлофор", "без світлофора"),
                          ("sound_signal", "звуковий сигнал", "без звукового сигналу"),
                          ("tactile_paving", "тактильна доріжка", "без тактильної доріжки")):
         value = crossing.get(key)
-        parts.append(yes if value else no if value is False else f"немає даних: {yes}")
-    return ", ".join(parts)
+        (parts if value is not None else unknown).append(yes if value or value is None else no)
+    if not parts:
+        return f"На переході немає даних: {', '.join(unknown)}."
+    return f"На переході: {', '.join(parts)}" + (f"; немає даних: {', '.join(unknown)}." if unknown else ".")
 
 
 SIDES = {"left": "ліворуч", "right": "праворуч"}  # road_side and building_line in words
@@ -221,7 +225,7 @@ def _crossing(step: Step) -> str:
     text += f"Перейдіть {what} пішохідним переходом, {quantity(step.distance_m, 'metre')}."
     if step.crossings:
         text += f" Це перехід номер {step.crossings} на маршруті."
-    return text + f" На переході: {_signals(step.crossing or {})}."
+    return text + " " + _signals(step.crossing or {})
 
 
 _FLOOR_CASES = {False: ("nom_m", "поверх"), True: ("loc_m", "поверсі")}
@@ -291,8 +295,6 @@ def _door(facts: dict) -> str:
 
 def _warning(code: str) -> str | None:
     kind, _, value = code.partition(":")
-    if kind == "unknown":
-        return f"немає даних: {_UK['attribute'].get(value, value)}"
     if kind == "kerb":
         return f"бордюр {_num(float(value))} см"
     if kind == "steep":
@@ -521,8 +523,11 @@ def _fact_sentence(name: str, fact, kind, *, with_source: bool) -> str:
 
 
 def warning_notes(codes) -> str:
-    """Step warnings as one clause: 'немає звукового сигналу; бордюр 3 см'."""
-    return "; ".join(note for note in (_warning(code) for code in codes) if note)
+    """Step warnings as one clause: 'немає звукового сигналу; бордюр 3 см'; what nobody has
+    checked in one clause, 'немає даних' said once."""
+    unknown = [_UK["attribute"].get(code[8:], code[8:]) for code in codes if code.startswith("unknown:")]
+    notes = [note for note in (_warning(code) for code in codes if not code.startswith("unknown:")) if note]
+    return "; ".join(([f"немає даних: {', '.join(unknown)}"] if unknown else []) + notes)
 
 
 _VEHICLES = {"tram": "трамваї", "bus": "автобуси", "trolleybus": "тролейбуси", "metro": "метро", "train": "поїзди",
@@ -540,13 +545,13 @@ def describe_stop(vehicles: tuple, lines: tuple) -> str:
 
 def describe_map(*, origin_kind: str, origin_name: str, place_name: str, entrance_name: str | None,
                  length_m: float) -> tuple:
-    """What a route map shows: its short alternative text and, for listeners, its overview."""
+    """What a route map shows: its short alternative text and its overview (how maps are drawn is the
+    document's message)."""
     length = quantity(round(length_m), "metre")
     place = named(place_name)
     to = f"входу: {entrance_name}" if entrance_name else f"місця: {place}"  # the edition's name of the entrance
     start = f"від зупинки {stop_name(origin_name)}" if origin_kind == "stop" else \
         f"від парковки: {named(origin_name)}"
     alt = f"Карта маршруту {start if origin_kind == 'stop' else 'від парковки'} до {to}, {length}."
-    overview = (f"Карта показує маршрут {start} до будівлі: {place}. "
-                f"Маршрут завдовжки {length} позначено товстою лінією з білими рисками. Північ угорі карти.")
+    overview = f"Карта показує маршрут {start} до будівлі: {place}. Маршрут завдовжки {length}."
     return alt, overview

@@ -19,9 +19,10 @@ import re
 from num2words import num2words
 
 from ...data.text import ORIGINAL_END, ORIGINAL_START, original, plain, spans
+from .. import keeping, paused
 from .transliteration import cyrillic_name, street_words, transliterate
 
-__all__ = ["spoken", "ordinal", "cardinal"]
+__all__ = ["said", "pronounced", "spoken", "ordinal", "cardinal"]
 
 _CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
 _NUM2WORDS_CASES = dict(zip(_CASES, ("nominative", "genitive", "dative", "accusative", "instrumental", "locative")))
@@ -57,7 +58,8 @@ _PHRASES = {"напр.": "наприклад", "т. зв.": "так званий
             "ім.": "імені", "див.": "дивіться", "обл.": "область", "р-н": "район", "св.": "святого",
             "грн": "гривень", "зл.": "злотих", "ін.": "інші", "т. ч.": "тому числі"}
 _ACRONYMS = {"MP3": "ем-пе-три", "DAISY": "дейзі", "PDF": "пе-де-еф", "QR": "кю-ар", "МОПС": "мопс",
-             "ЄС": "є-ес", "ID": "ай-ді", "e-mail": "електронна пошта", "E-mail": "Електронна пошта"}
+             "ЄС": "є-ес", "ID": "ай-ді"}  # respelt for the engine
+_ACRONYM = rf"(?<![\w-])({'|'.join(re.escape(a) for a in sorted(_ACRONYMS, key=len, reverse=True))})(?![\w-])"
 _DAYS_GENITIVE = {"понеділок": "понеділка", "вівторок": "вівторка", "середа": "середи", "четвер": "четверга",
                   "п'ятниця": "п'ятниці", "субота": "суботи", "неділя": "неділі", "пн": "понеділка", "вт": "вівторка",
                   "ср": "середи", "чт": "четверга", "пт": "п'ятниці", "сб": "суботи", "нд": "неділі"}
@@ -225,8 +227,7 @@ def _abbreviations(text: str) -> str:
     text = re.sub(r"№(?=\d)", "номер ", text)
     phrases = "|".join(re.escape(p) for p in sorted(_PHRASES, key=len, reverse=True))
     text = re.sub(rf"(?<![\w.])({phrases})(?=\s|$|[,;])", lambda m: _PHRASES[m.group(1)], text)
-    acronyms = "|".join(re.escape(a) for a in sorted(_ACRONYMS, key=len, reverse=True))
-    return re.sub(rf"(?<![\w-])({acronyms})(?![\w-])", lambda m: _ACRONYMS[m.group(1)], text)
+    return re.sub(r"(?<![\w-])([Ee])-mail(?![\w-])", lambda m: f"{'Е' if m.group(1) == 'E' else 'е'}лектронна пошта", text)
 
 
 def _day_ranges(text: str) -> str:
@@ -277,12 +278,16 @@ def _spelled(word: str) -> str:
     return "-".join(_letter(char) for char in word)
 
 
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_SITE = (r"(?:https?://|\b(?=(?:[\w-]+\.)+[a-z]{2,}/)|\b(?=[\w-]+\.(?:[\w-]+\.)*"
+         r"(?:pl|com|org|net|eu|info|ua)(?![\w.-]*\w)))[\w-]+(?:\.[\w-]+)+(?:/(?:\S*[^\s.,;:!?)])?)?")
+_AS_WRITTEN = rf"{_EMAIL}|{_SITE}|{_ACRONYM}"  # said as written, respelt only for the speech engine
+
+
 def _web(text: str) -> str:
-    """Web and e-mail addresses said in Ukrainian words, before any other rule reads their dots and digits."""
-    text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", lambda m: _web_address(m.group(0)), text)  # e-mail first
-    return re.sub(r"(?:https?://|\b(?=(?:[\w-]+\.)+[a-z]{2,}/)|\b(?=[\w-]+\.(?:[\w-]+\.)*"
-                  r"(?:pl|com|org|net|eu|info|ua)(?![\w.-]*\w)))[\w-]+(?:\.[\w-]+)+(?:/(?:\S*[^\s.,;:!?)])?)?",
-                  lambda m: _web_address(m.group(0)), text)
+    """Web and e-mail addresses said in Ukrainian words."""
+    text = re.sub(_EMAIL, lambda m: _web_address(m.group(0)), text)  # e-mail first
+    return re.sub(_SITE, lambda m: _web_address(m.group(0)), text)
 
 
 def _unit_noun(number: int, fraction: bool, forms: tuple, case: str) -> str:
@@ -354,9 +359,13 @@ def _latin(text: str) -> str:
     return re.sub(rf"{_LATIN_WORD}(?:\s+{_LATIN_WORD})*", mark, text)
 
 
-def _spoken_piece(text: str) -> str:
-    """One stretch of Ukrainian text (no marks) as it should be heard; its edges' spaces kept."""
-    text = _web(_APOSTROPHES.sub("'", text))
+def _said_piece(text: str) -> str:
+    """One stretch of Ukrainian text (no marks) in the words heard, acronyms and addresses as written; its edges'
+    spaces kept."""
+    return keeping(_AS_WRITTEN, _APOSTROPHES.sub("'", text), _in_words)
+
+
+def _in_words(text: str) -> str:
     text = _abbreviations(text)
     text = _dates(text)
     text = _day_ranges(text)
@@ -366,8 +375,7 @@ def _spoken_piece(text: str) -> str:
     text = _addresses(text)
     text = _ranges(text)
     text = _symbols(text)
-    text = _numbers(text)
-    return _latin(text)
+    return _numbers(text)
 
 
 def _repeats(cyrillic_before: str, name: str) -> bool:
@@ -393,11 +401,25 @@ def _drop_repeated_originals(text: str) -> str:
     return pattern.sub(drop, text)
 
 
-def spoken(text: str) -> str:
-    """The Ukrainian text as the listener should hear it, with every original() passage kept, marked."""
-    text = _drop_repeated_originals(text)
-    said = "".join(original(piece) if marked else _spoken_piece(piece) for piece, marked in spans(text))
+def said(text: str) -> str:
+    """The Ukrainian text in the words the listener hears, spelt as a reader reads them: numbers, times and dates in
+    words, abbreviations expanded, acronyms and web addresses as written, every original() passage kept, marked;
+    PAUSE where a breath is due."""
+    text = paused(_drop_repeated_originals(text))
+    said = "".join(original(piece) if marked else _said_piece(piece) for piece, marked in spans(text))
     said = re.sub(r"[ \t]{2,}", " ", said)
     said = re.sub(r",\s*([,.;:!?])", r"\1", said)
     said = re.sub(rf",\s*({ORIGINAL_END}?)\s*$", r"\1", said)
     return said.strip(" ,")
+
+
+def pronounced(text: str) -> str:
+    """A said() text spelt for the speech engine: acronyms as they sound ('дейзі'), web and e-mail addresses in
+    Ukrainian words, any other Latin-script word marked original() for the Polish voice."""
+    return "".join(original(piece) if marked else _latin(_web(re.sub(_ACRONYM, lambda m: _ACRONYMS[m.group(1)], piece)))
+                   for piece, marked in spans(text))
+
+
+def spoken(text: str) -> str:
+    """The Ukrainian text as the speech engine says it to the listener, with every original() passage kept, marked."""
+    return pronounced(said(text))
