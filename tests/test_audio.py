@@ -134,7 +134,7 @@ def test_daisy_takes_a_listener_to_the_third_step_of_a_route_and_plays_exactly_t
 
     chapter = next(c for c in spoken_script(TINY).chapters if c.title == "Testowa jeden: Biuro testowe")
     cache = ClipCache(default_cache_dir(), engine_for("espeak-ng", "pl"))
-    length = lambda text: sum(len(cache.clip(part)) for part in text.split(PAUSE)) / 2 / 22050 \
+    length = lambda text: sum(len(cache.clip(part.strip())) for part in text.split(PAUSE)) / 2 / 22050 \
         + WITHIN_SENTENCE * text.count(PAUSE)  # noqa: E731
     position, said = LEAD_IN, []  # (text, begin, end) of everything said, from the cached clips
     for number, section in enumerate(chapter.sections):

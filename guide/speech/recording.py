@@ -220,7 +220,8 @@ def _take(utterances: list, raw: Path, cache: ClipCache, originals: ClipCache | 
 
 def _clip(text: str, cache: ClipCache, originals: ClipCache | None) -> bytes:
     """The speech of a text, with WITHIN_SENTENCE of silence at each PAUSE mark."""
-    return silence(WITHIN_SENTENCE).join(_voiced(part, cache, originals) for part in text.split(PAUSE) if part.strip())
+    return silence(WITHIN_SENTENCE).join(_voiced(part.strip(), cache, originals) for part in text.split(PAUSE)
+                                         if part.strip())
 
 
 def _voiced(text: str, cache: ClipCache, originals: ClipCache | None) -> bytes:
