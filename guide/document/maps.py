@@ -25,7 +25,8 @@ from .pictograms import draw_pictogram
 
 __all__ = ["MapScene", "StreetLine", "Box", "Placed", "MapLayout", "map_scene", "layout_map", "draw_map",
            "draw_symbol", "write_png", "write_drawing_png", "PNG_CACHE", "PngCache", "START_PICTOGRAMS",
-           "END_PICTOGRAM", "SYMBOLS", "ROUTE_COLOUR", "CONTEXT_COLOUR", "MARKER", "LABEL", "NORTH_ARROW", "SCALE_BAR", "STREET_NAME"]
+           "END_PICTOGRAM", "SYMBOLS", "ROUTE_COLOUR", "CONTEXT_COLOUR", "MARKER", "LABEL", "NORTH_ARROW", "SCALE_BAR",
+           "STREET_NAME"]
 
 ROUTE_COLOUR = (0, 63, 138)  # dark blue, 10:1 against white
 CONTEXT_COLOUR = (120, 120, 120)
@@ -256,7 +257,7 @@ class _Space:
     def first_free(self, candidates, *, hard=(), soft=()):
         """The first (lines, box) inside the frame and clear of the taken boxes and of hard, preferring one that is
         clear of soft too (the paths); None when there is none. Candidates are tried in order until one is clear of
-        everything: the same choice as sorting them all, without measuring the ones after it."""
+        everything: the same choice as measuring them all, without measuring the ones after it."""
         blocking = self.taken + list(hard)
         first = None
         for candidate in candidates:
