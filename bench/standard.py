@@ -60,7 +60,8 @@ def as_html(blocks: list) -> str:
     font = FONTS / "DejaVuSans.ttf"
     body = "\n".join(f"<{tag}>{html.escape(text)}</{tag}>" for tag, text in blocks)
     return (f"<html lang='pl'><head><title>WROMIK</title><style>@font-face{{font-family:D;src:url('{font.as_uri()}')}}"
-            "body{font-family:D;font-size:12pt} @page{size:A4;margin:20mm}</style></head><body>" + body + "</body></html>")
+            "body{font-family:D;font-size:12pt} @page{size:A4;margin:20mm}</style></head><body>" + body
+            + "</body></html>")
 
 
 def as_typst(blocks: list) -> str:
