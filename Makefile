@@ -15,7 +15,7 @@ NODE_PACKAGES := $(if $(shell command -v node),,nodejs) $(if $(shell command -v 
 DATA ?= routes/wroclaw
 OUT ?= output
 
-.PHONY: guide test check bench bench-scale bench-languages icc system venv web clean
+.PHONY: guide test check bench bench-standard bench-scale bench-languages icc system venv web clean
 
 guide: venv
 	$(BIN)/wromik build $(DATA) --out $(OUT)
@@ -28,6 +28,11 @@ check: venv
 
 bench: venv
 	$(BIN)/python bench/routing.py
+
+# The standard edition beside WeasyPrint and Typst on the same text, whole processes (installs the two, bench only).
+bench-standard: venv
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/standard.py
 
 # A cold build of every edition in every language of the Wrocław guide, and each language alone.
 bench-languages: venv

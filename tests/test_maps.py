@@ -3,6 +3,7 @@ guide measured on its own geometry (the boxes the drawing is made from), and the
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import subprocess
@@ -13,8 +14,9 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw
 from reportlab.pdfgen.canvas import Canvas
 
-from guide.document.maps import (END_PICTOGRAM, FRAME_WIDTH, LABEL, MARKER, NORTH_ARROW, SCALE_BAR, START_PICTOGRAMS,
-                                 STREET_NAME, SYMBOLS, ASPECTS)
+from guide.build import build
+from guide.document.maps import (END_PICTOGRAM, FRAME_WIDTH, LABEL, MARKER, NORTH_ARROW, PNG_CACHE, SCALE_BAR,
+                                 START_PICTOGRAMS, STREET_NAME, SYMBOLS, ASPECTS)
 from guide.document.nodes import Figure, Legend
 from guide.document.pictograms import draw_pictogram
 from guide.language.pl.readability import words
@@ -22,7 +24,7 @@ from guide.renderers.easy_read import EasyReadPdfRenderer
 from guide.renderers.print_ready import PrintPdfRenderer
 from guide.renderers.standard import StandardPdfRenderer
 
-from conftest import struct_texts
+from conftest import struct_texts, trilingual_copy
 
 PIXELS = 4  # per point, where overlaps are measured
 EDITIONS = {"standard": StandardPdfRenderer, "easy_read": EasyReadPdfRenderer, "printed": PrintPdfRenderer}
@@ -326,3 +328,25 @@ def test_the_easy_read_edition_explains_the_map_in_short_sentences(easy_read, wr
     assert all(len(words(sentence)) <= 8 for sentence in sentences), sentences
     texts = {text for _, text in struct_texts(easy_read)}
     assert set(sentences) <= texts  # each sentence on its own line, beside its picture
+
+
+def test_each_distinct_png_is_rasterised_and_encoded_once_a_build(tmp_path):
+    """A real build of the tiny guide in three languages, its PDF and web editions: every PNG drawn by the maps
+    module (maps, pictograms) encoded once however many files show it; a second build in the same process encodes
+    none and writes the same bytes."""
+    def drawn_pngs(out) -> dict:  # the QR codes (segno) and photos (Pillow) are written elsewhere
+        return {path.relative_to(out): hashlib.sha256(path.read_bytes()).hexdigest()
+                for path in out.rglob("*.png") if path.parent.name in ("maps", "pictograms")}
+
+    data = trilingual_copy(tmp_path / "tiny")
+    PNG_CACHE.clear()
+    build(data, tmp_path / "first", editions=["standard", "html"])
+    first = drawn_pngs(tmp_path / "first")
+    assert {path.parts[0] for path in first} == {"pl", "uk", "en"}
+    assert {path.parent.name for path in first} == {"maps", "pictograms"}
+    assert PNG_CACHE.encodes == len(set(first.values())) < len(first)  # the pictograms of three languages: once
+    encodes = PNG_CACHE.encodes
+    build(data, tmp_path / "again", editions=["standard"])
+    again = drawn_pngs(tmp_path / "again")
+    assert again and PNG_CACHE.encodes == encodes
+    assert again == {path: digest for path, digest in first.items() if path in again}

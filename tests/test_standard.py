@@ -23,6 +23,22 @@ def _struct_text(pdf) -> str:
     return "".join(pieces)
 
 
+def test_reportlab_runs_on_its_c_accelerator():
+    """ReportLab's number formatting, string widths and escapes come from rl_accel's C functions, not from the
+    Python fallbacks it uses when the package is missing (a slower standard edition, the same bytes)."""
+    from reportlab.lib import rl_accel
+    from reportlab.pdfbase import pdfdoc, ttfonts
+    from reportlab.pdfgen import canvas
+
+    assert not rl_accel._py_funcs, f"Python fallbacks in use: {sorted(rl_accel._py_funcs)} (pip install rl_accel)"
+    c = rl_accel._c_funcs
+    assert {"fp_str", "instanceStringWidthTTF", "escapePDF", "unicode2T1"} <= set(c)
+    # the modules that write the PDF and measure DejaVu Sans hold the C functions themselves
+    assert canvas.fp_str is pdfdoc.fp_str is c["fp_str"] and c["fp_str"].__module__ == "_rl_accel"
+    assert ttfonts.instanceStringWidthTTF is c["instanceStringWidthTTF"] and pdfdoc.escapePDF is c["escapePDF"]
+    assert c["fp_str"](0.5, 12, 1e-9) == ".5 12 0"  # the numbers as the Python fallback writes them
+
+
 def test_verapdf_pdf_ua1_compliant_with_zero_failed_rules(standard, verapdf):
     code, report = verapdf(standard)
     assert code == 0, report

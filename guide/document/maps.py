@@ -5,23 +5,28 @@ places everything for one box and one type size: a marker (pictogram) at each en
 each marker, the north arrow, the scale bar and the street names, each in the first of its candidate positions
 that is inside the frame and clear of the route and of everything placed before it (a street name that fits
 nowhere is left out). draw_map() draws a layout with ReportLab; write_png() draws it on a one-page PDF and
-rasterises that with PDFium, so the PNG is the same drawing. The route is shown by pattern (a thick line with
-white dashes) as well as by colour (standard-edition issue, item 3).
+rasterises that with PDFium, so the PNG is the same drawing; a drawing is rasterised once a process (PNG_CACHE).
+The route is shown by pattern (a thick line with white dashes) as well as by colour (standard-edition issue,
+item 3).
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from ..data.geometry import local_metres
 from .pictograms import draw_pictogram
 
 __all__ = ["MapScene", "StreetLine", "Box", "Placed", "MapLayout", "map_scene", "layout_map", "draw_map",
-           "draw_symbol", "write_png", "write_drawing_png", "START_PICTOGRAMS", "END_PICTOGRAM", "SYMBOLS", "ROUTE_COLOUR",
-           "CONTEXT_COLOUR", "MARKER", "LABEL", "NORTH_ARROW", "SCALE_BAR", "STREET_NAME"]
+           "draw_symbol", "write_png", "write_drawing_png", "PNG_CACHE", "PngCache", "START_PICTOGRAMS",
+           "END_PICTOGRAM", "SYMBOLS", "ROUTE_COLOUR", "CONTEXT_COLOUR", "MARKER", "LABEL", "NORTH_ARROW", "SCALE_BAR",
+           "STREET_NAME"]
 
 ROUTE_COLOUR = (0, 63, 138)  # dark blue, 10:1 against white
 CONTEXT_COLOUR = (120, 120, 120)
@@ -244,11 +249,24 @@ class _Space:
         corners = box.corners(self.gap)
         return sum(1 for other in boxes if _overlap(corners, other.corners()))
 
+    def meets(self, box: Box, boxes) -> bool:
+        """Whether this box, grown by the gap, overlaps any of boxes (clashes() > 0, stopping at the first)."""
+        corners = box.corners(self.gap)
+        return any(_overlap(corners, other.corners()) for other in boxes)
+
     def first_free(self, candidates, *, hard=(), soft=()):
         """The first (lines, box) inside the frame and clear of the taken boxes and of hard, preferring one that is
-        clear of soft too (the paths); None when there is none."""
-        free = [c for c in candidates if self.inside(c[1]) and not self.clashes(c[1], self.taken + list(hard))]
-        return next((c for c in free if not self.clashes(c[1], soft)), next(iter(free), None))
+        clear of soft too (the paths); None when there is none. Candidates are tried in order until one is clear of
+        everything: the same choice as measuring them all, without measuring the ones after it."""
+        blocking = self.taken + list(hard)
+        first = None
+        for candidate in candidates:
+            if self.inside(candidate[1]) and not self.meets(candidate[1], blocking):
+                if not self.meets(candidate[1], soft):
+                    return candidate
+                if first is None:
+                    first = candidate
+        return first
 
     def least_crowded(self, candidates):
         """The candidate inside the frame (if any is) that meets the fewest taken boxes, for what must be shown
@@ -520,8 +538,8 @@ def write_png(path, layout: MapLayout, font: str, bold_font: str, scale: float =
 
 def write_drawing_png(path, width: float, height: float, draw: Callable, font: str, scale: float = 2.0) -> None:
     """A drawing of width × height points as a PNG of scale pixels per point: drawn on a one-page PDF by draw(canvas),
-    rasterised by PDFium (anti-aliased)."""
-    import pypdfium2
+    rasterised by PDFium (anti-aliased). The same drawing at the same scale is rasterised and encoded once in a
+    process (PNG_CACHE): every edition, language and pass that shows it gets the same bytes."""
     from reportlab.pdfgen.canvas import Canvas
 
     buffer = io.BytesIO()
@@ -529,8 +547,48 @@ def write_drawing_png(path, width: float, height: float, draw: Callable, font: s
     draw(canvas)
     canvas.showPage()
     canvas.save()
-    document = pypdfium2.PdfDocument(buffer.getvalue())
+    Path(path).write_bytes(PNG_CACHE.png(buffer.getvalue(), scale))
+
+
+class PngCache:
+    """One-page PDF drawings rasterised to PNG bytes, keyed by a digest of the PDF (written invariant, so the same
+    drawing gives the same PDF) and the scale. Encoding a PNG with optimize=True is the dear part of a map; a
+    drawing seen again (another pass, edition or language) costs a digest. Holds at most limit bytes of PNG, the
+    least recently used dropped first. encodes counts the PNGs rasterised and encoded."""
+
+    def __init__(self, limit: int = 64 * 2**20):
+        self.limit, self.size, self.encodes = limit, 0, 0
+        self._pngs: OrderedDict = OrderedDict()
+
+    def png(self, pdf: bytes, scale: float) -> bytes:
+        key = (hashlib.sha256(pdf).digest(), float(scale))
+        if key in self._pngs:
+            self._pngs.move_to_end(key)
+            return self._pngs[key]
+        png = _rasterise(pdf, scale)
+        self.encodes += 1
+        self._pngs[key] = png
+        self.size += len(png)
+        while self.size > self.limit and len(self._pngs) > 1:
+            self.size -= len(self._pngs.popitem(last=False)[1])
+        return png
+
+    def clear(self) -> None:
+        self._pngs.clear()
+        self.size = self.encodes = 0
+
+
+def _rasterise(pdf: bytes, scale: float) -> bytes:
+    """The PDF's first page rasterised by PDFium as an RGB PNG, optimised."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
     try:
-        document[0].render(scale=scale).to_pil().convert("RGB").save(path, format="PNG", optimize=True)
+        buffer = io.BytesIO()
+        document[0].render(scale=scale).to_pil().convert("RGB").save(buffer, format="PNG", optimize=True)
+        return buffer.getvalue()
     finally:
         document.close()
+
+
+PNG_CACHE = PngCache()

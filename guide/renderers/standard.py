@@ -75,6 +75,7 @@ class StandardPdfRenderer(Renderer):
         self.title = nodes.plain(self.document.title)  # metadata, running header
         self._ = self.document.gettext
         self.placed: dict = {}  # photo path -> PlacedPhoto, made once for every pass of the layout
+        self.layouts: dict = {}  # map name -> MapLayout, laid out once for the PNG and every pass of the layout
 
     def make_styles(self) -> dict:
         def style(name, size, font=FONT, leading=1.4, before=0, after=6):
@@ -329,9 +330,12 @@ class StandardPdfRenderer(Renderer):
 
     def map_layout(self, block) -> MapLayout:
         """A map as this edition draws it: the text's full width, the height its route's shape asks for, labels
-        at the body's type size."""
-        width = self.frame_width
-        return layout_map(block.scene, width, width * block.scene.aspect, self.base_size, text_width)
+        at the body's type size; once for the PNG and all the passes of the layout."""
+        if block.name not in self.layouts:
+            width = self.frame_width
+            self.layouts[block.name] = layout_map(block.scene, width, width * block.scene.aspect, self.base_size,
+                                                  text_width)
+        return self.layouts[block.name]
 
     def shown_figures(self):
         """Every map this edition shows, in reading order."""
