@@ -72,9 +72,9 @@ class AudioRenderer(Renderer):
             listing.unlink()
         marks, start = [], 0.0
         for chapter, recording, headings in zip(script.chapters, recordings, parts):
-            marked = [h for h in headings if h.marked]
+            marked = [h for h in headings if h.mark]
             bounds = [0.0] + [h.begin for h in marked[1:]] + [recording.seconds]
-            marks.append((chapter.title, [(h.title, start + begin, start + end)
+            marks.append((chapter.title, [(h.mark, start + begin, start + end)
                                           for h, begin, end in zip(marked, bounds, bounds[1:])]))
             start += recording.seconds
         tag(path, title=script.title, artist=self.document.publisher, album=script.title, language=language,
@@ -111,20 +111,27 @@ def _utterances(chapter) -> list:
 
 def _parts(chapter, recording, notes: str) -> list:
     """The headings a listener moves between in a chapter, each with where its audio lies (s): the chapter, then each
-    section from its title; a route's steps each from its first sentence to where the next thing said begins, and
-    what a route says after its steps as a part of its own (notes). A route, and the first section after routes, are
-    marked: the whole file's chapter marks begin there."""
+    section from its title; a route's steps each from its first sentence to where the next thing said begins (what
+    is said between two steps, such as which groups a branch of the steps is for, goes with the next step and names
+    it), and what a route says after its steps as a part of its own (notes). The whole file's chapter marks begin at
+    the chapter and at every section from its first route on (a section past the routes named with the chapter)."""
     starts = [clip.begin for clip in recording.clips] + [recording.lead_out]
-    headings, title, after_route = [], 0, False  # title: the index of the section title's utterance
+    headings, title, routes = [], 0, False  # title: the index of the section title's utterance
     for section in chapter.sections:
         first = title + 1  # the index of its first sentence's utterance
         end = first + len(section.sentences)
-        steps = [(first + step.first, first + step.end, step.title) for step in section.steps]
-        route = bool(steps)
-        headings.append(Heading(2, plain(section.title), starts[title], starts[steps[0][0] if steps else end],
-                                marked=route or after_route))
-        headings += [Heading(3, name, starts[begin], starts[stop]) for begin, stop, name in steps]
-        if steps and steps[-1][1] < end:
-            headings.append(Heading(3, notes, starts[steps[-1][1]], starts[end]))
-        title, after_route = end, route
-    return [replace(headings[0], level=1, title=chapter.title, marked=True), *headings[1:]]
+        routes = routes or bool(section.steps)
+        name = plain(section.title)
+        head_end = first + section.steps[0].first if section.steps else end
+        mark = (name if section.steps else f"{chapter.title}: {name}") if routes else None
+        headings.append(Heading(2, name, starts[title], starts[head_end], mark))
+        previous = section.steps[0].first if section.steps else 0
+        for step in section.steps:
+            between = " ".join(section.written[previous:step.first]).rstrip(" :.")
+            headings.append(Heading(3, f"{step.title}: {between}" if between else step.title,
+                                    starts[first + previous], starts[first + step.end]))
+            previous = step.end
+        if section.steps and previous < len(section.sentences):
+            headings.append(Heading(3, notes, starts[first + previous], starts[end]))
+        title = end
+    return [replace(headings[0], level=1, title=chapter.title, mark=chapter.title), *headings[1:]]

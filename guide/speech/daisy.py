@@ -20,7 +20,7 @@ class Heading:
     title: str
     begin: float
     end: float
-    marked: bool = False  # the whole-file MP3 has a chapter mark where it begins
+    mark: str | None = None  # the title of the whole-file MP3's chapter mark that begins here, if one does
 
 _ENV = Environment(autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True,
                    keep_trailing_newline=True)

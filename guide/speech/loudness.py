@@ -180,3 +180,23 @@ def tag(path: Path, *, title: str, artist: str, album: str, language: str, track
         tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=top,
                       sub_frames=[TIT2(encoding=3, text=[album])]))
     tags.save(path, v2_version=3)
+    _chapters_in_time_order(path)
+
+
+def _chapters_in_time_order(path: Path) -> None:
+    """Rewrite an ID3v2.3 tag (as mutagen saves it: no unsynchronisation) with its CHAP frames in the order of their
+    start times: mutagen orders frames by size, and ffmpeg lists chapters in the order of the frames."""
+    with open(path, "r+b") as file:
+        header = file.read(10)
+        size = int.from_bytes(bytes(b & 0x7F for b in header[6:10]), "big")  # syncsafe
+        body = file.read(size)
+        frames, position = [], 0
+        while position + 10 <= len(body) and body[position:position + 4] != bytes(4):
+            length = 10 + int.from_bytes(body[position + 4:position + 8], "big")
+            frames.append(body[position:position + length])
+            position += length
+        chapters = [frame for frame in frames if frame[:4] == b"CHAP"]
+        start = lambda frame: int.from_bytes(frame[frame.index(b"\0", 10) + 1:][:4], "big")  # after the element id  # noqa: E731
+        ordered = [frame for frame in frames if frame[:4] != b"CHAP"] + sorted(chapters, key=start)
+        file.seek(10)
+        file.write(b"".join(ordered))
