@@ -170,6 +170,9 @@ def _explained(line: str, after: set, text: str) -> bool:
         return REWORDED[line] in after or REWORDED[line] in text
     if _issue13(line, text) or _issue19(line, text) or _issue14(line, text):
         return True
+    if line.count("brak danych") > 1:  # issue 17: "brak danych" said once where several facts are unknown
+        once = re.compile(r"brak danych:? ?")
+        return once.sub("", line) in once.sub("", text)
     if " (zobacz stronę " in line:  # a page reference on paper: the pages moved
         unpaged = re.compile(r" \(zobacz stronę \d+\)")
         return unpaged.sub("", line).rstrip(".") in unpaged.sub("", text)
@@ -241,7 +244,8 @@ def test_the_check_of_lost_lines_can_fail(built):
 
 
 def test_audio_keeps_every_step_and_speaks_every_fact_of_the_standard_document(built, wroclaw_documents):
-    from guide.language.pl import sentences, spoken
+    from guide.data.text import PAUSE
+    from guide.language.pl import said, sentences
     transcript = (built / "audio" / "transkrypcja-polski.txt").read_text(encoding="utf-8")
     walked = re.compile(r"(Idź prosto|Potem idź|idź) [\w ]+? metr\w*")  # issue 13 shortened walks past the door
     heard = walked.sub(r"\1 N metrów", transcript)
@@ -253,7 +257,8 @@ def test_audio_keeps_every_step_and_speaks_every_fact_of_the_standard_document(b
     chapters = [s for s in wroclaw_documents.get("pl").sections if shown_in(s, "audio")]
     facts = [item.text for chapter in chapters for section in chapter.walk() for block in section.blocks
              if isinstance(block, ItemList) and not block.numbered and shown_in(block, "audio") for item in block.items]
-    unspoken = [fact for fact in facts for sentence in sentences(fact) if spoken(sentence).rstrip(" ,;.") not in transcript]
+    unspoken = [fact for fact in facts for sentence in sentences(fact)
+                if said(sentence).replace(PAUSE, "").rstrip(" ,;.") not in transcript]  # as a reader reads it
     assert facts and not unspoken, unspoken[:5]
 
 
