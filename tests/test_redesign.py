@@ -170,9 +170,14 @@ def _explained(line: str, after: set, text: str) -> bool:
         return REWORDED[line] in after or REWORDED[line] in text
     if _issue13(line, text) or _issue19(line, text) or _issue14(line, text):
         return True
-    if line.count("brak danych") > 1:  # issue 17: "brak danych" said once where several facts are unknown
-        once = re.compile(r"brak danych:? ?")
-        return once.sub("", line) in once.sub("", text)
+    crossing = re.fullmatch(r".*?Przejdź przez jezdnię przejściem dla pieszych \(przejście przez ul\. (\w+)\), "
+                            r"(\d+ metr\w*): (.+?\.)( .*)?", line)
+    if crossing:  # issue 17: the street in its case, and "Na przejściu brak danych: …" said once
+        street, length, signals, rest = crossing.groups()
+        signals = re.sub(r"brak danych: ", "", signals)
+        said = re.search(rf"Przejdź przez ulicę {re.escape(street[:-1])}\w* przejściem dla pieszych, {re.escape(length)}"
+                         rf"\. Na przejściu brak danych: {re.escape(signals)}", text)
+        return said is not None and all(note in text for note in re.findall(r"brak danych: [^.;]+", rest or ""))
     if " (zobacz stronę " in line:  # a page reference on paper: the pages moved
         unpaged = re.compile(r" \(zobacz stronę \d+\)")
         return unpaged.sub("", line).rstrip(".") in unpaged.sub("", text)
