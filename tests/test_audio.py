@@ -261,7 +261,7 @@ def test_daisy_plays_every_moment_of_a_chapter_once_and_names_a_branch_of_steps(
     chapter = Chapter("place", "Biuro", (Section("Biuro", ("Adres.",), "Biuro", ("Adres.",)), route))
     clips = tuple(Clip(None, text, 1.0 + 2 * n, 2.5 + 2 * n) for n, text in enumerate(["Biuro", "Adres.", "Trasa jeden",
                                                                                       *sentences]))
-    headings = _parts(chapter, Recording(tmp_path / "x.mp3", clips, 25.0, 26.5, -21.0, -18.0), "Uwagi do trasy")
+    headings = _parts(chapter, Recording(tmp_path / "x.mp3", clips, 25.0, 26.5, -21.0), "Uwagi do trasy")
     assert [(h.level, h.title, h.begin, h.end, h.mark) for h in headings] == [
         (1, "Biuro", 1.0, 5.0, "Biuro"), (2, "Trasa jeden", 5.0, 7.0, "Trasa jeden"),
         (3, "Krok pierwszy", 7.0, 11.0, None), (3, "Krok drugi: W budynku, grupy: Pieszy", 11.0, 17.0, None),

@@ -17,7 +17,7 @@ from ..speech.voices import default_cache_dir, run_program
 from ..document.nodes import plain
 from . import Renderer
 
-__all__ = ["AudioRenderer"]
+__all__ = ["AudioRenderer", "recorder"]
 
 AFTER_TITLE, BETWEEN_SENTENCES, BETWEEN_SECTIONS = 0.7, 0.45, 1.0  # seconds of silence
 
@@ -30,12 +30,7 @@ class AudioRenderer(Renderer):
     description = "audio/: the spoken guide in chapters (MP3, playlist, chaptered MP3), daisy/: DAISY 2.02, transcript"
 
     def prepare(self) -> None:
-        """The recorder: the document's voice, and the guide's first language's for the passages in it (names)."""
-        document = self.document
-        self.recorder = Recorder(engine=self.options.get("speech_engine") or "espeak-ng", lang=self.lang,
-                                 original_lang=document.original_lang if document.original_locale else None,
-                                 cache_dir=Path(self.options.get("speech_cache") or default_cache_dir()),
-                                 fallback=bool(self.options.get("speech_fallback")), progress=self.say)
+        self.recorder = recorder(self)
 
     def write(self) -> None:
         script = compose_script(self.document)
@@ -95,6 +90,16 @@ class AudioRenderer(Renderer):
                                 identifier=identifier, chapters=entries):
             if name.endswith(".smil"):
                 self.output_path(f"daisy/{name}", "application/smil+xml")
+
+
+def recorder(renderer: Renderer) -> Recorder:
+    """A renderer's recorder: the speech engine, cache and fallback of its options, the document's voice, and the
+    guide's first language's for the passages in it (names)."""
+    document, options = renderer.document, renderer.options
+    return Recorder(engine=options.get("speech_engine") or "espeak-ng", lang=renderer.lang,
+                    original_lang=document.original_lang if document.original_locale else None,
+                    cache_dir=Path(options.get("speech_cache") or default_cache_dir()),
+                    fallback=bool(options.get("speech_fallback")), progress=renderer.say)
 
 
 def _utterances(chapter) -> list:

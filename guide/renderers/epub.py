@@ -19,10 +19,9 @@ from markupsafe import Markup
 
 from ..clock import source_date
 from ..document import nodes
-from ..speech.recording import Recorder, Utterance
+from ..speech.recording import Utterance
 from ..speech.script import row_sentence, speaker
-from ..speech.voices import default_cache_dir
-from .audio import AFTER_TITLE, BETWEEN_SENTENCES
+from .audio import AFTER_TITLE, BETWEEN_SENTENCES, recorder
 from .easy_read import EasyReadPdfRenderer
 from .html import INDEX, TEMPLATES, HtmlRenderer, media_type, template
 from .standard import StandardPdfRenderer
@@ -126,14 +125,10 @@ class EpubRenderer(HtmlRenderer):
     def record(self, chapters: list) -> dict:
         """Each content document's speech as an MP3 and its SMIL overlay (file name -> bytes); durations kept for the
         package document."""
-        recorder = Recorder(engine=self.options.get("speech_engine") or "espeak-ng", lang=self.lang,
-                            original_lang=self.document.original_lang if self.document.original_locale else None,
-                            cache_dir=Path(self.options.get("speech_cache") or default_cache_dir()),
-                            fallback=bool(self.options.get("speech_fallback")),
-                            progress=self.say)
+        speech = recorder(self)
         spoken = [(name, heard) for name, heard in chapters if heard]
-        recordings = recorder.recordings([heard for _, heard in spoken], [name for name, _ in spoken])
-        self.narrator = f"{recorder.engine.name} ({recorder.engine.voice})"  # the voice finally used
+        recordings = speech.recordings([heard for _, heard in spoken], [name for name, _ in spoken])
+        self.narrator = f"{speech.engine.name} ({speech.engine.voice})"  # the voice finally used
         overlay = template("overlay.smil")
         files, self.durations = {}, {}
         for (name, _), recording in zip(spoken, recordings):

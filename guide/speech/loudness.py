@@ -72,10 +72,15 @@ def _integrated(blocks: Counter) -> float:
     return mean(lambda level: level > threshold)
 
 
+def _metered(arguments: list, doing: str) -> Counter:
+    """The blocks ffmpeg's EBU R128 meter logs when it runs with these input, filter and output arguments."""
+    return _blocks(program_lines(["ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-v", "info", *arguments],
+                                 doing=doing))
+
+
 def _measured(path: Path) -> Counter:
     """The blocks of an audio file (an MP3) decoded to RATE."""
-    return _blocks(program_lines(["ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-v", "info", "-i", str(path), "-af",
-                                  f"{_DECODED},ebur128", "-f", "null", "-"], doing=f"measure {path}"))
+    return _metered(["-i", str(path), "-af", f"{_DECODED},ebur128", "-f", "null", "-"], f"measure {path}")
 
 
 def limiter(gain: float) -> str:
@@ -91,32 +96,29 @@ def loudness_of_files(paths: list) -> tuple:
 
 def raw_loudness(raw: Path) -> float:
     """The integrated loudness of raw PCM at RATE: one read of the file."""
-    return _integrated(_blocks(program_lines(["ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-v", "info", *_PCM,
-                                              "-i", str(raw), "-af", "ebur128", "-f", "null", "-"],
-                                             doing=f"measure {raw.name}")))
+    return _integrated(_metered([*_PCM, "-i", str(raw), "-af", "ebur128", "-f", "null", "-"], f"measure {raw.name}"))
 
 
 def encode_limited(raw: Path, mp3: Path, gain: float) -> float:
     """Raw PCM at RATE with one gain in dB and the limiter, as a mono MP3 at 64 kbit/s (byte-identical for the same
     samples), measured on the way: one read of the file. Returns the loudness of the limited samples."""
     graph = f"[0:a]{limiter(gain)},asplit=2[coded][metered];[metered]ebur128[measured]"
-    return _integrated(_blocks(program_lines(
-        ["ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-v", "info", *_PCM, "-i", str(raw), "-filter_complex",
-         graph, "-map", "[coded]", "-c:a", "libmp3lame", "-b:a", "64k", "-map_metadata", "-1", "-fflags", "+bitexact",
-         "-flags:a", "+bitexact", "-id3v2_version", "0", "-f", "mp3", "-y", str(mp3), "-map", "[measured]", "-f", "null",
-         "-"], doing=f"encode {mp3.name}")))
+    return _integrated(_metered(
+        [*_PCM, "-i", str(raw), "-filter_complex", graph, "-map", "[coded]", "-c:a", "libmp3lame", "-b:a", "64k",
+         "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact", "-id3v2_version", "0", "-f", "mp3",
+         "-y", str(mp3), "-map", "[measured]", "-f", "null", "-"], f"encode {mp3.name}"))
 
 
 def at_target(raw: Path, mp3: Path) -> tuple:
     """A chapter's raw PCM as its MP3 at TARGET_LUFS: measured once, limited and encoded once (again only if the limiter
-    took more than SETTLE off). Returns the raw loudness and the MP3's (the limited samples' less ENCODING_LOSS)."""
+    took more than SETTLE off). Returns the raw loudness, which tells healthy speech from damaged."""
     before = raw_loudness(raw)
     goal = TARGET_LUFS + ENCODING_LOSS
     gain = min(goal - before + LIMITER_LOSS, MAX_GAIN)
     after = encode_limited(raw, mp3, gain)
     if abs(after - goal) > SETTLE and before > _ABSOLUTE_GATE:
-        after = encode_limited(raw, mp3, min(gain + goal - after, MAX_GAIN))
-    return before, after - ENCODING_LOSS
+        encode_limited(raw, mp3, min(gain + goal - after, MAX_GAIN))
+    return before
 
 
 def side_by_side(work, items: list) -> list:

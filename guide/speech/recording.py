@@ -66,7 +66,6 @@ class Recording:
     lead_out: float  # seconds where the last utterance's pause ends and the lead-out begins
     seconds: float  # the MP3's length as players and ffprobe report it
     raw_loudness: float  # LUFS of the speech as recorded, before its gain: tells healthy speech from damaged
-    loudness: float  # LUFS of the MP3
 
 
 class Recorder:
@@ -174,7 +173,7 @@ def _cached(folder: Path, key: str) -> Recording | None:
         if stored.get("format") != CHAPTER_FORMAT or hashlib.sha256(mp3.read_bytes()).hexdigest() != stored["sha256"]:
             return None
         return Recording(mp3, tuple(Clip(*clip) for clip in stored["clips"]), stored["lead_out"], stored["seconds"],
-                         stored["raw_loudness"], stored["loudness"])
+                         stored["raw_loudness"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -182,13 +181,13 @@ def _cached(folder: Path, key: str) -> Recording | None:
 def _encoded(take: Take, folder: Path, key: str) -> Recording:
     """A take at the target loudness as an MP3, stored in the chapter cache whole or not at all."""
     partial = take.raw.with_suffix(".mp3")
-    raw_level, level = at_target(take.raw, partial)
+    raw_level = at_target(take.raw, partial)
     take.raw.unlink()
     duration = float(run_program(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
                                   str(partial)], doing=f"measure {partial.name}").stdout.strip())
     about = {"format": CHAPTER_FORMAT, "sha256": hashlib.sha256(partial.read_bytes()).hexdigest(),
              "clips": [[c.key, c.text, c.begin, c.end] for c in take.clips], "lead_out": take.lead_out,
-             "seconds": duration, "raw_loudness": raw_level, "loudness": level}
+             "seconds": duration, "raw_loudness": raw_level}
     mp3 = folder / f"{key}.mp3"
     try:
         os.replace(partial, mp3)
@@ -199,7 +198,7 @@ def _encoded(take: Take, folder: Path, key: str) -> Recording:
         with contextlib.suppress(OSError):
             mp3.unlink()
         raise BuildError(unwritable(folder.parent, error)) from None
-    return Recording(mp3, take.clips, take.lead_out, duration, raw_level, level)
+    return Recording(mp3, take.clips, take.lead_out, duration, raw_level)
 
 
 def _take(utterances: list, raw: Path, cache: ClipCache, originals: ClipCache | None) -> Take:
