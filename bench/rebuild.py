@@ -2,7 +2,8 @@
 whole processes (`python -m guide build`), with the peak memory of the largest process (the build or an ffmpeg it
 runs). Medians of --runs runs (at least 3).
 
-"Cold" is an empty output folder and an empty chapter cache (no chapter recorded or encoded yet); the speech clip
+"Cold" is an empty output folder, an empty chapter cache (no chapter recorded or encoded yet) and an empty map cache
+(no map rasterised yet); the speech clip
 cache is warm (a copy, by hard links, of the one in ~/.cache/wromik/speech), since synthesising two hours of speech
 is the clip cache's benchmark (bench/audio.py), not this one's.
 
@@ -35,12 +36,12 @@ _PEAK = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).
          "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)")
 
 
-def _build(data: Path, out: Path, cache: Path, selection: list) -> tuple:
+def _build(data: Path, out: Path, cache: Path, maps: Path, selection: list) -> tuple:
     """Seconds and the peak memory (MB) of one build, a process of its own."""
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", _PEAK, sys.executable, "-m", "guide", "build", str(data), "--out",
                            str(out), "--speech-cache", str(cache), *selection], capture_output=True, text=True,
-                          cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+                          cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT), WROMIK_MAP_CACHE=str(maps)))
     seconds = time.perf_counter() - start
     if done.returncode:
         sys.exit(f"The build failed:\n{done.stderr}")
@@ -55,12 +56,12 @@ def _run(selection: list) -> tuple:
         shutil.copytree(ROOT / "routes" / "wroclaw", data)
         subprocess.run(["cp", "-al", str(default_cache_dir()), str(cache)], check=True)
         shutil.rmtree(cache / "chapters", ignore_errors=True)
-        cold = _build(data, scratch / "out", cache, selection)
+        cold = _build(data, scratch / "out", cache, scratch / "maps", selection)
         place = data / "places" / CHANGED_PLACE
         text = place.read_text(encoding="utf-8")
         assert OLD_HOURS in text, f"{OLD_HOURS!r} is no longer in {place}: choose another field to change"
         place.write_text(text.replace(OLD_HOURS, NEW_HOURS, 1), encoding="utf-8")
-        return cold, _build(data, scratch / "out", cache, selection)
+        return cold, _build(data, scratch / "out", cache, scratch / "maps", selection)
 
 
 def main() -> None:

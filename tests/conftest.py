@@ -27,6 +27,14 @@ def speech_cache(tmp_path_factory) -> Path:
     return cache
 
 
+@pytest.fixture(scope="session", autouse=True)
+def map_cache(tmp_path_factory) -> Path:
+    """One cache of rasterised maps for the whole run, outside the user's ~/.cache (wromik reads WROMIK_MAP_CACHE)."""
+    cache = tmp_path_factory.mktemp("map-cache")
+    os.environ["WROMIK_MAP_CACHE"] = str(cache)
+    return cache
+
+
 @pytest.fixture
 def tiny(tmp_path) -> Path:
     """A private, editable copy of the tiny fixture guide."""

@@ -194,3 +194,27 @@ def test_an_epub_rebuilt_from_the_same_input_is_byte_identical(tmp_path):
         run_wromik("build", TINY, "--out", tmp_path / name, "--edition", "epub-easy-read", env=env, check_exit=0)
     file = "pl/wromik-latwy-tekst-polski.epub"
     assert (tmp_path / "one" / file).read_bytes() == (tmp_path / "two" / file).read_bytes()
+
+
+def test_the_page_list_comes_from_the_pdf_the_build_laid_out_and_names_the_same_pages(tmp_path, monkeypatch):
+    """Built beside the standard PDF, the e-book takes the PDF's pages from its layout instead of laying the PDF out a
+    second time; its page list is the one of an e-book built alone."""
+    from guide.build import build
+    from guide.renderers.standard import StandardPdfRenderer
+
+    layouts = []
+    laid_out = StandardPdfRenderer._laid_out
+    monkeypatch.setattr(StandardPdfRenderer, "_laid_out",
+                        lambda self, target: layouts.append(type(self).__name__) or laid_out(self, target))
+
+    def page_list(out) -> list:
+        with zipfile.ZipFile(out / "pl" / "wromik-standard-polski.epub") as epub:
+            nav = ET.fromstring(epub.read("EPUB/nav.xhtml"))
+        pages = [n for n in nav.iter(f"{XHTML}nav")][1]
+        return [(a.get("href"), a.text) for a in pages.iter(f"{XHTML}a")]
+
+    build(TINY, tmp_path / "both", editions=["standard", "epub"], languages=["pl"])
+    assert layouts == ["StandardPdfRenderer"]  # the PDF's own; the e-book's pages come from it
+    build(TINY, tmp_path / "alone", editions=["epub"], languages=["pl"])
+    assert layouts == ["StandardPdfRenderer"] * 2  # alone, the e-book lays the PDF out itself
+    assert page_list(tmp_path / "both") == page_list(tmp_path / "alone") and len(page_list(tmp_path / "alone")) > 3

@@ -24,7 +24,7 @@ from guide.renderers.easy_read import EasyReadPdfRenderer
 from guide.renderers.print_ready import PrintPdfRenderer
 from guide.renderers.standard import StandardPdfRenderer
 
-from conftest import struct_texts, trilingual_copy
+from conftest import TINY, struct_texts, trilingual_copy
 
 PIXELS = 4  # per point, where overlaps are measured
 EDITIONS = {"standard": StandardPdfRenderer, "easy_read": EasyReadPdfRenderer, "printed": PrintPdfRenderer}
@@ -330,7 +330,7 @@ def test_the_easy_read_edition_explains_the_map_in_short_sentences(easy_read, wr
     assert set(sentences) <= texts  # each sentence on its own line, beside its picture
 
 
-def test_each_distinct_png_is_rasterised_and_encoded_once_a_build(tmp_path):
+def test_each_distinct_png_is_rasterised_and_encoded_once_a_build(tmp_path, monkeypatch):
     """A real build of the tiny guide in three languages, its PDF and web editions: every PNG drawn by the maps
     module (maps, pictograms) encoded once however many files show it; a second build in the same process encodes
     none and writes the same bytes."""
@@ -339,6 +339,7 @@ def test_each_distinct_png_is_rasterised_and_encoded_once_a_build(tmp_path):
                 for path in out.rglob("*.png") if path.parent.name in ("maps", "pictograms")}
 
     data = trilingual_copy(tmp_path / "tiny")
+    monkeypatch.setenv("WROMIK_MAP_CACHE", str(tmp_path / "empty-map-cache"))
     PNG_CACHE.clear()
     build(data, tmp_path / "first", editions=["standard", "html"])
     first = drawn_pngs(tmp_path / "first")
@@ -350,3 +351,33 @@ def test_each_distinct_png_is_rasterised_and_encoded_once_a_build(tmp_path):
     again = drawn_pngs(tmp_path / "again")
     assert again and PNG_CACHE.encodes == encodes
     assert again == {path: digest for path, digest in first.items() if path in again}
+
+
+def test_a_later_build_takes_its_pngs_from_the_map_cache_on_disk_and_makes_a_damaged_one_again(tmp_path, monkeypatch):
+    """A new process (the memory forgotten) encodes no PNG the cache on disk holds, with the same bytes; a cached
+    file that was damaged is not used but made again; a cache folder that cannot be written only costs time."""
+    def drawn_pngs(out) -> dict:
+        return {path.relative_to(out): path.read_bytes() for path in out.rglob("*.png")
+                if path.parent.name in ("maps", "pictograms")}
+
+    cache = tmp_path / "map-cache"
+    monkeypatch.setenv("WROMIK_MAP_CACHE", str(cache))
+    PNG_CACHE.clear()
+    build(TINY, tmp_path / "first", editions=["standard"])
+    first, made = drawn_pngs(tmp_path / "first"), PNG_CACHE.encodes
+    stored = sorted(cache.glob("*.png"))
+    assert made and len(stored) == made
+    PNG_CACHE.clear()
+    damaged = stored[0]
+    damaged.write_bytes(damaged.read_bytes()[:-40])
+    build(TINY, tmp_path / "again", editions=["standard"])
+    assert PNG_CACHE.encodes == 1  # the damaged one alone
+    assert drawn_pngs(tmp_path / "again") == first
+    PNG_CACHE.clear()
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("WROMIK_MAP_CACHE", str(blocked / "maps"))
+    build(TINY, tmp_path / "unwritable", editions=["standard"])
+    assert PNG_CACHE.encodes == made and drawn_pngs(tmp_path / "unwritable") == first
+
+

@@ -37,9 +37,11 @@ class Documents:
     """The composed model and its guide documents, each built once per language and register and shared
     by every edition that translates it."""
 
-    def __init__(self, model: GuideModel):
+    def __init__(self, model: GuideModel, languages=None):
         self.model = model
+        self.languages = tuple(languages or model.data.info.languages)  # the languages this build writes
         self._built: dict = {}
+        self.page_numbers: dict = {}  # (paged edition, lang) -> {section key: page}, laid out once per build
 
     def get(self, lang: str, register: str = "standard") -> Document:
         if (lang, register) not in self._built:
@@ -47,8 +49,9 @@ class Documents:
         return self._built[(lang, register)]
 
     def check_easy_read(self) -> list:
-        """Problems in the easy-read texts of the data (ER-03 … ER-07), before anything is written."""
-        return check_easy_read(self.model.data)
+        """Problems in the easy-read texts of the data in the languages built (ER-03 … ER-07), before anything is
+        written."""
+        return check_easy_read(self.model.data, self.languages)
 
 
 def route_key(place_id: str, number: int) -> str:

@@ -5,21 +5,24 @@ places everything for one box and one type size: a marker (pictogram) at each en
 each marker, the north arrow, the scale bar and the street names, each in the first of its candidate positions
 that is inside the frame and clear of the route and of everything placed before it (a street name that fits
 nowhere is left out). draw_map() draws a layout with ReportLab; write_png() draws it on a one-page PDF and
-rasterises that with PDFium, so the PNG is the same drawing; a drawing is rasterised once a process (PNG_CACHE).
+rasterises that with PDFium, so the PNG is the same drawing; a drawing is rasterised once (PNG_CACHE, kept on disk).
 The route is shown by pattern (a thick line with white dashes) as well as by colour (standard-edition issue,
 item 3).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import math
+import os
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..cache import cache_dir
 from ..data.geometry import local_metres
 from .pictograms import draw_pictogram
 
@@ -538,8 +541,8 @@ def write_png(path, layout: MapLayout, font: str, bold_font: str, scale: float =
 
 def write_drawing_png(path, width: float, height: float, draw: Callable, font: str, scale: float = 2.0) -> None:
     """A drawing of width × height points as a PNG of scale pixels per point: drawn on a one-page PDF by draw(canvas),
-    rasterised by PDFium (anti-aliased). The same drawing at the same scale is rasterised and encoded once in a
-    process (PNG_CACHE): every edition, language and pass that shows it gets the same bytes."""
+    rasterised by PDFium (anti-aliased). The same drawing at the same scale is rasterised and encoded once
+    (PNG_CACHE): every edition, language, pass and build that shows it gets the same bytes."""
     from reportlab.pdfgen.canvas import Canvas
 
     buffer = io.BytesIO()
@@ -552,21 +555,28 @@ def write_drawing_png(path, width: float, height: float, draw: Callable, font: s
 
 class PngCache:
     """One-page PDF drawings rasterised to PNG bytes, keyed by a digest of the PDF (written invariant, so the same
-    drawing gives the same PDF) and the scale. Encoding a PNG with optimize=True is the dear part of a map; a
-    drawing seen again (another pass, edition or language) costs a digest. Holds at most limit bytes of PNG, the
-    least recently used dropped first. encodes counts the PNGs rasterised and encoded."""
+    drawing gives the same PDF), the scale and the versions of PDFium and Pillow. Encoding a PNG with optimize=True
+    is the dear part of a map; a drawing seen again (another pass, edition, language or build) costs a digest.
 
-    def __init__(self, limit: int = 64 * 2**20):
-        self.limit, self.size, self.encodes = limit, 0, 0
+    In memory: at most limit bytes of PNG, the least recently used dropped first. On disk, in folder (by default
+    the user's cache, $WROMIK_MAP_CACHE or ~/.cache/wromik/maps): one file per drawing named by its key and the
+    digest of its bytes, checked when read and written whole or not at all; a folder that cannot be written only
+    costs time. encodes counts the PNGs rasterised and encoded."""
+
+    def __init__(self, limit: int = 64 * 2**20, folder: Path | None = None):
+        self.limit, self.size, self.encodes, self.folder = limit, 0, 0, folder
         self._pngs: OrderedDict = OrderedDict()
 
     def png(self, pdf: bytes, scale: float) -> bytes:
-        key = (hashlib.sha256(pdf).digest(), float(scale))
+        key = self._key(pdf, scale)
         if key in self._pngs:
             self._pngs.move_to_end(key)
             return self._pngs[key]
-        png = _rasterise(pdf, scale)
-        self.encodes += 1
+        png = self._stored(key)
+        if png is None:
+            png = _rasterise(pdf, scale)
+            self.encodes += 1
+            self._store(key, png)
         self._pngs[key] = png
         self.size += len(png)
         while self.size > self.limit and len(self._pngs) > 1:
@@ -574,8 +584,42 @@ class PngCache:
         return png
 
     def clear(self) -> None:
+        """Forget the PNGs held in memory and the count (the files on disk stay)."""
         self._pngs.clear()
         self.size = self.encodes = 0
+
+    @staticmethod
+    def _key(pdf: bytes, scale: float) -> str:
+        import PIL
+        import pypdfium2
+
+        versions = f"{float(scale)}|{pypdfium2.PYPDFIUM_INFO}|{pypdfium2.PDFIUM_INFO}|{PIL.__version__}".encode()
+        return hashlib.sha256(hashlib.sha256(pdf).digest() + versions).hexdigest()[:32]
+
+    def _disk(self) -> Path:
+        return self.folder or cache_dir("maps", "WROMIK_MAP_CACHE")
+
+    def _stored(self, key: str) -> bytes | None:
+        for path in self._disk().glob(f"{key}-*.png"):
+            try:
+                png = path.read_bytes()
+            except OSError:
+                continue
+            if path.stem.endswith("-" + hashlib.sha256(png).hexdigest()[:16]):
+                return png
+        return None
+
+    def _store(self, key: str, png: bytes) -> None:
+        folder = self._disk()
+        path = folder / f"{key}-{hashlib.sha256(png).hexdigest()[:16]}.png"
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(png)
+            os.replace(partial, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
 
 
 def _rasterise(pdf: bytes, scale: float) -> bytes:

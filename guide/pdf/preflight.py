@@ -2,7 +2,7 @@
 
 Each finding names the rule, the page and the object, says what is wrong and how to fix it.
 The document, its pages, their content streams and form XObjects are read with pikepdf; the
-position and colour of every glyph comes from pdfplumber.
+position and colour of every glyph comes from pdfminer (its interpreter and a device that keeps only the glyphs).
 
 PDFs may be hostile. A file that cannot be checked (missing, not a PDF, needs a password, damaged,
 or a stream that decodes to more than STREAM_LIMIT bytes: a decompression bomb) raises
@@ -26,10 +26,13 @@ from base64 import a85decode
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
 import pikepdf
-from pdfminer.psexceptions import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfminer.converter import PDFLayoutAnalyzer
+from pdfminer.layout import LTChar, LTContainer
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
 from reportlab.lib.units import mm
 
 from ..errors import WromikError
@@ -87,17 +90,14 @@ def preflight(path) -> list:
         try:
             findings = _encryption(pdf)
             _refuse_bombs(pdf, path)  # before anything decodes a stream
-            with pdfplumber.open(path) as plumbed:
+            with path.open("rb") as file:
                 findings += _document(pdf)
-                for number, (page, plumbed_page) in enumerate(zip(pdf.pages, plumbed.pages), start=1):
+                for number, (page, glyphs) in enumerate(zip(pdf.pages, _glyphs(file)), start=1):
                     findings += _boxes(page, number)
-                    findings += _text(plumbed_page, page, number)
-                    plumbed_page.close()  # its characters: kept, they would fill memory page after page
+                    findings += _text(glyphs, page, number)
                     findings += _content(page, number)
                     findings += _annotations(page, number)
-        except (pikepdf.PdfError, PSException, PdfminerException) as error:
-            if any(isinstance(cause, MemoryError) for cause in error.args):  # pdfplumber wraps every error
-                raise MemoryError from error
+        except (pikepdf.PdfError, _Unreadable) as error:
             raise PreflightError(path, f"is damaged ({_reason(error, path)}); the file was not checked further.",
                                  _REEXPORT_FIX) from None
         findings += _binding(pdf)
@@ -372,32 +372,70 @@ def _boxes(page, number: int) -> list:
     return findings
 
 
-def _text(plumbed_page, page, number: int) -> list:
+class _Unreadable(Exception):
+    """pdfminer could not read the file: any error of its own, of the data it met or of a library under it."""
+
+
+class _GlyphDevice(PDFLayoutAnalyzer):
+    """pdfminer's device keeping only the glyphs of the page just read (LTChar: box, font and graphic state)."""
+
+    def __init__(self, resources: PDFResourceManager):
+        super().__init__(resources, laparams=None)
+        self.glyphs: list = []
+
+    def receive_layout(self, ltpage) -> None:
+        self.glyphs = list(_chars(ltpage))
+
+
+def _chars(container):
+    for item in container:
+        if isinstance(item, LTChar):
+            yield item
+        elif isinstance(item, LTContainer):  # a form XObject's glyphs
+            yield from _chars(item)
+
+
+def _glyphs(file):
+    """Each page's glyphs in page order, with x and y in the page's coordinates ((x0, y0, x1, y1, glyph)): one page
+    is held at a time. Every error of pdfminer while reading is raised as _Unreadable, MemoryError as itself."""
+    try:
+        resources = PDFResourceManager(caching=True)
+        device = _GlyphDevice(resources)
+        interpreter = PDFPageInterpreter(resources, device)
+        for page in PDFPage.create_pages(PDFDocument(PDFParser(file))):
+            interpreter.process_page(page)
+            left, bottom = (float(value) for value in page.mediabox[:2])  # pdfminer's origin: the MediaBox corner
+            yield [(g.x0 + left, g.y0 + bottom, g.x1 + left, g.y1 + bottom, g) for g in device.glyphs]
+    except MemoryError:
+        raise
+    except Exception as error:  # noqa: BLE001: a hostile file can make pdfminer fail in any way
+        raise _Unreadable(str(error) or type(error).__name__) from error
+
+
+def _text(glyphs: list, page, number: int) -> list:
     """Text ≥ 5 mm inside the trim (PX-02), unless it is slug information wholly outside the bleed; black text in
     black ink only (PX-03)."""
     trim, bleed = _box(page, "/TrimBox"), _box(page, "/BleedBox") or _box(page, "/TrimBox")
-    height = float(plumbed_page.height)
     near, rich = [], []
-    for char in plumbed_page.chars:
-        if not char["text"].strip():
+    for x0, bottom, x1, top, glyph in glyphs:
+        if not glyph.get_text().strip():
             continue
-        x0, x1, bottom, top = char["x0"], char["x1"], height - char["bottom"], height - char["top"]
         in_slug = bleed and (x1 < bleed[0] or x0 > bleed[2] or top < bleed[1] or bottom > bleed[3])
         if trim and not in_slug and (x0 < trim[0] + SAFE_MARGIN - TOLERANCE or x1 > trim[2] - SAFE_MARGIN + TOLERANCE
                      or bottom < trim[1] + SAFE_MARGIN - TOLERANCE or top > trim[3] - SAFE_MARGIN + TOLERANCE):
-            near.append(char)
-        colour = char.get("non_stroking_color")
+            near.append(glyph)
+        colour = glyph.graphicstate.ncolor
         if isinstance(colour, (tuple, list)) and len(colour) == 4 and colour[3] >= 0.9 and any(colour[:3]):
-            rich.append(char)
+            rich.append(glyph)
     findings = []
     if near:
-        sample = "".join(c["text"] for c in near[:30])
-        findings.append(Finding("PX-02", number, f"text in font {near[0]['fontname']}",
+        sample = "".join(g.get_text() for g in near[:30])
+        findings.append(Finding("PX-02", number, f"text in font {near[0].fontname}",
                                 f"{len(near)} character(s) lie closer than 5 mm to the trim edge, for example "
                                 f"„{sample}”.", "Move the text at least 5 mm inside the trim."))
     if rich:
-        c, m, y, k = rich[0]["non_stroking_color"]
-        findings.append(Finding("PX-03", number, f"text in font {rich[0]['fontname']}",
+        c, m, y, k = rich[0].graphicstate.ncolor
+        findings.append(Finding("PX-03", number, f"text in font {rich[0].fontname}",
                                 f"Black text in several inks (C{c:.0%} M{m:.0%} Y{y:.0%} K{k:.0%}), "
                                 f"{len(rich)} character(s).", "Set black text in 100 % K only."))
     return findings

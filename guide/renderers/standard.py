@@ -92,13 +92,18 @@ class StandardPdfRenderer(Renderer):
         self.write_maps()
         path = self.output_path(self.file_name(self.file_key))
         tree = self._laid_out(path)
+        self.documents.page_numbers[(self.name, self.lang)] = tree.destinations
         finish(path, tree, title=self.title, author=self.document.publisher, subject=self.subject(),
                lang=self.document.locale)
 
     def page_numbers(self) -> dict:
-        """The page each section starts on (section key -> page number), the PDF laid out but not kept: an e-book's
-        page list points readers to these pages."""
-        return self._laid_out(io.BytesIO()).destinations
+        """The page each section starts on (section key -> page number): an e-book's page list points readers to
+        these pages. Laid out once per build: taken from this edition's PDF if the build wrote it, else laid out and
+        not kept."""
+        key = (self.name, self.lang)
+        if key not in self.documents.page_numbers:
+            self.documents.page_numbers[key] = self._laid_out(io.BytesIO()).destinations
+        return self.documents.page_numbers[key]
 
     def _laid_out(self, target) -> StructureTree:
         """Lay the story out into target until every heading's page is known (the contents and page references

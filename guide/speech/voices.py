@@ -26,6 +26,7 @@ from collections import deque
 from pathlib import Path
 from typing import ClassVar, Iterator
 
+from ..cache import cache_dir
 from ..errors import BuildError, SpeechError, UsageError, missing_program
 
 __all__ = ["RATE", "SpeechEngine", "ClipCache", "engine_for", "default_cache_dir", "speech_problem", "run_program",
@@ -195,8 +196,7 @@ def engine_for(name: str, lang: str) -> SpeechEngine:
 
 
 def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(os.environ.get("WROMIK_SPEECH_CACHE") or Path(base) / "wromik" / "speech")
+    return cache_dir("speech", "WROMIK_SPEECH_CACHE")
 
 
 class ClipCache:

@@ -17,6 +17,7 @@ midway between the hardest easy-read text (4.7) and the easiest standard one (6.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import textstat
 
@@ -68,6 +69,7 @@ def words(text: str) -> list:
     return words_in(_names_as_words(text), _EDGE_PUNCTUATION)
 
 
+@lru_cache(maxsize=None)
 def syllables(word: str) -> int:
     """English syllables of a word, by textstat (the CMU Pronouncing Dictionary, else hyphenation); at least 1."""
     return max(1, textstat.syllable_count(word))
