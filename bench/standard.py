@@ -6,7 +6,8 @@ table cells, in DejaVu Sans 12 pt on A4 with 20 mm margins, without maps or phot
 (pdf_variant='pdf/ua-1'), Typst as markup written from the same structure (the `typst` package's compile(),
 pdf_standards="ua-1": PDF/UA-1, tagged). wromik is timed as `wromik build routes/wroclaw --edition standard --lang
 pl`: loading and routing the data, composing the guide, both ReportLab layout passes, the maps as PNG files, the
-download page. The issue's target: wromik within 3× of Typst.
+download page; with an empty map cache, then again with the maps rasterised by the first run (as a rebuild finds
+them). The issue's target: wromik within 3× of Typst.
 
 Neither WeasyPrint nor Typst is a dependency of wromik; for this benchmark only, install them into the venv:
     .venv/bin/pip install weasyprint typst        (or: .venv/bin/pip install -e '.[bench]')
@@ -116,10 +117,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         wromik = [sys.executable, "-m", "guide", "build", str(DATA), "--edition", "standard", "--lang", "pl", "--out"]
-        times = {"wromik standard edition": [_timed(wromik + [str(folder / f"out{n}")], env) for n in range(runs)],
+        cold = [dict(env, WROMIK_MAP_CACHE=str(folder / f"maps{n}")) for n in range(runs)]  # no map drawn before
+        times = {"wromik standard edition": [_timed(wromik + [str(folder / f"out{n}")], cold[n]) for n in range(runs)],
+                 "(same, maps cached)": [_timed(wromik + [str(folder / f"again{n}")], cold[n]) for n in range(runs)],
                  "(wromik's imports alone)": [_timed([sys.executable, "-c", _IMPORTS], env) for _ in range(runs)]}
         pdf = folder / "out0" / "pl" / "wromik-standard-polski.pdf"
-        pages = {"wromik standard edition": _pages(pdf), "(wromik's imports alone)": 0}
+        pages = {"wromik standard edition": _pages(pdf), "(same, maps cached)": _pages(pdf), "(wromik's imports alone)": 0}
         maps = len(list((folder / "out0" / "pl" / "maps").glob("*.png")))
         blocks = tagged_text(pdf)
         if _available("weasyprint"):

@@ -51,7 +51,7 @@ def build(data_dir: Path, out_dir: str | os.PathLike, *, editions=None, language
     say(f"Data valid: {summary(data)}.")
     for warning in data_warnings(data):
         say(f"Warning: {warning}")
-    documents = Documents(compose(data, progress=say), languages)
+    documents = Documents(compose(data, progress=say))
     problems = [problem for cls in classes for problem in cls.check(documents)]
     if problems:
         raise DataError(problems)

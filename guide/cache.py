@@ -10,6 +10,8 @@ __all__ = ["cache_dir"]
 
 
 def cache_dir(kind: str, variable: str) -> Path:
-    """The cache folder of one kind: $variable if set, else $XDG_CACHE_HOME/wromik/kind (~/.cache/wromik/kind)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(os.environ.get(variable) or Path(base) / "wromik" / kind)
+    """The cache folder of one kind: $variable if set, else $XDG_CACHE_HOME/wromik/kind (~/.cache/wromik/kind).
+    Raises RuntimeError when neither is set and the user has no home folder."""
+    if os.environ.get(variable):
+        return Path(os.environ[variable])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wromik" / kind

@@ -37,9 +37,8 @@ class Documents:
     """The composed model and its guide documents, each built once per language and register and shared
     by every edition that translates it."""
 
-    def __init__(self, model: GuideModel, languages=None):
+    def __init__(self, model: GuideModel):
         self.model = model
-        self.languages = tuple(languages or model.data.info.languages)  # the languages this build writes
         self._built: dict = {}
         self.page_numbers: dict = {}  # (paged edition, lang) -> {section key: page}, laid out once per build
 
@@ -49,9 +48,8 @@ class Documents:
         return self._built[(lang, register)]
 
     def check_easy_read(self) -> list:
-        """Problems in the easy-read texts of the data in the languages built (ER-03 … ER-07), before anything is
-        written."""
-        return check_easy_read(self.model.data, self.languages)
+        """Problems in the easy-read texts of the data (ER-03 … ER-07), before anything is written."""
+        return check_easy_read(self.model.data)
 
 
 def route_key(place_id: str, number: int) -> str:

@@ -555,7 +555,8 @@ def write_drawing_png(path, width: float, height: float, draw: Callable, font: s
 
 class PngCache:
     """One-page PDF drawings rasterised to PNG bytes, keyed by a digest of the PDF (written invariant, so the same
-    drawing gives the same PDF), the scale and the versions of PDFium and Pillow. Encoding a PNG with optimize=True
+    drawing gives the same PDF), the scale, how it is rasterised (RASTER_FORMAT) and the versions of PDFium, Pillow
+    and zlib. Encoding a PNG with optimize=True
     is the dear part of a map; a drawing seen again (another pass, edition, language or build) costs a digest.
 
     In memory: at most limit bytes of PNG, the least recently used dropped first. On disk, in folder (by default
@@ -592,15 +593,22 @@ class PngCache:
     def _key(pdf: bytes, scale: float) -> str:
         import PIL
         import pypdfium2
+        from PIL import features
 
-        versions = f"{float(scale)}|{pypdfium2.PYPDFIUM_INFO}|{pypdfium2.PDFIUM_INFO}|{PIL.__version__}".encode()
-        return hashlib.sha256(hashlib.sha256(pdf).digest() + versions).hexdigest()[:32]
+        made_by = [RASTER_FORMAT, float(scale), pypdfium2.PYPDFIUM_INFO, pypdfium2.PDFIUM_INFO, PIL.__version__,
+                   features.version("zlib")]
+        return hashlib.sha256(hashlib.sha256(pdf).digest() + repr(made_by).encode()).hexdigest()[:32]
 
-    def _disk(self) -> Path:
-        return self.folder or cache_dir("maps", "WROMIK_MAP_CACHE")
+    def _disk(self) -> Path | None:
+        """The folder on disk, or None where there is none (no home folder and no cache set)."""
+        try:
+            return self.folder or cache_dir("maps", "WROMIK_MAP_CACHE")
+        except RuntimeError:
+            return None
 
     def _stored(self, key: str) -> bytes | None:
-        for path in self._disk().glob(f"{key}-*.png"):
+        folder = self._disk()
+        for path in sorted(folder.glob(f"{key}-*.png")) if folder else ():
             try:
                 png = path.read_bytes()
             except OSError:
@@ -611,6 +619,8 @@ class PngCache:
 
     def _store(self, key: str, png: bytes) -> None:
         folder = self._disk()
+        if folder is None:
+            return
         path = folder / f"{key}-{hashlib.sha256(png).hexdigest()[:16]}.png"
         partial = path.with_name(f"{path.name}.{os.getpid()}.part")
         try:
@@ -618,8 +628,14 @@ class PngCache:
             partial.write_bytes(png)
             os.replace(partial, path)
         except OSError:
+            pass  # the cache only saves time
+        finally:
             with contextlib.suppress(OSError):
                 partial.unlink(missing_ok=True)
+
+
+RASTER_FORMAT = "wromik-map-png-1"  # what _rasterise makes (PDFium's default rendering, RGB, optimize=True): change
+# it with _rasterise, so that no PNG made the old way is taken from the cache on disk
 
 
 def _rasterise(pdf: bytes, scale: float) -> bytes:

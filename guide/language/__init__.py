@@ -56,10 +56,9 @@ def pack(lang: str):
     return importlib.import_module(f"{__name__}.{lang}")
 
 
-def check_easy_read(data, languages=None) -> list:
-    """Problems in the easy-read texts of a guide (GuideData) in the given languages (by default all of the guide's),
-    each by the rules of its language."""
-    return [problem for lang in languages or data.info.languages for problem in pack(lang).check_guide(data)]
+def check_easy_read(data) -> list:
+    """Problems in the easy-read texts of a guide (GuideData), by the rules of each of its languages."""
+    return [problem for lang in data.info.languages for problem in pack(lang).check_guide(data)]
 
 
 @lru_cache(maxsize=None)
