@@ -3,10 +3,11 @@ $XDG_CACHE_HOME/wromik (~/.cache/wromik), each movable by an environment variabl
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
-__all__ = ["cache_dir"]
+__all__ = ["cache_dir", "write_whole"]
 
 
 def cache_dir(kind: str, variable: str) -> Path:
@@ -15,3 +16,15 @@ def cache_dir(kind: str, variable: str) -> Path:
     if os.environ.get(variable):
         return Path(os.environ[variable])
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wromik" / kind
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all: into a temporary file beside it (named with the process, so that two builds
+    never share one), then renamed over it. The temporary file never stays behind; OSError is raised as it came."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)

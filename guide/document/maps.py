@@ -12,17 +12,15 @@ item 3).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import math
-import os
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..cache import cache_dir
+from ..cache import cache_dir, write_whole
 from ..data.geometry import local_metres
 from .pictograms import draw_pictogram
 
@@ -556,8 +554,8 @@ def write_drawing_png(path, width: float, height: float, draw: Callable, font: s
 class PngCache:
     """One-page PDF drawings rasterised to PNG bytes, keyed by a digest of the PDF (written invariant, so the same
     drawing gives the same PDF), the scale, how it is rasterised (RASTER_FORMAT) and the versions of PDFium, Pillow
-    and zlib. Encoding a PNG with optimize=True
-    is the dear part of a map; a drawing seen again (another pass, edition, language or build) costs a digest.
+    and zlib. Encoding a PNG with optimize=True is the dear part of a map; a drawing seen again (another pass,
+    edition, language or build) costs a digest.
 
     In memory: at most limit bytes of PNG, the least recently used dropped first. On disk, in folder (by default
     the user's cache, $WROMIK_MAP_CACHE or ~/.cache/wromik/maps): one file per drawing named by its key and the
@@ -621,17 +619,11 @@ class PngCache:
         folder = self._disk()
         if folder is None:
             return
-        path = folder / f"{key}-{hashlib.sha256(png).hexdigest()[:16]}.png"
-        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(png)
-            os.replace(partial, path)
+            write_whole(folder / f"{key}-{hashlib.sha256(png).hexdigest()[:16]}.png", png)
         except OSError:
             pass  # the cache only saves time
-        finally:
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
 
 
 RASTER_FORMAT = "wromik-map-png-1"  # what _rasterise makes (PDFium's default rendering, RGB, optimize=True): change

@@ -19,6 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import write_whole
 from ..data.text import PAUSE
 from ..document.nodes import plain, spans
 from ..errors import BuildError, SpeechError
@@ -191,9 +192,7 @@ def _encoded(take: Take, folder: Path, key: str) -> Recording:
     mp3 = folder / f"{key}.mp3"
     try:
         os.replace(partial, mp3)
-        written = mp3.with_name(f"{key}.json.{os.getpid()}.part")
-        written.write_text(json.dumps(about, ensure_ascii=False), encoding="utf-8")
-        os.replace(written, folder / f"{key}.json")
+        write_whole(folder / f"{key}.json", json.dumps(about, ensure_ascii=False).encode())
     except OSError as error:
         with contextlib.suppress(OSError):
             mp3.unlink()

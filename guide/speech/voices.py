@@ -15,7 +15,6 @@ import hashlib
 import io
 import json
 import math
-import os
 import struct
 import subprocess
 import sys
@@ -26,7 +25,7 @@ from collections import deque
 from pathlib import Path
 from typing import ClassVar, Iterator
 
-from ..cache import cache_dir
+from ..cache import cache_dir, write_whole
 from ..errors import BuildError, SpeechError, UsageError, missing_program
 
 __all__ = ["RATE", "SpeechEngine", "ClipCache", "engine_for", "default_cache_dir", "speech_problem", "run_program",
@@ -267,14 +266,10 @@ class ClipCache:
 
     def _store(self, path: Path, pcm: bytes) -> None:
         """Write a clip whole or not at all: into a temporary file beside it, then renamed over it."""
-        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
         try:
             path.parent.mkdir(exist_ok=True)
-            partial.write_bytes(self.HEADER.pack(self.MAGIC, len(pcm) // 2, hashlib.sha256(pcm).digest()) + pcm)
-            os.replace(partial, path)
+            write_whole(path, self.HEADER.pack(self.MAGIC, len(pcm) // 2, hashlib.sha256(pcm).digest()) + pcm)
         except OSError as error:
-            with contextlib.suppress(OSError):
-                partial.unlink()
             raise BuildError(unwritable(self.directory, error)) from None
 
 
