@@ -27,7 +27,7 @@ from ..errors import Problem
 
 __all__ = ["pack", "available_languages", "check_easy_read", "PACK_API", "roman_value", "ROMAN_NUMERAL", "KindWords",
            "kind_words", "capital", "original", "keeps_marks", "text_in", "numbered", "day_groups", "ALL_DAY",
-           "display_case", "line_of", "is_fallback", "keeping", "paused"]
+           "display_case", "line_of", "is_fallback", "keeping", "paused", "checked", "unchecked_apart"]
 
 PACK_API = (
     "PDF_LANG", "SPEECH_CODE", "gettext", "plural", "quantity", "written_date", "opening_hours",
@@ -87,6 +87,27 @@ def text_in(value, lang: str) -> str:
     if not isinstance(value, dict):
         return value
     return value.get(lang) or original(next(iter(value.values()), ""))
+
+
+def checked(values: dict, features: tuple) -> tuple:
+    """(what a thing has or lacks, what nobody has checked) in a pack's words; features are (key, has, lacks) and an
+    unchecked feature is named by has, so that the pack says 'no data' once before all of them."""
+    known, unknown = [], []
+    for key, has, lacks in features:
+        value = values.get(key)
+        if value is None:
+            unknown.append(has)
+        else:
+            known.append(has if value else lacks)
+    return known, unknown
+
+
+def unchecked_apart(codes, warning, attributes: dict) -> tuple:
+    """A step's warning codes as (the attributes nobody has checked, named by attributes; the notes warning(code)
+    gives for the others), so that the pack says 'no data' once before all of them."""
+    unknown = [attributes.get(code[8:], code[8:]) for code in codes if code.startswith("unknown:")]
+    notes = [note for note in (warning(code) for code in codes if not code.startswith("unknown:")) if note]
+    return unknown, notes
 
 
 def numbered(room: str) -> bool:

@@ -11,7 +11,7 @@ from babel.dates import format_date, get_day_names
 from num2words import num2words
 
 from ...data.model import DAYS
-from .. import ALL_DAY, capital, numbered, original, text_in
+from .. import ALL_DAY, capital, checked, numbered, original, text_in, unchecked_apart
 from ...data.text import plain
 from ...routing.directions import Step
 from .readability import display_name
@@ -101,12 +101,9 @@ def name_of(value) -> str:
 def _signals(crossing: dict) -> str:
     """What a crossing has, then what nobody has checked, 'no data' said once:
     'At the crossing: ..., ...; no data: ...'."""
-    parts, unknown = [], []
-    for key, yes, no in (("traffic_lights", "traffic lights", "no traffic lights"),
-                         ("sound_signal", "sound signal", "no sound signal"),
-                         ("tactile_paving", "tactile paving", "no tactile paving")):
-        value = crossing.get(key)
-        (parts if value is not None else unknown).append(yes if value or value is None else no)
+    parts, unknown = checked(crossing, (("traffic_lights", "traffic lights", "no traffic lights"),
+                                        ("sound_signal", "sound signal", "no sound signal"),
+                                        ("tactile_paving", "tactile paving", "no tactile paving")))
     if not parts:
         return f"At the crossing, no data: {', '.join(unknown)}."
     return f"At the crossing: {', '.join(parts)}" + (f"; no data: {', '.join(unknown)}." if unknown else ".")
@@ -462,8 +459,7 @@ def _fact_sentence(name: str, fact, kind, *, with_source: bool) -> str:
 def warning_notes(codes) -> str:
     """Step warnings as one clause: 'no sound signal, ask someone to help you cross; kerb 3 cm'; what nobody has
     checked in one clause, 'no data' said once."""
-    unknown = [_EN["attribute"].get(code[8:], code[8:]) for code in codes if code.startswith("unknown:")]
-    notes = [note for note in (_warning(code) for code in codes if not code.startswith("unknown:")) if note]
+    unknown, notes = unchecked_apart(codes, _warning, _EN["attribute"])
     return "; ".join(([f"no data: {', '.join(unknown)}"] if unknown else []) + notes)
 
 

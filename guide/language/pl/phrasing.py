@@ -9,7 +9,7 @@ from babel import Locale
 from babel.dates import format_date
 
 from ...data.model import DAYS
-from .. import ALL_DAY, capital, numbered
+from .. import ALL_DAY, capital, checked, numbered, unchecked_apart
 from ...routing.directions import Step
 from .morphology import inflect_name, noun_form
 from .readability import display_name
@@ -109,12 +109,9 @@ def _text(value):
 def _signals(crossing: dict) -> str:
     """What a crossing has, then what nobody has checked, 'brak danych' said once:
     'Na przejściu: ..., ...; brak danych: ...'."""
-    parts, unknown = [], []
-    for key, yes, no in (("traffic_lights", "sygnalizacja świetlna", "bez sygnalizacji świetlnej"),
-                         ("sound_signal", "sygnał dźwiękowy", "bez sygnału dźwiękowego"),
-                         ("tactile_paving", "ścieżka dotykowa", "bez ścieżki dotykowej")):
-        value = crossing.get(key)
-        (parts if value is not None else unknown).append(yes if value or value is None else no)
+    parts, unknown = checked(crossing, (("traffic_lights", "sygnalizacja świetlna", "bez sygnalizacji świetlnej"),
+                                        ("sound_signal", "sygnał dźwiękowy", "bez sygnału dźwiękowego"),
+                                        ("tactile_paving", "ścieżka dotykowa", "bez ścieżki dotykowej")))
     if not parts:
         return f"Na przejściu brak danych: {', '.join(unknown)}."
     return f"Na przejściu: {', '.join(parts)}" + (f"; brak danych: {', '.join(unknown)}." if unknown else ".")
@@ -473,8 +470,7 @@ def _fact_sentence(name: str, fact, kind, *, with_source: bool) -> str:
 def warning_notes(codes) -> str:
     """Step warnings as one clause: 'brak sygnału dźwiękowego; krawężnik 3 cm'; what nobody has
     checked in one clause, 'brak danych' said once."""
-    unknown = [_PL["attribute"].get(code[8:], code[8:]) for code in codes if code.startswith("unknown:")]
-    notes = [note for note in (_warning(code) for code in codes if not code.startswith("unknown:")) if note]
+    unknown, notes = unchecked_apart(codes, _warning, _PL["attribute"])
     return "; ".join(([f"brak danych: {', '.join(unknown)}"] if unknown else []) + notes)
 
 

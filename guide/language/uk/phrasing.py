@@ -15,7 +15,7 @@ from babel.dates import format_date
 
 from ...data.model import DAYS
 from ...data.text import ORIGINAL_START, plain
-from .. import ALL_DAY, capital, display_case, numbered, original, text_in
+from .. import ALL_DAY, capital, checked, display_case, numbered, original, text_in, unchecked_apart
 from ...routing.directions import Step
 from ..pl.phrasing import level as polish_level
 from .readability import display_name
@@ -139,12 +139,9 @@ def _street_phrase(name, case: str) -> str:
 def _signals(crossing: dict) -> str:
     """What a crossing has, then what nobody has checked, 'немає даних' said once:
     'На переході: ..., ...; немає даних: ...'."""
-    parts, unknown = [], []
-    for key, yes, no in (("traffic_lights", "світлофор", "без світлофора"),
-                         ("sound_signal", "звуковий сигнал", "без звукового сигналу"),
-                         ("tactile_paving", "тактильна доріжка", "без тактильної доріжки")):
-        value = crossing.get(key)
-        (parts if value is not None else unknown).append(yes if value or value is None else no)
+    parts, unknown = checked(crossing, (("traffic_lights", "світлофор", "без світлофора"),
+                                        ("sound_signal", "звуковий сигнал", "без звукового сигналу"),
+                                        ("tactile_paving", "тактильна доріжка", "без тактильної доріжки")))
     if not parts:
         return f"На переході немає даних: {', '.join(unknown)}."
     return f"На переході: {', '.join(parts)}" + (f"; немає даних: {', '.join(unknown)}." if unknown else ".")
@@ -525,8 +522,7 @@ def _fact_sentence(name: str, fact, kind, *, with_source: bool) -> str:
 def warning_notes(codes) -> str:
     """Step warnings as one clause: 'немає звукового сигналу; бордюр 3 см'; what nobody has
     checked in one clause, 'немає даних' said once."""
-    unknown = [_UK["attribute"].get(code[8:], code[8:]) for code in codes if code.startswith("unknown:")]
-    notes = [note for note in (_warning(code) for code in codes if not code.startswith("unknown:")) if note]
+    unknown, notes = unchecked_apart(codes, _warning, _UK["attribute"])
     return "; ".join(([f"немає даних: {', '.join(unknown)}"] if unknown else []) + notes)
 
 
