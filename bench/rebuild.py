@@ -2,8 +2,8 @@
 whole processes (`python -m guide build`), with the peak memory of the largest process (the build or an ffmpeg it
 runs). Medians of --runs runs (at least 3).
 
-"Cold" is an empty output folder, an empty chapter cache (no chapter recorded or encoded yet) and an empty map cache
-(no map rasterised yet); the speech clip
+"Cold" is an empty output folder, empty part and chapter caches (nothing recorded or encoded yet) and an empty map
+cache (no map rasterised yet); the speech clip
 cache is warm (a copy, by hard links, of the one in ~/.cache/wromik/speech), since synthesising two hours of speech
 is the clip cache's benchmark (bench/audio.py), not this one's.
 
@@ -55,7 +55,8 @@ def _run(selection: list) -> tuple:
         data, cache = scratch / "wroclaw", scratch / "speech"
         shutil.copytree(ROOT / "routes" / "wroclaw", data)
         subprocess.run(["cp", "-al", str(default_cache_dir()), str(cache)], check=True)
-        shutil.rmtree(cache / "chapters", ignore_errors=True)
+        for encoded in ("chapters", "parts"):
+            shutil.rmtree(cache / encoded, ignore_errors=True)
         cold = _build(data, scratch / "out", cache, scratch / "maps", selection)
         place = data / "places" / CHANGED_PLACE
         text = place.read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 __all__ = ["cache_dir", "write_whole"]
@@ -18,12 +19,15 @@ def cache_dir(kind: str, variable: str) -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wromik" / kind
 
 
-def write_whole(path: Path, data: bytes) -> None:
-    """Write a file whole or not at all: into a temporary file beside it (named with the process, so that two builds
-    never share one), then renamed over it. The temporary file never stays behind; OSError is raised as it came."""
+def write_whole(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write a file whole or not at all (data: bytes, or chunks of bytes, so that a large file is never held in
+    memory): into a temporary file beside it (named with the process, so that two builds never share one), then
+    renamed over it. The temporary file never stays behind; OSError is raised as it came."""
     partial = path.with_name(f"{path.name}.{os.getpid()}.part")
     try:
-        partial.write_bytes(data)
+        with open(partial, "wb") as file:
+            for chunk in [data] if isinstance(data, bytes) else data:
+                file.write(chunk)
         os.replace(partial, path)
     finally:
         with contextlib.suppress(OSError):

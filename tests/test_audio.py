@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import subprocess
@@ -118,7 +119,8 @@ def test_daisy_takes_a_listener_to_the_third_step_of_a_route_and_plays_exactly_t
     """Navigate the NCC like a DAISY player: the route's h2, then its third h3; its SMIL clip begins where the clip
     cache's speech says the step's first sentence begins and ends where the next thing said begins."""
     from guide.data.text import PAUSE
-    from guide.speech.recording import LEAD_IN, WITHIN_SENTENCE
+    from guide.speech.loudness import ENCODER_DELAY, FRAME_SAMPLES, silence
+    from guide.speech.recording import LEAD_IN, LEAD_OUT, WITHIN_SENTENCE
     from guide.speech.voices import ClipCache, default_cache_dir, engine_for
     from guide.renderers.audio import AFTER_TITLE, BETWEEN_SECTIONS, BETWEEN_SENTENCES
     daisy = audio / "daisy"
@@ -135,21 +137,26 @@ def test_daisy_takes_a_listener_to_the_third_step_of_a_route_and_plays_exactly_t
 
     chapter = next(c for c in spoken_script(TINY).chapters if c.title == "Testowa jeden: Biuro testowe")
     cache = ClipCache(default_cache_dir(), engine_for("espeak-ng", "pl"))
-    length = lambda text: sum(len(cache.clip(part.strip())) for part in text.split(PAUSE)) / 2 / 22050 \
-        + WITHIN_SENTENCE * text.count(PAUSE)  # noqa: E731
-    position, said = LEAD_IN, []  # (text, begin, end) of everything said, from the cached clips
+    pause = lambda seconds: len(silence(seconds)) // 2  # noqa: E731
+    length = lambda text: sum(len(cache.clip(part.strip())) // 2 for part in text.split(PAUSE)) \
+        + pause(WITHIN_SENTENCE) * text.count(PAUSE)  # noqa: E731
+    # (text, begin, end) of everything said, from the cached clips. Each section is a part of its own, encoded alone:
+    # its frames begin where the previous part's end, its first sample ENCODER_DELAY into them, and libmp3lame makes
+    # ceil((n + 1152) / 576) frames of n samples (576 samples of its own delay, the rest padding to whole frames).
+    said, start = [], 0
     for number, section in enumerate(chapter.sections):
-        said.append((section.title, position, position + length(section.title)))
-        position = said[-1][2] + AFTER_TITLE
-        for sentence in section.sentences:
-            said.append((sentence, position, position + length(sentence)))
-            position = said[-1][2] + BETWEEN_SENTENCES
-        position += BETWEEN_SECTIONS
+        at = pause(LEAD_IN) if number == 0 else 0  # samples into the part
+        for text, after in [(section.title, AFTER_TITLE)] + [(s, BETWEEN_SENTENCES) for s in section.sentences]:
+            said.append((text, (start + ENCODER_DELAY + at) / 22050, (start + ENCODER_DELAY + at + length(text)) / 22050))
+            at += length(text) + pause(after + (BETWEEN_SECTIONS if text == section.sentences[-1] and
+                                                number + 1 < len(chapter.sections) else 0))
+        at += pause(LEAD_OUT) if number + 1 == len(chapter.sections) else 0
+        start += math.ceil((at + 1152) / FRAME_SAMPLES) * FRAME_SAMPLES
         if section.title.startswith("Trasa dwa"):
             step = section.steps[2]
             first = len(said) - len(section.sentences) + step.first
             expected = said[first:first + step.end - step.first]
-            following = said[first + step.end - step.first]
+    following = said[said.index(expected[-1]) + 1]
     assert expected[0][0] == "Krok trzeci." and len(expected) >= 2
     assert abs(begin - expected[0][1]) < 0.002, (begin, expected[0])
     assert abs(end - following[1]) < 0.002, (end, following)
@@ -194,9 +201,11 @@ def test_a_rebuild_after_an_hours_change_synthesises_only_the_changed_sentences(
                         check_exit=0)
     synthesised = [int(re.search(r"(\d+) clips synthesised", r.stderr).group(1)) for r in (first, second)]
     assert synthesised[0] > 50 and synthesised[1] == len(changed)
-    encoded = [re.search(r"Chapters: (\d+) recorded and encoded, (\d+) from the cache", r.stderr).groups()
-               for r in (first, second)]
-    assert encoded == [("6", "0"), ("1", "5")]  # only the place's chapter, where the hours are said
+    pattern = r"Chapters: (\d+) joined from their parts \((\d+) of (\d+) parts recorded and encoded\), (\d+) from the cache"
+    encoded = [re.search(pattern, r.stderr).groups() for r in (first, second)]
+    assert encoded[0][:2] == ("6", encoded[0][2]) and int(encoded[0][1]) > 6 and encoded[0][3] == "0"
+    # only the place's chapter, where the hours are said, and in it only the part that says them
+    assert encoded[1][0] == "1" and encoded[1][1] == "1" and int(encoded[1][2]) > 5 and encoded[1][3] == "5"
     transcript = (tmp_path / "out" / "pl" / "audio" / "transkrypcja-polski.txt").read_text(encoding="utf-8")
     assert "dziewiątej piętnaście" in transcript and "od ósmej do" not in transcript
     files = sorted((tmp_path / "out" / "pl" / "audio").glob("[0-9][0-9]-*.mp3"))
@@ -204,7 +213,7 @@ def test_a_rebuild_after_an_hours_change_synthesises_only_the_changed_sentences(
     assert abs(total - float(_probe(tmp_path / "out" / "pl" / "audio" / "wromik-calosc-polski.mp3")["format"]["duration"])) < 1
     fresh = run_wromik("build", tiny, "--out", tmp_path / "fresh", "--edition", "audio", "--speech-cache",
                        tmp_path / "empty", check_exit=0)
-    assert "Chapters: 6 recorded and encoded, 0 from the cache" in fresh.stderr
+    assert re.search(r"Chapters: 6 joined from their parts \((\d+) of \1 parts recorded", fresh.stderr)
     for path in files:  # a chapter from the cache is the chapter made afresh
         assert path.read_bytes() == (tmp_path / "fresh" / "pl" / "audio" / path.name).read_bytes(), path.name
 

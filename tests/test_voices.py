@@ -149,7 +149,7 @@ def _damage(how: str, whole: bytes) -> bytes:
 def test_a_damaged_clip_in_the_cache_is_spoken_again_and_the_recording_is_as_from_a_clean_cache(clean, tmp_path, how,
                                                                                                    reason):
     reference, cache = clean[0], tmp_path / "cache"
-    shutil.copytree(clean[1], cache, ignore=shutil.ignore_patterns("chapters"))  # chapters: made from the clips again
+    shutil.copytree(clean[1], cache, ignore=shutil.ignore_patterns("chapters", "parts"))  # made from the clips again
     clip = ClipCache(cache, engine_for("espeak-ng", "pl")).path(_place_sentence())
     whole = clip.read_bytes()
     damaged = _damage(how, whole)
@@ -171,7 +171,7 @@ def test_a_damaged_clip_in_the_cache_is_spoken_again_and_the_recording_is_as_fro
 def test_a_noise_clip_with_a_valid_checksum_is_stopped_by_the_chapter_check_and_nothing_is_published(clean, tmp_path):
     """What the cache cannot notice (every clip of a chapter whole but noise) the loudness of the chapters does."""
     cache, out = tmp_path / "cache", tmp_path / "out"
-    shutil.copytree(clean[1], cache, ignore=shutil.ignore_patterns("chapters"))  # chapters: made from the clips again
+    shutil.copytree(clean[1], cache, ignore=shutil.ignore_patterns("chapters", "parts"))  # made from the clips again
     shutil.copytree(clean[0], out)
     before = _files(out)
     clips = ClipCache(cache, engine_for("espeak-ng", "pl"))

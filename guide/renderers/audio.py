@@ -13,7 +13,7 @@ from ..speech.loudness import tag
 from ..speech.daisy import Heading, write_daisy
 from ..speech.recording import Recorder, Utterance
 from ..speech.script import compose_script
-from ..speech.voices import default_cache_dir, run_program
+from ..speech.voices import default_cache_dir
 from ..document.nodes import plain
 from . import Renderer
 
@@ -46,25 +46,21 @@ class AudioRenderer(Renderer):
                 track=f"{number}/{len(files)}")
         notes = self.document.gettext("Notes on the route")
         parts = [_parts(chapter, recording, notes) for chapter, recording in zip(script.chapters, recordings)]
-        self._whole(files, recordings, parts, script, language)
+        self._whole(recordings, parts, script, language)
         playlist = ["#EXTM3U", f"#PLAYLIST:{script.title}"]
         for chapter, path, recording in zip(script.chapters, files, recordings):
             playlist += [f"#EXTINF:{round(recording.seconds)},{chapter.title}", path.name]
         self.output_path(f"audio/{self.file_name('playlist')}", "audio/x-mpegurl").write_text("\n".join(playlist) + "\n", encoding="utf-8")
         self._daisy(files, recordings, parts, script)
 
-    def _whole(self, files: list, recordings: list, parts: list, script, language: str) -> None:
-        """The chapter MP3s joined frame for frame (so the lengths add up), with ID3 chapters: one per chapter, and a
+    def _whole(self, recordings: list, parts: list, script, language: str) -> None:
+        """The chapters' frames joined (so the lengths add up to the frame), with ID3 chapters: one per chapter, and a
         place's chapter split at each route, grouped under a table of contents of its own."""
         path = self.output_path(f"audio/{self.file_name('recording')}")
-        listing = path.with_name(".chapters.txt")
-        listing.write_text("".join(f"file '{f.name}'\n" for f in files), encoding="utf-8")
-        try:
-            run_program(["ffmpeg", "-nostdin", "-v", "error", "-f", "concat", "-safe", "0", "-i", str(listing), "-c",
-                         "copy", "-map_metadata", "-1", "-fflags", "+bitexact", "-id3v2_version", "0", "-y", str(path)],
-                        doing="join the chapters")
-        finally:
-            listing.unlink()
+        with open(path, "wb") as whole:
+            for recording in recordings:  # the untagged MP3s of the chapter cache
+                with open(recording.mp3, "rb") as chapter:
+                    shutil.copyfileobj(chapter, whole)
         marks, start = [], 0.0
         for chapter, recording, headings in zip(script.chapters, recordings, parts):
             marked = [h for h in headings if h.mark]
@@ -103,11 +99,11 @@ def recorder(renderer: Renderer) -> Recorder:
 
 
 def _utterances(chapter) -> list:
-    """A chapter as it is said: each section's title, then its sentences; a pause after each, a longer one after
-    every section but the last."""
+    """A chapter as it is said: each section's title, which opens a part, then its sentences; a pause after each, a
+    longer one after every section but the last."""
     said = []
     for index, section in enumerate(chapter.sections):
-        said.append(Utterance(section.title, AFTER_TITLE))
+        said.append(Utterance(section.title, AFTER_TITLE, opens=True))
         said += [Utterance(sentence, BETWEEN_SENTENCES) for sentence in section.sentences]
         if index + 1 < len(chapter.sections):
             said[-1] = replace(said[-1], pause=said[-1].pause + BETWEEN_SECTIONS)

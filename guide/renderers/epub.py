@@ -59,19 +59,19 @@ class EpubRenderer(HtmlRenderer):
         return Markup(" ").join(self.spoken(part, BETWEEN_SENTENCES, lambda key, part=part: Markup(
             '<span id="{}">{}</span>').format(key, self.inline(part))) for part in self.document.language.sentences(text))
 
-    def spoken(self, text: str, pause: float, markup) -> Markup:
+    def spoken(self, text: str, pause: float, markup, *, opens: bool = False) -> Markup:
         key = f"s{len(self.heard) + 1}"
         said = self.say_text(text)
         if not nodes.plain(said).strip(" .,;:"):
             return markup(key)
-        self.heard.append(Utterance(text=said, pause=pause, key=key))
+        self.heard.append(Utterance(text=said, pause=pause, key=key, opens=opens))
         return markup(key)
 
     def heading(self, section, level: int) -> Markup:
-        """The heading read aloud too, after a page-break marker where its section begins a page of the PDF."""
+        """The heading read aloud too (it opens a part of the page's recording), after a page-break marker where its section begins a page of the PDF."""
         heading = self.spoken(section.title, AFTER_TITLE, lambda key: Markup(
             '<h{0} id="{1}"><span id="{2}">{3}</span></h{0}>').format(level, section.key, key,
-                                                                       self.inline(section.title)))
+                                                                       self.inline(section.title)), opens=True)
         marker = self.page_marker(section.key)
         return marker + Markup("\n") + heading if marker else heading
 

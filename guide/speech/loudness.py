@@ -18,8 +18,9 @@ from mutagen.id3 import CHAP, CTOC, ID3, TALB, TIT2, TLAN, TPE1, TRCK, CTOCFlags
 from ..errors import BuildError
 from .voices import RATE, program_lines
 
-__all__ = ["silence", "seconds", "loudness_of_files", "raw_loudness", "encode_limited", "at_target", "tag",
-           "check_levels", "levels_at_common_gain", "side_by_side", "limiter", "TARGET_LUFS", "CHAPTER_TOLERANCE", "ENCODING_LOSS"]
+__all__ = ["silence", "seconds", "integrated", "loudness_of_files", "raw_blocks", "encode_limited", "at_target",
+           "mp3_frames", "tag", "check_levels", "levels_at_common_gain", "side_by_side", "limiter", "TARGET_LUFS",
+           "CHAPTER_TOLERANCE", "ENCODING_LOSS", "FRAME_SAMPLES", "ENCODER_DELAY"]
 
 TARGET_LUFS = -18.0
 # How far a chapter may measure from TARGET_LUFS when played at the gain that brings the programme's typical (median)
@@ -48,76 +49,117 @@ def seconds(pcm: bytes) -> float:
 
 # Every 100 ms ffmpeg's EBU R128 meter logs the momentary loudness (M) of the last 400 ms: the gating blocks of
 # ITU-R BS.1770, to 0.1 LU, as fine as the meter's own histogram. Counted, they give the integrated loudness of one
-# file or, added up, of several played one after another.
+# file or, added up, of several played one after another. One ffmpeg run may hold several meters, each named m0, m1 …
 _DECODED = f"aformat=sample_fmts=s16:sample_rates={RATE}:channel_layouts=mono"
 _ABSOLUTE_GATE, _RELATIVE_GATE = -70.0, -10.0
-_MOMENTARY = re.compile(rb" M:\s*(\S+)")
+_MOMENTARY = re.compile(rb"^\[ebur128@m(\d+) @ [^\]]*\].* M:\s*(\S+)")
+
+# MP3 as libmp3lame writes it at RATE and 64 kbit/s, without a Xing frame: frames of 576 samples, and the first sample
+# of what was encoded lies ENCODER_DELAY samples into the decoded frames (libmp3lame's 576, the decoder's 529). Files
+# encoded on their own and joined byte for byte decode to their frames one after another, so every sample's place in
+# the joined file is known to the sample, whatever the player.
+FRAME_SAMPLES, ENCODER_DELAY = 576, 1105
+_FRAME_BYTES = 72 * 64000 // RATE  # without the padding byte
 
 
-def _blocks(log) -> Counter:
-    """How many gating blocks of each momentary loudness (LUFS) above the absolute gate the meter logged (lines of
-    bytes). A silent block may be logged as nan (the meter's running sum drifts below zero): it is left out, as the
-    meter leaves it out of its own integrated loudness."""
-    levels = (float(found.group(1)) for found in map(_MOMENTARY.search, log) if found)
-    return Counter(level for level in levels if level > _ABSOLUTE_GATE)
+def mp3_frames(data: bytes) -> int:
+    """How many frames an MP3 written by encode_limited holds; ValueError if it is anything else or not whole."""
+    position = count = 0
+    while position < len(data):
+        header = data[position:position + 4]
+        if len(header) < 4 or header[:2] != b"\xff\xf3" or header[2] & 0xFC != 0x80:  # MPEG-2 layer III, 64k, 22.05k
+            raise ValueError(f"no 64 kbit/s MPEG-2 frame at byte {position}")
+        position += _FRAME_BYTES + (header[2] >> 1 & 1)
+        count += 1
+    if position != len(data):
+        raise ValueError("the last frame is cut short")
+    return count
 
 
-def _integrated(blocks: Counter) -> float:
+def _blocks(log, meters: int) -> list:
+    """For each of the meters m0 … m(meters − 1), how many gating blocks of each momentary loudness (LUFS) above the
+    absolute gate it logged (lines of bytes). A silent block may be logged as nan (the meter's running sum drifts below
+    zero): it is left out, as the meter leaves it out of its own integrated loudness."""
+    counted = [Counter() for _ in range(meters)]
+    for found in map(_MOMENTARY.search, log):
+        if found and (level := float(found.group(2))) > _ABSOLUTE_GATE:
+            counted[int(found.group(1))][level] += 1
+    return counted
+
+
+def integrated(blocks: Counter) -> float:
     """Integrated loudness in LUFS from gating blocks (ITU-R BS.1770-4); _ABSOLUTE_GATE for silence, as ffmpeg."""
+    counted = sorted(blocks.items())  # in one order, for the same sum to the last bit however the blocks were added
+
     def mean(kept) -> float:  # the loudness of the blocks' mean energy
-        count = sum(n for level, n in blocks.items() if kept(level))
-        energy = sum(n * 10 ** (level / 10) for level, n in blocks.items() if kept(level))
+        count = sum(n for level, n in counted if kept(level))
+        energy = sum(n * 10 ** (level / 10) for level, n in counted if kept(level))
         return 10 * math.log10(energy / count) if count else _ABSOLUTE_GATE
     threshold = mean(lambda level: True) + _RELATIVE_GATE
     return mean(lambda level: level > threshold)
 
 
-def _metered(arguments: list, doing: str) -> Counter:
-    """The blocks ffmpeg's EBU R128 meter logs when it runs with these input, filter and output arguments."""
+def _metered(arguments: list, meters: int, doing: str) -> list:
+    """The blocks each of ffmpeg's EBU R128 meters m0 … logs when it runs with these inputs, filters and outputs."""
     return _blocks(program_lines(["ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-v", "info", *arguments],
-                                 doing=doing))
+                                 doing=doing), meters)
 
 
 def _measured(path: Path) -> Counter:
     """The blocks of an audio file (an MP3) decoded to RATE."""
-    return _metered(["-i", str(path), "-af", f"{_DECODED},ebur128", "-f", "null", "-"], f"measure {path}")
+    return _metered(["-i", str(path), "-af", f"{_DECODED},ebur128@m0", "-f", "null", "-"], 1, f"measure {path}")[0]
 
 
 def limiter(gain: float) -> str:
     """The filters for one gain in dB, then a limiter for the few peaks (it keeps the true peak under −1.5 dBTP)."""
-    return f"volume={gain:.2f}dB,alimiter=limit={_LIMIT}:attack=2:release=40:level=false"
+    return f"volume={gain:.2f}dB,alimiter=limit={_LIMIT}:attack=2:release=40:level=false:latency=1"
 
 
 def loudness_of_files(paths: list) -> tuple:
     """The loudness of each audio file (MP3) and of all of them played one after another, from one read of each."""
     blocks = side_by_side(_measured, paths)
-    return [_integrated(b) for b in blocks], _integrated(sum(blocks, Counter()))
+    return [integrated(b) for b in blocks], integrated(sum(blocks, Counter()))
 
 
-def raw_loudness(raw: Path) -> float:
-    """The integrated loudness of raw PCM at RATE: one read of the file."""
-    return _integrated(_metered([*_PCM, "-i", str(raw), "-af", "ebur128", "-f", "null", "-"], f"measure {raw.name}"))
+def _raw_inputs(raws: list) -> list:
+    return [argument for raw in raws for argument in (*_PCM, "-i", str(raw))]
 
 
-def encode_limited(raw: Path, mp3: Path, gain: float) -> float:
-    """Raw PCM at RATE with one gain in dB and the limiter, as a mono MP3 at 64 kbit/s (byte-identical for the same
-    samples), measured on the way: one read of the file. Returns the loudness of the limited samples."""
-    graph = f"[0:a]{limiter(gain)},asplit=2[coded][metered];[metered]ebur128[measured]"
-    return _integrated(_metered(
-        [*_PCM, "-i", str(raw), "-filter_complex", graph, "-map", "[coded]", "-c:a", "libmp3lame", "-b:a", "64k",
-         "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact", "-id3v2_version", "0", "-f", "mp3",
-         "-y", str(mp3), "-map", "[measured]", "-f", "null", "-"], f"encode {mp3.name}"))
+def raw_blocks(raws: list) -> list:
+    """The gating blocks of each file of raw PCM at RATE: one ffmpeg run, one read of each file."""
+    graph = ";".join(f"[{n}:a]ebur128@m{n}[m{n}]" for n in range(len(raws)))
+    outputs = [argument for n in range(len(raws)) for argument in ("-map", f"[m{n}]", "-f", "null", "-")]
+    return _metered([*_raw_inputs(raws), "-filter_complex", graph, *outputs], len(raws),
+                    f"measure {', '.join(raw.name for raw in raws)}")
 
 
-def at_target(raw: Path, mp3: Path) -> tuple:
-    """A chapter's raw PCM as its MP3 at TARGET_LUFS: measured once, limited and encoded once (again only if the limiter
-    took more than SETTLE off). Returns the raw loudness, which tells healthy speech from damaged."""
-    before = raw_loudness(raw)
+def encode_limited(raws: list, mp3s: list, gains: list) -> list:
+    """Each file of raw PCM at RATE with its gain in dB and the limiter, as a mono MP3 at 64 kbit/s without a Xing
+    frame (byte-identical for the same samples, alone or beside others), measured on the way: one ffmpeg run, one read
+    of each file. Returns the gating blocks of each file's limited samples."""
+    graph = ";".join(f"[{n}:a]{limiter(gain)},asplit=2[c{n}][l{n}];[l{n}]ebur128@m{n}[m{n}]"
+                     for n, gain in enumerate(gains))
+    outputs = [argument for n, mp3 in enumerate(mp3s) for argument in (
+        "-map", f"[c{n}]", "-c:a", "libmp3lame", "-b:a", "64k", "-write_xing", "0", "-map_metadata", "-1", "-fflags",
+        "+bitexact", "-flags:a", "+bitexact", "-id3v2_version", "0", "-f", "mp3", "-y", str(mp3),
+        "-map", f"[m{n}]", "-f", "null", "-")]
+    return _metered([*_raw_inputs(raws), "-filter_complex", graph, *outputs], len(raws),
+                    f"encode {', '.join(mp3.name for mp3 in mp3s)}")
+
+
+def at_target(raws: list, mp3s: list) -> list:
+    """Files of raw PCM as MP3s, each at TARGET_LUFS on its own: all measured in one run, limited and encoded in one
+    (the few the limiter took more than SETTLE off encoded again in one more). Returns each file's raw gating blocks,
+    which tell healthy speech from damaged."""
     goal = TARGET_LUFS + ENCODING_LOSS
-    gain = min(goal - before + LIMITER_LOSS, MAX_GAIN)
-    after = encode_limited(raw, mp3, gain)
-    if abs(after - goal) > SETTLE and before > _ABSOLUTE_GATE:
-        encode_limited(raw, mp3, min(gain + goal - after, MAX_GAIN))
+    before = raw_blocks(raws)
+    gains = [min(goal - integrated(blocks) + LIMITER_LOSS, MAX_GAIN) for blocks in before]
+    after = [integrated(blocks) for blocks in encode_limited(raws, mp3s, gains)]
+    again = [n for n, level in enumerate(after)
+             if abs(level - goal) > SETTLE and integrated(before[n]) > _ABSOLUTE_GATE]
+    if again:
+        encode_limited([raws[n] for n in again], [mp3s[n] for n in again],
+                       [min(gains[n] + goal - after[n], MAX_GAIN) for n in again])
     return before
 
 

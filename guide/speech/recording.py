@@ -1,21 +1,22 @@
-"""Speech recorded chapter by chapter: utterances spoken clip after clip into one raw PCM file per chapter, with
-where each utterance's speech lies, so that an edition can find the clip of any sentence (DAISY sections and steps,
-EPUB media overlays). Every file starts with LEAD_IN and ends with LEAD_OUT of silence (AU-05); passages marked as in
-the guide's original language (guide.data.text.original) are said in that language's voice, and a PAUSE mark is a
-short silence.
+"""Speech recorded chapter by chapter: utterances spoken clip after clip into raw PCM, with where each utterance's
+speech lies, so that an edition can find the clip of any sentence (DAISY sections and steps, EPUB media overlays).
+Every chapter starts with LEAD_IN and ends with LEAD_OUT of silence (AU-05); passages marked as in the guide's original
+language (guide.data.text.original) are said in that language's voice, and a PAUSE mark is a short silence.
 
-Each chapter is then brought to the programme's loudness and encoded on its own, and kept in a chapter cache keyed
-by everything that makes its sound (its utterances, the voices, the settings, ffmpeg's version): a rebuild after one
-change records and encodes only the chapters that changed, on as many processors as there are."""
+A chapter is made of parts, a new one at each utterance that opens one (a section's title). Each part is brought to
+the programme's loudness and encoded on its own, and kept in a part cache keyed by everything that makes its sound
+(its utterances, the voices, the settings, ffmpeg's version); a chapter is its parts' MP3 frames joined byte for byte,
+kept in a chapter cache. A rebuild after one change records and encodes only the part that changed."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
 import json
-import os
 import shutil
 import tempfile
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,12 +25,13 @@ from ..data.text import PAUSE
 from ..document.nodes import plain, spans
 from ..errors import BuildError, SpeechError
 from . import loudness
-from .loudness import at_target, check_levels, levels_at_common_gain, seconds, silence
+from .loudness import (ENCODER_DELAY, FRAME_SAMPLES, at_target, check_levels, integrated, levels_at_common_gain,
+                       mp3_frames, seconds, silence)
 from .voices import RATE, ClipCache, engine_for, run_program, unwritable
 
-__all__ = ["Utterance", "Clip", "Take", "Recording", "Recorder", "LEAD_IN", "LEAD_OUT", "WITHIN_SENTENCE"]
+__all__ = ["Utterance", "Part", "Clip", "Take", "Recording", "Recorder", "LEAD_IN", "LEAD_OUT", "WITHIN_SENTENCE"]
 
-LEAD_IN, LEAD_OUT = 0.5, 1.5  # silence at the start and the end of every chapter's file (AU-05)
+LEAD_IN, LEAD_OUT = 0.5, 1.5  # silence at the start and the end of every chapter (AU-05)
 WITHIN_SENTENCE = 0.35  # seconds of silence at a PAUSE mark
 
 
@@ -38,11 +40,20 @@ class Utterance:
     text: str  # the spoken form, with the marks of passages in the original language
     pause: float  # seconds of silence after it
     key: str | None = None  # what the caller finds its clip by (an element id, a section's title)
+    opens: bool = False  # a new part of the chapter begins with it (a section's title)
+
+
+@dataclass(frozen=True)
+class Part:
+    """Utterances encoded together; the first part of a chapter starts with LEAD_IN, the last ends with LEAD_OUT."""
+    utterances: tuple
+    first: bool = True
+    last: bool = True
 
 
 @dataclass(frozen=True)
 class Clip:
-    """Where an utterance's speech lies: seconds from the start of its chapter's file, its pause not included."""
+    """Where an utterance's speech lies: seconds from the start of its file, its pause not included."""
     key: str | None
     text: str
     begin: float
@@ -51,11 +62,11 @@ class Clip:
 
 @dataclass(frozen=True)
 class Take:
-    """One chapter recorded."""
+    """One part recorded."""
     raw: Path  # 16-bit mono PCM at RATE, lead-in and lead-out included
     clips: tuple  # a Clip for every utterance, in order
     spoken: int  # how many utterances have speech (a non-empty clip)
-    lead_out: float  # seconds where the last utterance's pause ends and the lead-out begins
+    lead_out: float  # seconds where the last utterance's pause ends
 
 
 @dataclass(frozen=True)
@@ -65,8 +76,18 @@ class Recording:
     mp3: Path
     clips: tuple  # a Clip for every utterance, in order
     lead_out: float  # seconds where the last utterance's pause ends and the lead-out begins
-    seconds: float  # the MP3's length as players and ffprobe report it
+    seconds: float  # the MP3's length: its frames, as players, ffprobe and mutagen report it
     raw_loudness: float  # LUFS of the speech as recorded, before its gain: tells healthy speech from damaged
+
+
+@dataclass(frozen=True)
+class _Encoded:
+    """One part at the programme's loudness, in the part cache: where its speech lies in its decoded frames."""
+    mp3: Path
+    spans: tuple  # (begin, end) in seconds for every utterance
+    lead_out: float
+    frames: int
+    blocks: Counter  # the gating blocks of its raw PCM
 
 
 class Recorder:
@@ -88,53 +109,72 @@ class Recorder:
 
     def recordings(self, chapters: list, names: list) -> list:
         """A Recording for every chapter (a list of Utterances; names say which it is in messages): from the chapter
-        cache, or recorded, brought to the target loudness and encoded now, side by side."""
-        folder = self.cache_dir / "chapters"
+        cache, or joined from its parts, each from the part cache or recorded, brought to the target loudness and
+        encoded now, chapter beside chapter."""
+        chapter_folder, part_folder = self.cache_dir / "chapters", self.cache_dir / "parts"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            scratch = Path(tempfile.mkdtemp(prefix=".recording-", dir=folder))
+            part_folder.mkdir(parents=True, exist_ok=True)
+            chapter_folder.mkdir(parents=True, exist_ok=True)
+            scratch = Path(tempfile.mkdtemp(prefix=".recording-", dir=part_folder))
         except OSError as error:
             raise BuildError(unwritable(self.cache_dir, error)) from None
         try:
-            return self._recordings(chapters, names, folder, scratch)
+            return self._recordings(chapters, names, chapter_folder, part_folder, scratch)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
 
-    def _recordings(self, chapters: list, names: list, folder: Path, scratch: Path) -> list:
+    def _recordings(self, chapters: list, names: list, chapter_folder: Path, part_folder: Path, scratch: Path) -> list:
         identity = self._identity()
-        keys = [_chapter_key(identity, utterances) for utterances in chapters]
-        found = {index: _cached(folder, key) for index, key in enumerate(keys)}
+        keys = [_key(identity, [(u.text, u.pause, u.key, u.opens) for u in utterances]) for utterances in chapters]
+        found = {index: _cached_chapter(chapter_folder, key) for index, key in enumerate(keys)}
         missing = [index for index, recording in found.items() if recording is None]
-        if missing:
+        parts = {index: _parts(chapters[index]) for index in missing}
+        part_keys = {index: [_key(identity, [part.first, part.last, [(u.text, u.pause) for u in part.utterances]])
+                             for part in parts[index]] for index in missing}
+        encoded = {key: _cached_part(part_folder, key) for index in missing for key in part_keys[index]}
+        to_make = {}  # part key -> (chapter index, Part), each distinct part once
+        for index in missing:
+            for key, part in zip(part_keys[index], parts[index]):
+                if encoded[key] is None:
+                    to_make.setdefault(key, (index, part))
+        if to_make:
             engine = self.engine
-            takes = self.record([chapters[index] for index in missing], scratch)
+            takes = dict(zip(to_make, self.record([part for _, part in to_make.values()], scratch)))
             if self.engine is not engine:  # fell back to another engine: every chapter in its voice
-                return self._recordings(chapters, names, folder, scratch)
-            silent = [names[index] for index, take in zip(missing, takes) if take.spoken != len(take.clips)]
+                return self._recordings(chapters, names, chapter_folder, part_folder, scratch)
+            silent = sorted({to_make[key][0] for key, take in takes.items() if take.spoken != len(take.clips)})
             if silent:
-                raise BuildError(f"The chapters {', '.join(silent)} have sentences without speech. Nothing was "
-                                 "published. Fix: build again with an empty speech cache (--speech-cache NEW_DIR); if "
-                                 "it happens again, report it.")
-            made = loudness.side_by_side(lambda pair: _encoded(pair[1], folder, keys[pair[0]]),
-                                         list(zip(missing, takes)))
-            found.update(zip(missing, made))
+                raise BuildError(f"The chapters {', '.join(names[index] for index in silent)} have sentences without "
+                                 "speech. Nothing was published. Fix: build again with an empty speech cache "
+                                 "(--speech-cache NEW_DIR); if it happens again, report it.")
+            batches = {}  # the parts to encode, chapter by chapter: one ffmpeg run each
+            for key, (index, _) in to_make.items():
+                batches.setdefault(index, []).append(key)
+            for batch in loudness.side_by_side(lambda keys: _encoded([takes[k] for k in keys], part_folder, keys),
+                                               list(batches.values())):
+                encoded.update(batch)
+        for index in missing:
+            found[index] = _joined(chapters[index], [encoded[key] for key in part_keys[index]], chapter_folder,
+                                   keys[index])
         recordings = [found[index] for index in range(len(chapters))]
-        self.say(f"Chapters: {len(missing)} recorded and encoded, {len(chapters) - len(missing)} from the cache.")
+        self.say(f"Chapters: {len(missing)} joined from their parts ({len(to_make)} of "
+                 f"{sum(map(len, parts.values()))} parts recorded and encoded), {len(chapters) - len(missing)} from "
+                 "the cache.")
         check_levels(names, levels_at_common_gain([r.raw_loudness for r in recordings]))
         return recordings
 
     def _identity(self) -> list:
-        """What makes every chapter's sound besides its utterances: the voices, silences, loudness, encoding, ffmpeg."""
+        """What makes every part's sound besides its utterances: the voices, silences, loudness, encoding, ffmpeg."""
         voices = [(engine.name, engine.lang, engine.voice, engine.version())
                   for engine in (self.engine, self.original_engine) if engine]
         ffmpeg = run_program(["ffmpeg", "-version"], doing="report its version").stdout.decode(errors="replace")
-        return [CHAPTER_FORMAT, voices, RATE, LEAD_IN, LEAD_OUT, WITHIN_SENTENCE, loudness.TARGET_LUFS,
-                loudness.ENCODING_LOSS, loudness.LIMITER_LOSS, loudness.SETTLE, loudness.MAX_GAIN, loudness.limiter(0.0), ffmpeg.split("\n")[0]]
+        return [FORMAT, voices, RATE, LEAD_IN, LEAD_OUT, WITHIN_SENTENCE, loudness.TARGET_LUFS, loudness.ENCODING_LOSS,
+                loudness.LIMITER_LOSS, loudness.SETTLE, loudness.MAX_GAIN, loudness.limiter(0.0), ffmpeg.split("\n")[0]]
 
-    def record(self, chapters: list, scratch: Path) -> list:
-        """A Take for every chapter (a list of Utterances), its file 01.raw, 02.raw … in scratch."""
+    def record(self, parts: list, scratch: Path) -> list:
+        """A Take for every Part, its file 0001.raw, 0002.raw … in scratch."""
         try:
-            return self._takes(chapters, scratch)
+            return self._takes(parts, scratch)
         except SpeechError as error:
             if self.engine.name == self.FALLBACK_ENGINE:
                 raise SpeechError(f"{error} The build stopped and the output folder is unchanged.") from None
@@ -144,13 +184,13 @@ class Recorder:
                                   f"{self.FALLBACK_ENGINE} whenever {self.engine.name} fails.") from None
             self.say(f"Warning: {error} Falling back to {self.FALLBACK_ENGINE} for the whole recording.")
             self._use(self.FALLBACK_ENGINE)
-            return self._takes(chapters, scratch)
+            return self._takes(parts, scratch)
 
-    def _takes(self, chapters: list, scratch: Path) -> list:
+    def _takes(self, parts: list, scratch: Path) -> list:
         cache = ClipCache(self.cache_dir, self.engine, warn=self.say)
         originals = ClipCache(self.cache_dir, self.original_engine, warn=self.say) if self.original_engine else None
-        takes = [_take(utterances, Path(scratch) / f"{number:02d}.raw", cache, originals)
-                 for number, utterances in enumerate(chapters, start=1)]
+        takes = [_take(part, Path(scratch) / f"{number:04d}.raw", cache, originals)
+                 for number, part in enumerate(parts, start=1)]
         caches = [cache, *([originals] if originals else [])]
         voices = self.engine.voice + (f", names: {self.original_engine.voice}" if originals else "")
         self.say(f"Speech ({self.engine.name}, {voices}): {sum(c.synthesised for c in caches)} clips synthesised, "
@@ -158,61 +198,122 @@ class Recorder:
         return takes
 
 
-CHAPTER_FORMAT = "wromik-chapter-1"
+FORMAT = "wromik-parts-1"
 
 
-def _chapter_key(identity: list, utterances: list) -> str:
-    said = [(u.text, u.pause, u.key) for u in utterances]
+def _parts(utterances: list) -> list:
+    """A chapter's utterances as Parts, a new one at each utterance that opens one."""
+    groups = []
+    for utterance in utterances:
+        if utterance.opens or not groups:
+            groups.append([])
+        groups[-1].append(utterance)
+    groups = groups or [[]]
+    return [Part(tuple(group), first=number == 0, last=number == len(groups) - 1)
+            for number, group in enumerate(groups)]
+
+
+def _key(identity: list, said: list) -> str:
     return hashlib.sha256(json.dumps([identity, said], ensure_ascii=False).encode()).hexdigest()
 
 
-def _cached(folder: Path, key: str) -> Recording | None:
-    """The chapter stored under key if it is whole (its MP3's checksum as stored), else None."""
-    mp3, about = folder / f"{key}.mp3", folder / f"{key}.json"
+def _stored(folder: Path, key: str) -> dict | None:
+    """What is stored about the MP3 under key if the MP3 is whole (its checksum as stored), else None."""
     try:
-        stored = json.loads(about.read_text(encoding="utf-8"))
-        if stored.get("format") != CHAPTER_FORMAT or hashlib.sha256(mp3.read_bytes()).hexdigest() != stored["sha256"]:
-            return None
-        return Recording(mp3, tuple(Clip(*clip) for clip in stored["clips"]), stored["lead_out"], stored["seconds"],
-                         stored["raw_loudness"])
+        stored = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        with open(folder / f"{key}.mp3", "rb") as mp3:
+            whole = hashlib.file_digest(mp3, "sha256").hexdigest() == stored["sha256"]
+        return stored if whole and stored.get("format") == FORMAT else None
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def _encoded(take: Take, folder: Path, key: str) -> Recording:
-    """A take at the target loudness as an MP3, stored in the chapter cache whole or not at all."""
-    partial = take.raw.with_suffix(".mp3")
-    raw_level = at_target(take.raw, partial)
-    take.raw.unlink()
-    duration = float(run_program(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
-                                  str(partial)], doing=f"measure {partial.name}").stdout.strip())
-    about = {"format": CHAPTER_FORMAT, "sha256": hashlib.sha256(partial.read_bytes()).hexdigest(),
-             "clips": [[c.key, c.text, c.begin, c.end] for c in take.clips], "lead_out": take.lead_out,
-             "seconds": duration, "raw_loudness": raw_level}
-    mp3 = folder / f"{key}.mp3"
+def _cached_chapter(folder: Path, key: str) -> Recording | None:
+    stored = _stored(folder, key)
     try:
-        os.replace(partial, mp3)
+        return stored and Recording(folder / f"{key}.mp3", tuple(Clip(*clip) for clip in stored["clips"]),
+                                    stored["lead_out"], stored["seconds"], stored["raw_loudness"])
+    except (KeyError, TypeError):
+        return None
+
+
+def _cached_part(folder: Path, key: str) -> _Encoded | None:
+    stored = _stored(folder, key)
+    try:
+        return stored and _Encoded(folder / f"{key}.mp3", tuple(map(tuple, stored["spans"])), stored["lead_out"],
+                                   stored["frames"], Counter(dict(map(tuple, stored["blocks"]))))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _store(folder: Path, key: str, about: dict, chunks) -> None:
+    """An MP3 (chunks of bytes) and what is known about it, with its checksum, in a cache, whole or not at all."""
+    target, digest = folder / f"{key}.mp3", hashlib.sha256()
+    try:
+        write_whole(target, (digest.update(chunk) or chunk for chunk in chunks))
+        about = {"format": FORMAT, "sha256": digest.hexdigest(), **about}
         write_whole(folder / f"{key}.json", json.dumps(about, ensure_ascii=False).encode())
     except OSError as error:
         with contextlib.suppress(OSError):
-            mp3.unlink()
+            target.unlink()
         raise BuildError(unwritable(folder.parent, error)) from None
-    return Recording(mp3, take.clips, take.lead_out, duration, raw_level)
 
 
-def _take(utterances: list, raw: Path, cache: ClipCache, originals: ClipCache | None) -> Take:
-    """Clip after clip straight to the chapter's file, so memory holds one clip at a time."""
-    clips, position, spoken = [], seconds(silence(LEAD_IN)), 0
+def _encoded(takes: list, folder: Path, keys: list) -> dict:
+    """Takes at the target loudness as MP3s (one ffmpeg run), stored in the part cache: part key -> _Encoded."""
+    mp3s = [take.raw.with_suffix(".mp3") for take in takes]
+    blocks = at_target([take.raw for take in takes], mp3s)
+    made = {}
+    for take, mp3, raw, key in zip(takes, mp3s, blocks, keys):
+        take.raw.unlink()
+        data = mp3.read_bytes()
+        mp3.unlink()
+        where = tuple((clip.begin, clip.end) for clip in take.clips)
+        frames = mp3_frames(data)
+        _store(folder, key, {"spans": where, "lead_out": take.lead_out, "frames": frames,
+                             "blocks": sorted(raw.items())}, [data])
+        made[key] = _Encoded(folder / f"{key}.mp3", where, take.lead_out, frames, raw)
+    return made
+
+
+def _joined(utterances: list, parts: list, folder: Path, key: str) -> Recording:
+    """A chapter's parts' frames joined, stored in the chapter cache: each part's speech lies where its first frame
+    begins plus the encoder's delay."""
+    where, start, lead_out = [], 0, 0.0
+    for part in parts:
+        shift = (start + ENCODER_DELAY) / RATE
+        where += [(begin + shift, end + shift) for begin, end in part.spans]
+        lead_out = part.lead_out + shift
+        start += part.frames * FRAME_SAMPLES
+    clips = tuple(Clip(u.key, u.text, begin, end) for u, (begin, end) in zip(utterances, where))
+    raw_level = integrated(sum((part.blocks for part in parts), Counter()))
+    _store(folder, key, {"clips": [[c.key, c.text, c.begin, c.end] for c in clips], "lead_out": lead_out,
+                         "seconds": start / RATE, "raw_loudness": raw_level}, _read(part.mp3 for part in parts))
+    return Recording(folder / f"{key}.mp3", clips, lead_out, start / RATE, raw_level)
+
+
+def _read(paths) -> Iterator[bytes]:
+    """The files one after another, a megabyte at a time."""
+    for path in paths:
+        with open(path, "rb") as file:
+            while chunk := file.read(1 << 20):
+                yield chunk
+
+
+def _take(part: Part, raw: Path, cache: ClipCache, originals: ClipCache | None) -> Take:
+    """Clip after clip straight to the part's file, so memory holds one clip at a time."""
+    lead_in = silence(LEAD_IN if part.first else 0)
+    clips, position, spoken = [], seconds(lead_in), 0
     with open(raw, "wb") as sink:
-        sink.write(silence(LEAD_IN))
-        for utterance in utterances:
+        sink.write(lead_in)
+        for utterance in part.utterances:
             speech, pause = _clip(utterance.text, cache, originals), silence(utterance.pause)  # checked
             spoken += bool(speech)
             sink.write(speech)
             sink.write(pause)
             clips.append(Clip(utterance.key, utterance.text, position, position + seconds(speech)))
             position = clips[-1].end + seconds(pause)
-        sink.write(silence(LEAD_OUT))
+        sink.write(silence(LEAD_OUT if part.last else 0))
     return Take(raw, tuple(clips), spoken, position)
 
 
