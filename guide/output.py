@@ -69,9 +69,9 @@ def _inside(relative: str) -> bool:
     return bool(relative) and not relative.startswith("/") and all(part not in ("", ".", "..") for part in parts)
 
 
-def written_by_wromik(folder: Path, entry: dict) -> bool:
+def written_by_wromik(folder: Path, entry: dict, known: dict | None = None) -> bool:
     """The file a manifest entry names is still the one wromik wrote: reached through real folders (no links),
-    a regular file, with the recorded sha256."""
+    a regular file, with the recorded sha256 (known: as for file_sha256)."""
     path = folder
     for part in entry["path"].split("/"):
         if path.is_symlink() or not path.is_dir():
@@ -79,16 +79,20 @@ def written_by_wromik(folder: Path, entry: dict) -> bool:
         path = path / part
     if path.is_symlink() or not path.is_file():
         return False
-    return file_sha256(path) == entry["sha256"]
+    return file_sha256(path, known) == entry["sha256"]
 
 
-def file_sha256(path: Path) -> str:
-    """The sha256 of a file, read in blocks."""
-    digest = hashlib.sha256()
+def file_sha256(path: Path, known: dict | None = None) -> str:
+    """The sha256 of a file, read in blocks. With known (a dict kept for one task), a file is read once however many
+    names it has (hard links) or times it is asked for, as long as its size and modification time stay the same."""
+    if known is not None:
+        about = os.stat(path)
+        key = (about.st_dev, about.st_ino, about.st_size, about.st_mtime_ns)
+        if key not in known:
+            known[key] = file_sha256(path)
+        return known[key]
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 @contextlib.contextmanager
@@ -209,7 +213,7 @@ class OutputFolder:
             if _marked(leftover, _STAGE_MARK):
                 shutil.rmtree(leftover)
             elif leftover in retired and self.path.is_dir():
-                self._retire(leftover, say)
+                self._retire(leftover, say, {})
             elif leftover in retired:
                 say(f"Warning: {leftover} holds files from an earlier build of {self.shown}; move what you want "
                     f"to keep, then delete that folder.")
@@ -231,7 +235,8 @@ class OutputFolder:
 
     def publish(self, stage: Path, say) -> None:
         """Swap the staged folder in; keep the user's files; take back the previous build's files."""
-        clashes = self._clashes(stage)
+        known: dict = {}  # the previous build's files, each read once while they are checked and retired
+        clashes = self._clashes(stage, known)
         if clashes:
             self.discard(stage)
             raise UsageError(f"{self.shown} holds {', '.join(clashes)}, which wromik did not write (or which was "
@@ -255,9 +260,9 @@ class OutputFolder:
             os.rename(self.path, stage.with_name(stage.name + "-old"))
             os.rename(stage, self.path)
             stage = stage.with_name(stage.name + "-old")
-        self._retire(stage, say)
+        self._retire(stage, say, known)
 
-    def _clashes(self, stage: Path) -> list:
+    def _clashes(self, stage: Path, known: dict) -> list:
         """Staged files whose place in the output folder holds something wromik did not write: a file of the user's,
         one changed since, a folder or a link where a file goes, or a file or link where a folder goes."""
         ours = {a["path"]: a for a in (self.previous or {}).get("artifacts", [])}
@@ -272,16 +277,16 @@ class OutputFolder:
                     break
             else:
                 if os.path.lexists(self.path / relative) and relative != MANIFEST and not (
-                        relative in ours and written_by_wromik(self.path, ours[relative])):
+                        relative in ours and written_by_wromik(self.path, ours[relative], known)):
                     clashes.append(relative)
         clashes += [mark[0] for mark in (_STAGE_MARK, _RETIRED_MARK) if os.path.lexists(self.path / mark[0])]
         return list(dict.fromkeys(clashes))  # the marks' names are wromik's: it writes them when it swaps folders
 
-    def _retire(self, old: Path, say) -> None:
+    def _retire(self, old: Path, say, known: dict) -> None:
         """Delete what the previous build wrote there; move everything else back into the output folder."""
         manifest = read_manifest(old)
         for entry in (manifest or {}).get("artifacts", []):
-            if written_by_wromik(old, entry):
+            if written_by_wromik(old, entry, known):
                 (old / entry["path"]).unlink()
         if manifest:
             (old / MANIFEST).unlink()

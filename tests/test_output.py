@@ -343,3 +343,19 @@ def test_a_file_of_the_user_named_like_wromiks_mark_stops_the_build(workspace):
     result = run_wromik("build", "data", "--out", "output", *ROUTES, cwd=workspace)
     assert_refused(result, 2, "output holds .wromik-retired, which wromik did not write")
     assert snapshot(workspace) == before
+
+
+def test_a_file_is_read_once_for_all_its_names_while_it_stays_the_same_and_again_once_it_changes(tmp_path):
+    """file_sha256 with a dict of what is known (publishing: the previous build's files are checked, then retired;
+    DAISY's MP3s are hard links to the audio's): one read per file, but a changed file is read again."""
+    from guide.output import file_sha256
+    first, link = tmp_path / "01.mp3", tmp_path / "daisy-01.mp3"
+    first.write_bytes(b"frames" * 1000)
+    os.link(first, link)
+    known: dict = {}
+    assert file_sha256(first, known) == file_sha256(link, known) == file_sha256(first)
+    assert len(known) == 1
+    first.write_bytes(b"FRAMES" * 1000)  # the user's edit: same size, a new modification time
+    os.utime(first, ns=(first.stat().st_atime_ns, first.stat().st_mtime_ns + 1000))
+    before = next(iter(known.values()))
+    assert file_sha256(link, known) == file_sha256(first) != before and len(known) == 2

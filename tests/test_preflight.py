@@ -293,3 +293,23 @@ def test_a_form_that_draws_itself_is_checked_once(good, tmp_path):
     result = _preflight(looped)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "internal error" not in result.stdout + result.stderr and f"{looped}: a saddle-stitched booklet of 20 pages: passes" in result.stdout
+
+
+def test_files_checked_side_by_side_give_each_files_findings_in_order_and_a_damaged_one_is_named(good, tmp_path):
+    """preflight_each (the build's own check of its print files) in worker processes finds per file what preflight
+    finds alone, in the files' order; a file that cannot be checked stops it with its own error."""
+    from guide.pdf.preflight import PreflightError, preflight, preflight_each
+    broken = tmp_path / "broken.pdf"
+    with pikepdf.open(good) as pdf:
+        rg_operator(pdf)
+        unembedded_font(pdf)
+        pdf.save(broken)
+    files = [broken, good, broken]
+    checked = preflight_each(files)
+    assert checked == [preflight(path) for path in files]
+    assert checked[1] == [] and {f.rule for f in checked[0]} == {"PX-03", "PX-04"}
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(good.read_bytes()[:5000])
+    with pytest.raises(PreflightError) as error:
+        preflight_each([good, damaged])
+    assert error.value.path == damaged and "not a PDF that can be read" in error.value.message

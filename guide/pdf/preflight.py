@@ -23,6 +23,8 @@ import sys
 import traceback
 import zlib
 from base64 import a85decode
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +42,7 @@ from .pdfx import BLOCK, COVER, OFFICE, SADDLE, SADDLE_STITCH_LIMIT, print_job, 
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings (one per glyph, say) would flood the terminal
 
-__all__ = ["Finding", "PreflightError", "preflight", "preflight_limited", "binding_of"]
+__all__ = ["Finding", "PreflightError", "preflight", "preflight_each", "preflight_limited", "binding_of"]
 
 BLEED = 3 * mm
 SAFE_MARGIN = 5 * mm
@@ -102,6 +104,32 @@ def preflight(path) -> list:
                                  _REEXPORT_FIX) from None
         findings += _binding(pdf)
     return findings
+
+
+def preflight_each(paths: list) -> list:
+    """preflight() of several files side by side, each in a process of its own, as many at a time as there are
+    processors: the findings of each file, in order. Raises the PreflightError of the first file that has one."""
+    if len(paths) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [preflight(path) for path in paths]
+    try:
+        with ProcessPoolExecutor(min(len(paths), os.cpu_count() or 1),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            outcomes = list(pool.map(_outcome, paths))
+    except BrokenProcessPool:  # a process was killed (out of memory): check one file at a time instead
+        return [preflight(path) for path in paths]
+    for kind, value in outcomes:
+        if kind == "refused":
+            raise PreflightError(*value)
+    return [value for _, value in outcomes]
+
+
+def _outcome(path) -> tuple:
+    """preflight() in a worker process, its PreflightError as what makes it again (an exception of several arguments
+    does not come back whole from another process)."""
+    try:
+        return "findings", preflight(path)
+    except PreflightError as error:
+        return "refused", (error.path, error.message, error.fix, error.detail)
 
 
 def preflight_limited(path, *, seconds: float = TIME_LIMIT, memory: int = MEMORY_LIMIT) -> list:

@@ -25,7 +25,7 @@ from ..pdf.fonts import FONT, FONT_BOLD
 from ..pdf.images import resolution_warning
 from ..pdf.pdfx import (BLOCK, COVER, SADDLE, Sheet, compensate_creep, impose, office_scale, prepress, saddle_stitched,
                         spine_width)
-from ..pdf.preflight import preflight
+from ..pdf.preflight import preflight_each
 from ..pdf.tagging import StructureTree, artifact, finish
 from .standard import StandardPdfRenderer
 
@@ -98,9 +98,9 @@ class PrintPdfRenderer(StandardPdfRenderer):
             return len(pdf.pages)
 
     def finish(self) -> None:
-        """Preflight every file written: a file the print shop would send back is never published."""
-        findings = [(artifact.path, finding) for artifact in self.artifacts
-                    for finding in preflight(self.out_dir / artifact.path)]
+        """Preflight every file written, side by side: a file the print shop would send back is never published."""
+        checked = preflight_each([self.out_dir / artifact.path for artifact in self.artifacts])
+        findings = [(artifact.path, finding) for artifact, found in zip(self.artifacts, checked) for finding in found]
         if findings:
             raise BuildError(f"The print edition failed its own preflight, so nothing was published: "
                              f"{'; '.join(f'{path}: {finding}' for path, finding in findings[:5])}. This is a bug in "

@@ -18,6 +18,7 @@ hear, written out, with no digits and no abbreviations left.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from babel.dates import get_month_names
 from num2words import num2words
@@ -253,6 +254,7 @@ def _in_words(text: str) -> str:
     return _numbers(text)
 
 
+@lru_cache(maxsize=None)  # the audio, the transcript and the e-books say the same texts
 def said(text: str) -> str:
     """The English text in the words the listener hears, spelt as a reader reads them: numbers, times and dates in
     words, abbreviations expanded, acronyms and web addresses as written, every original() passage kept as it is,

@@ -9,6 +9,7 @@ every other number through num2words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from num2words import num2words
 
@@ -281,6 +282,7 @@ def _symbols(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+@lru_cache(maxsize=None)  # the audio, the transcript and the e-books say the same texts
 def said(text: str) -> str:
     """The Polish text in the words the listener hears, spelt as a reader reads them: numbers, times and dates in
     words, abbreviations expanded, names, acronyms and web addresses as written; PAUSE where a breath is due."""

@@ -15,6 +15,7 @@ over (an acronym, a brand) is marked original() too, so the Ukrainian voice neve
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from num2words import num2words
 
@@ -401,6 +402,7 @@ def _drop_repeated_originals(text: str) -> str:
     return pattern.sub(drop, text)
 
 
+@lru_cache(maxsize=None)  # the audio, the transcript and the e-books say the same texts
 def said(text: str) -> str:
     """The Ukrainian text in the words the listener hears, spelt as a reader reads them: numbers, times and dates in
     words, abbreviations expanded, acronyms and web addresses as written, every original() passage kept, marked;
