@@ -68,7 +68,8 @@ class EpubRenderer(HtmlRenderer):
         return markup(key)
 
     def heading(self, section, level: int) -> Markup:
-        """The heading read aloud too (it opens a part of the page's recording), after a page-break marker where its section begins a page of the PDF."""
+        """The heading read aloud too (it opens a part of the page's recording), after a page-break marker where its
+        section begins a page of the PDF."""
         heading = self.spoken(section.title, AFTER_TITLE, lambda key: Markup(
             '<h{0} id="{1}"><span id="{2}">{3}</span></h{0}>').format(level, section.key, key,
                                                                        self.inline(section.title)), opens=True)

@@ -1,8 +1,8 @@
 """Audio programme work with ffmpeg: silence, loudness to −18 LUFS with true peak ≤ −1.5 dBTP, MP3
 encoding, and ID3 tags with chapters through mutagen (standards AU-03, AU-05).
 
-A programme is never held in memory: ffmpeg reads it from files, chapter by chapter, and its meter's log is read
-line by line."""
+A programme is never held in memory: ffmpeg reads it from files, part by part (one run for the parts of a chapter),
+and its meter's log is read line by line."""
 
 from __future__ import annotations
 
