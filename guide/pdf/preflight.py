@@ -124,8 +124,8 @@ def preflight_each(paths: list) -> list:
 
 
 def _outcome(path) -> tuple:
-    """preflight() in a worker process, its PreflightError as what makes it again (an exception of several arguments
-    does not come back whole from another process)."""
+    """preflight() in a child process: ("findings", the findings), or ("refused", what makes its PreflightError
+    again), since an exception of several arguments does not come back whole from another process."""
     try:
         return "findings", preflight(path)
     except PreflightError as error:
@@ -164,7 +164,7 @@ def preflight_limited(path, *, seconds: float = TIME_LIMIT, memory: int = MEMORY
     if kind == "findings":
         return value
     if kind == "refused":
-        raise PreflightError(path, *value)
+        raise PreflightError(*value)
     simplify = _REEXPORT_FIX + " Simplify very complex artwork (e.g. maps with millions of points) first."
     if kind == "time":
         raise PreflightError(path, f"the check took longer than {seconds:g} s and was stopped; the file was not "
@@ -192,9 +192,7 @@ def _child(path: Path, seconds: float, memory: int, sender) -> None:
         _, hard = resource.getrlimit(limit)  # CPU time: a guard in case the parent is gone
         resource.setrlimit(limit, (value if hard == resource.RLIM_INFINITY else min(value, hard), hard))
     try:
-        result = ("findings", preflight(path))
-    except PreflightError as error:
-        result = ("refused", (error.message, error.fix))
+        result = _outcome(path)
     except (MemoryError, SystemError):  # SystemError: a C library that ran out of memory half-way
         result = ("memory", None)
     except Exception:  # a bug in wromik: the parent reports it and goes on with the next file

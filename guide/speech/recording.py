@@ -142,17 +142,7 @@ class Recorder:
             takes = dict(zip(to_make, self.record([part for _, part in to_make.values()], scratch)))
             if self.engine is not engine:  # fell back to another engine: every chapter in its voice
                 return self._recordings(chapters, names, chapter_folder, part_folder, scratch)
-            silent = sorted({to_make[key][0] for key, take in takes.items() if take.spoken != len(take.clips)})
-            if silent:
-                raise BuildError(f"The chapters {', '.join(names[index] for index in silent)} have sentences without "
-                                 "speech. Nothing was published. Fix: build again with an empty speech cache "
-                                 "(--speech-cache NEW_DIR); if it happens again, report it.")
-            batches = {}  # the parts to encode, chapter by chapter: one ffmpeg run each
-            for key, (index, _) in to_make.items():
-                batches.setdefault(index, []).append(key)
-            for batch in loudness.side_by_side(lambda keys: _encoded([takes[k] for k in keys], part_folder, keys),
-                                               list(batches.values())):
-                encoded.update(batch)
+            encoded.update(self._encode_parts(to_make, takes, names, part_folder))
         for index in missing:
             found[index] = _joined(chapters[index], [encoded[key] for key in part_keys[index]], chapter_folder,
                                    keys[index])
@@ -162,6 +152,24 @@ class Recorder:
                  "the cache.")
         check_levels(names, levels_at_common_gain([r.raw_loudness for r in recordings]))
         return recordings
+
+    @staticmethod
+    def _encode_parts(to_make: dict, takes: dict, names: list, folder: Path) -> dict:
+        """The parts recorded (part key -> (chapter index, Part), part key -> Take) at the target loudness, encoded
+        and stored, chapter by chapter (one ffmpeg run each) beside each other: part key -> _Encoded."""
+        silent = sorted({to_make[key][0] for key, take in takes.items() if take.spoken != len(take.clips)})
+        if silent:
+            raise BuildError(f"The chapters {', '.join(names[index] for index in silent)} have sentences without "
+                             "speech. Nothing was published. Fix: build again with an empty speech cache "
+                             "(--speech-cache NEW_DIR); if it happens again, report it.")
+        batches: dict = {}
+        for key, (index, _) in to_make.items():
+            batches.setdefault(index, []).append(key)
+        made: dict = {}
+        for batch in loudness.side_by_side(lambda keys: _encoded([takes[k] for k in keys], folder, keys),
+                                           list(batches.values())):
+            made.update(batch)
+        return made
 
     def _identity(self) -> list:
         """What makes every part's sound besides its utterances: the voices, silences, loudness, encoding, ffmpeg."""
@@ -249,8 +257,13 @@ def _cached_part(folder: Path, key: str) -> _Encoded | None:
 def _store(folder: Path, key: str, about: dict, chunks) -> None:
     """An MP3 (chunks of bytes) and what is known about it, with its checksum, in a cache, whole or not at all."""
     target, digest = folder / f"{key}.mp3", hashlib.sha256()
+
+    def hashed() -> Iterator[bytes]:
+        for chunk in chunks:
+            digest.update(chunk)
+            yield chunk
     try:
-        write_whole(target, (digest.update(chunk) or chunk for chunk in chunks))
+        write_whole(target, hashed())
         about = {"format": FORMAT, "sha256": digest.hexdigest(), **about}
         write_whole(folder / f"{key}.json", json.dumps(about, ensure_ascii=False).encode())
     except OSError as error:
